@@ -1,0 +1,143 @@
+"""Plain data passed between Jalin's stages.
+
+Every record is a small frozen dataclass made of strings, numbers and tuples, so it can be cached
+(JSON), sent to worker processes (pickle) and compared in tests. The flow is one way::
+
+    files --ingest--> Document --clean--> Document --nlp+mentions--> DocMentions
+          --resolve--> Resolution (Entity, Merge) --cooccur--> networkx.Graph --> outputs
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+ENTITY_TYPES = ("PERSON", "ORG", "LOC", "EVENT")
+"""Named-entity types Jalin keeps. Other pipelines' labels are mapped onto these."""
+
+CONCEPT = "CONCEPT"
+"""Type of key-concept nodes (noun phrases that carry the story)."""
+
+NODE_TYPES = (*ENTITY_TYPES, CONCEPT)
+
+
+def content_id(text: str) -> str:
+    """A document id: the first 16 hex digits of the SHA-1 of its text.
+
+    >>> content_id("Jalin")
+    'f19400455ea20a6e'
+    """
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article.
+
+    ``text`` is the body: raw after ingest, cleaned after :func:`graph.clean.clean_document`.
+    ``date`` is an ISO date (``YYYY-MM-DD``) when known. ``meta`` holds anything else worth keeping
+    (for instance ``dropped``: how many lines cleaning removed).
+    """
+
+    id: str
+    path: str
+    text: str
+    title: str = ""
+    source: str = ""
+    date: str | None = None
+    url: str = ""
+    author: str = ""
+    meta: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def replace(self, **changes: Any) -> Document:
+        """A copy with some fields changed."""
+        return dataclasses.replace(self, **changes)
+
+    def info(self) -> dict[str, str]:
+        """What the graph keeps of a document: title, source, date, url, path."""
+        return {"title": self.title, "source": self.source, "date": self.date or "",
+                "url": self.url, "path": self.path}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One span of a document that names an entity or a concept.
+
+    Offsets are character offsets into the cleaned body. ``sent`` and ``para`` are the indices of
+    the sentence and paragraph holding the span. ``role`` is a title or role stripped from the front of
+    a person's name ("Menkominfo" in "Menkominfo Rudiantara"), or ``""``.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    sent: int
+    para: int
+    role: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """A "long form (SHORT)" pair found in a document, e.g. ("usaha kecil dan menengah", "UKM")."""
+
+    doc_id: str
+    long: str
+    short: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocMentions:
+    """Everything the corpus-wide stages need from one document after NLP.
+
+    ``sentences`` are the sentence texts and ``sentence_paras`` the paragraph index of each, so that
+    windows and evidence can be computed without the spaCy ``Doc``.
+    """
+
+    doc: Document
+    mentions: tuple[Mention, ...]
+    sentences: tuple[str, ...]
+    sentence_starts: tuple[int, ...]
+    sentence_paras: tuple[int, ...]
+    definitions: tuple[Definition, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """Why a surface form was joined to an entity: the rule and its evidence."""
+
+    entity_id: str
+    surface: str
+    rule: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One node: a real-world thing with all its names merged."""
+
+    id: str
+    label: str
+    type: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...] = ()
+    mentions: int = 0
+    docs: int = 0
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The output of resolution: entities, each mention's entity, and the merges that explain them.
+
+    ``mention_entity`` maps ``(doc_id, mention index)`` to an entity id; a mention that resolved to
+    nothing (a bare role with no holder, say) is absent.
+    """
+
+    entities: dict[str, Entity]
+    mention_entity: dict[tuple[str, int], str]
+    merges: tuple[Merge, ...] = ()
