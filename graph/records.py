@@ -66,8 +66,8 @@ class Mention:
     """One span of a document that names an entity or a concept.
 
     Offsets are character offsets into the cleaned body. ``sent`` and ``para`` are the indices of
-    the sentence and paragraph holding the span. ``role`` is a title or role stripped from the front of
-    a person's name ("Menkominfo" in "Menkominfo Rudiantara"), or ``""``.
+    the sentence and paragraph holding the span. ``role`` is a title or role stripped from the
+    front of a person's name ("Menkominfo" in "Menkominfo Rudiantara"), or ``""``.
     """
 
     doc_id: str

@@ -1,0 +1,315 @@
+"""The ``jalin`` command: a thin layer over the library (``import graph``).
+
+Every command parses its options and calls one public function. A user error prints one line on
+stderr and exits with code 2; an internal error says where to report it and exits with code 1;
+``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import JalinError
+
+DEFAULT_OUT = "jalin-out"
+WINDOW_HELP = "co-occurrence window: sentence (default), paragraph, document, or N sentences"
+
+
+def _formats(value: str) -> list[str]:
+    return [f.strip().lower() for f in value.split(",") if f.strip()]
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 or more, got {number}")
+    return number
+
+
+def _add_model_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", metavar="NAME_OR_PATH",
+                        help="spaCy pipeline to use instead of the shipped Indonesian one")
+
+
+def _add_render_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--color", choices=("type", "community"), default="type",
+                        help="colour nodes by entity type (default) or by community")
+    parser.add_argument("--size", choices=("degree", "mentions", "pagerank"), default="degree",
+                        help="size nodes by degree (default), mentions or PageRank")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``jalin`` command."""
+    parser = argparse.ArgumentParser(
+        prog="jalin",
+        description="Jalin weaves news articles into a knowledge graph: people, organisations, "
+                    "places, events and key concepts, linked by the sentences that name them "
+                    "together.")
+    parser.add_argument("--version", action="version", version=f"jalin {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("build", help="build the graph of a corpus (default: the built-in seeds)",
+                       description="Read articles (.txt, .md, .html, .jsonl, .csv; folders are "
+                                   "walked recursively; globs allowed) and write graph.graphml, "
+                                   "graph.json and graph.html to the output folder.")
+    p.add_argument("sources", nargs="*", metavar="SRC",
+                   help="files, folders or glob patterns (default: the built-in seeds)")
+    p.add_argument("--out", "-o", default=DEFAULT_OUT, metavar="DIR",
+                   help=f"output folder (default: ./{DEFAULT_OUT}/)")
+    p.add_argument("--format", type=_formats, default=[], metavar="LIST",
+                   help="extra formats, comma-separated: gexf, csv")
+    p.add_argument("--window", default="sentence", help=WINDOW_HELP)
+    p.add_argument("--evidence", type=_positive_int, default=3, metavar="K",
+                   help="evidence sentences kept per edge (default 3)")
+    p.add_argument("--concepts", type=_positive_int, default=50, metavar="N",
+                   help="keep at most N key concepts (default 50)")
+    p.add_argument("--no-concepts", action="store_true", help="no CONCEPT nodes")
+    p.add_argument("--no-resolve", action="store_true",
+                   help="no entity resolution: exact strings only (for comparison)")
+    p.add_argument("--aliases", metavar="FILE", help="YAML alias table that adds to the built-in")
+    p.add_argument("--resolve-report", metavar="FILE",
+                   help="write every merge (surface form, node, rule, evidence) as JSON lines")
+    p.add_argument("--strict", action="store_true", help="stop at the first unreadable file")
+    p.add_argument("--keep-duplicates", action="store_true",
+                   help="keep articles whose cleaned text is identical")
+    p.add_argument("--no-html", action="store_true", help="do not write graph.html")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress and no summary")
+    _add_model_option(p)
+    _add_render_options(p)
+
+    p = sub.add_parser("clean", help="print an article's cleaned text and metadata",
+                       description="Show what Jalin keeps of each document in FILE: metadata "
+                                   "found (outlet, date, author) and the cleaned body.")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--dropped", action="store_true", help="also list the lines removed, and why")
+
+    p = sub.add_parser("extract", help="print entities and concepts per document as JSON lines")
+    p.add_argument("sources", nargs="+", metavar="SRC")
+    p.add_argument("--no-concepts", action="store_true", help="entities only")
+    _add_model_option(p)
+
+    p = sub.add_parser("stats", help="counts by type and the most central entities of a graph")
+    p.add_argument("graph", metavar="GRAPH", help="graph.graphml or graph.json, or their folder")
+    p.add_argument("--top", type=_positive_int, default=15, metavar="N")
+
+    p = sub.add_parser("render", help="re-render graph.html from an existing graph file")
+    p.add_argument("graph", metavar="GRAPH", help="graph.graphml or graph.json, or their folder")
+    p.add_argument("--out", "-o", metavar="FILE", help="HTML file (default: graph.html beside it)")
+    _add_render_options(p)
+
+    ner = sub.add_parser("ner", help="train or evaluate the named-entity model")
+    ner_sub = ner.add_subparsers(dest="ner_command", metavar="NER_COMMAND")
+    p = ner_sub.add_parser("train", help="train the shipped Indonesian pipeline",
+                           description="Train tok2vec + tagger + NER from IndoNLU NERGrit/NERP and "
+                                       "IDNer2k (token-per-line BIO files) and nlp-id's POS data.")
+    p.add_argument("--data", default="../shared/data/ner", metavar="DIR",
+                   help="folder with nergrit/, nerp/, idner2k/ (default: ../shared/data/ner)")
+    p.add_argument("--out", default=None, metavar="DIR",
+                   help="where to write the pipeline (default: the package's model folder)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--max-epochs", type=int, default=None)
+    p.add_argument("--max-steps", type=int, default=None)
+    p = ner_sub.add_parser("eval", help="precision/recall/F1 per label on BIO files")
+    p.add_argument("files", nargs="+", metavar="FILE.tsv")
+    _add_model_option(p)
+    return parser
+
+
+def _graph_file(value: str) -> Path:
+    path = Path(value)
+    if path.is_dir():
+        for name in ("graph.graphml", "graph.json"):
+            if (path / name).is_file():
+                return path / name
+        raise JalinError("no graph.graphml or graph.json in this folder", str(path))
+    return path
+
+
+def _read_graph(value: str):  # noqa: ANN202
+    from .export.graphml import read_graphml
+    from .export.json import read_json
+
+    path = _graph_file(value)
+    if not path.exists():
+        raise JalinError("no such file", str(path))
+    return read_json(path) if path.suffix.lower() == ".json" else read_graphml(path)
+
+
+def _out_dir(value: str) -> Path:
+    out = Path(value)
+    if out.exists() and not out.is_dir():
+        raise JalinError("exists and is not a folder", str(out))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise JalinError(f"cannot create output folder ({exc.strerror})", str(out)) from None
+    if not os.access(out, os.W_OK):
+        raise JalinError("output folder is not writable", str(out))
+    return out
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .export import FORMATS, write_outputs
+    from .workflow import build_result
+
+    unknown = [f for f in args.format if f not in FORMATS]
+    if unknown:
+        raise JalinError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
+    out = _out_dir(args.out)
+    progress = not args.quiet and sys.stderr.isatty()
+    result = build_result(args.sources or None, model=args.model, window=args.window,
+                          evidence=args.evidence, concepts=not args.no_concepts,
+                          max_concepts=args.concepts, merge=not args.no_resolve,
+                          aliases=args.aliases, strict=args.strict,
+                          keep_duplicates=args.keep_duplicates, progress=progress)
+    g = result.graph
+    formats = ["graphml", "json", *[f for f in args.format if f not in ("graphml", "json")]]
+    written = write_outputs(g, out, formats)
+    if not args.no_html:
+        from viz.html import render_html
+
+        written.append(render_html(g, out / "graph.html", color_by=args.color, size_by=args.size))
+    if args.resolve_report:
+        from .fileio import atomic_open
+
+        with atomic_open(args.resolve_report) as fh:
+            for merge in result.resolution.merges:
+                fh.write(json.dumps({"node": merge.entity_id, "surface": merge.surface,
+                                     "rule": merge.rule, "evidence": merge.evidence},
+                                    ensure_ascii=False) + "\n")
+    if not args.quiet:
+        for warning in result.warnings if not progress else []:
+            print(f"jalin: warning: {warning}", file=sys.stderr)
+        print(f"jalin: {result.documents} documents, {g.number_of_nodes()} nodes, "
+              f"{g.number_of_edges()} edges in {result.seconds:.1f} s -> {out}/", file=sys.stderr)
+    if result.documents == 0 and not args.quiet:
+        print("jalin: warning: no article was read", file=sys.stderr)
+    return 0
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    from .clean import clean_document, format_cleaned
+    from .ingest import read_documents
+
+    first = True
+    for raw in read_documents(args.files, strict=True):
+        if not first:
+            print("\n" + "=" * 72 + "\n")
+        first = False
+        print(format_cleaned(clean_document(raw), show_dropped=args.dropped))
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .nlp.pipeline import load_pipeline
+    from .workflow import extract_corpus, iter_documents
+
+    nlp = load_pipeline(args.model, concepts=not args.no_concepts)
+
+    def warn(error: JalinError) -> None:
+        print(f"jalin: warning: {error}", file=sys.stderr)
+
+    documents = iter_documents(args.sources, keep_duplicates=True, on_error=warn)
+    for dm in extract_corpus(documents, nlp):
+        record = {
+            "id": dm.doc.id, "path": dm.doc.path, "title": dm.doc.title,
+            "source": dm.doc.source, "date": dm.doc.date,
+            "entities": [{"text": m.text, "label": m.label, "start": m.start, "end": m.end,
+                          "sentence": m.sent, **({"role": m.role} if m.role else {})}
+                         for m in dm.mentions if m.label != "CONCEPT"],
+            "concepts": [{"text": m.text, "start": m.start, "end": m.end, "sentence": m.sent}
+                         for m in dm.mentions if m.label == "CONCEPT"],
+            "definitions": [{"long": d.long, "short": d.short} for d in dm.definitions],
+        }
+        print(json.dumps(record, ensure_ascii=False))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from .stats import format_stats
+
+    print(format_stats(_read_graph(args.graph), top=args.top))
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from viz.html import render_html
+
+    g = _read_graph(args.graph)
+    out = Path(args.out) if args.out else _graph_file(args.graph).with_name("graph.html")
+    render_html(g, out, color_by=args.color, size_by=args.size)
+    print(f"jalin: wrote {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_ner(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if args.ner_command == "train":
+        from .nlp.pipeline import MODEL_DIR
+        from .nlp.train import train_pipeline
+
+        data = Path(args.data)
+        if not data.is_dir():
+            raise JalinError("training data folder not found", str(data))
+        out = Path(args.out) if args.out else MODEL_DIR
+        scores = train_pipeline(data, out, seed=args.seed, max_epochs=args.max_epochs,
+                                max_steps=args.max_steps, progress=True)
+        print(json.dumps(scores, indent=2, ensure_ascii=False, default=str))
+        return 0
+    if args.ner_command == "eval":
+        from .nlp.evaluate import evaluate_bio, format_report
+        from .nlp.pipeline import load_pipeline
+
+        nlp = load_pipeline(args.model, concepts=False)
+        print(format_report(evaluate_bio(nlp, [Path(f) for f in args.files])))
+        return 0
+    parser.parse_args(["ner", "--help"])
+    return 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``jalin`` command; returns the exit code."""
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    commands = {"build": cmd_build, "clean": cmd_clean, "extract": cmd_extract,
+                "stats": cmd_stats, "render": cmd_render}
+    try:
+        if args.command == "ner":
+            return cmd_ner(args, parser)
+        return commands[args.command](args)
+    except JalinError as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(f"jalin: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("jalin: interrupted; outputs already written are complete, the rest unchanged",
+              file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if args.debug:
+            traceback.print_exc()
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        print(f"jalin: internal error: {type(exc).__name__}: {exc} (at {Path(where.filename).name}"
+              f":{where.lineno}); please report it to the Jalin issue tracker with the command "
+              "you ran, or rerun with --debug for the traceback", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,224 @@
+"""Co-occurrence: entities named in the same window become weighted edges, with their evidence.
+
+A window is a sentence (the default), a paragraph, a whole document, or ``N`` consecutive sentences
+(every run of N sentences counts as one window, so neighbours one sentence apart co-occur when
+N >= 2). Each edge carries:
+
+* ``weight``: the number of windows holding both ends;
+* ``docs``: the number of documents in which they co-occur;
+* ``npmi``: normalised pointwise mutual information over windows (Bouma 2009, "Normalized
+  (pointwise) mutual information in collocation extraction", GSCL), which corrects raw counts for
+  how often each end appears at all: 1 when two entities only ever appear together, 0 when they
+  co-occur as often as chance predicts;
+* ``evidence``: up to K sentences (with their document ids) in which both are named, preferring
+  sentences from different documents.
+
+Memory is bounded by the graph, not the corpus: counts are aggregated per edge as documents stream
+through, and evidence is capped per edge.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+
+import networkx as nx
+
+from . import __version__
+from .errors import JalinError
+from .records import DocMentions, Resolution
+
+WINDOWS = ("sentence", "paragraph", "document")
+MAX_DOC_IDS = 50
+
+
+def parse_window(window: str | int) -> str | int:
+    """Validate a window option: ``sentence``, ``paragraph``, ``document`` or a positive integer.
+
+    >>> parse_window("3"), parse_window("sentence")
+    (3, 'sentence')
+    """
+    if isinstance(window, int) or (isinstance(window, str) and window.isdigit()):
+        size = int(window)
+        if size < 1:
+            raise JalinError("--window: a window of sentences must be at least 1")
+        return "sentence" if size == 1 else size
+    if window not in WINDOWS:
+        raise JalinError(f"--window must be one of {', '.join(WINDOWS)} or a number, "
+                         f"not {window!r}")
+    return window
+
+
+def document_windows(doc: DocMentions, window: str | int) -> list[tuple[int, int]]:
+    """The windows of one document as half-open ranges of sentence indices."""
+    n = len(doc.sentences)
+    if n == 0:
+        return []
+    if window == "sentence":
+        return [(i, i + 1) for i in range(n)]
+    if window == "document":
+        return [(0, n)]
+    if window == "paragraph":
+        ranges: list[tuple[int, int]] = []
+        start = 0
+        for i in range(1, n + 1):
+            if i == n or doc.sentence_paras[i] != doc.sentence_paras[start]:
+                ranges.append((start, i))
+                start = i
+        return ranges
+    size = int(window)
+    return [(i, i + size) for i in range(max(1, n - size + 1))]
+
+
+@dataclass
+class _EdgeStats:
+    weight: int = 0
+    docs: int = 0
+    last_doc: str = ""
+    evidence: list[dict[str, str]] = field(default_factory=list)
+    evidence_docs: set[str] = field(default_factory=set)
+
+
+@dataclass
+class CooccurrenceCounter:
+    """Streams documents in and aggregates window counts; :meth:`graph` returns the result."""
+
+    resolution: Resolution
+    window: str | int = "sentence"
+    evidence: int = 3
+    windows_total: int = 0
+    node_windows: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    edges: dict[tuple[str, str], _EdgeStats] = field(default_factory=dict)
+    node_docs: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    documents: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def add(self, doc: DocMentions) -> None:
+        """Count one document's windows."""
+        doc_id = doc.doc.id
+        self.documents[doc_id] = doc.doc.info()
+        by_sentence: dict[int, set[str]] = defaultdict(set)
+        for i, m in enumerate(doc.mentions):
+            entity = self.resolution.mention_entity.get((doc_id, i))
+            if entity is not None:
+                by_sentence[m.sent].add(entity)
+        for entity in set().union(*by_sentence.values()) if by_sentence else ():
+            ids = self.node_docs[entity]
+            if len(ids) < MAX_DOC_IDS:
+                ids.append(doc_id)
+        for start, end in document_windows(doc, self.window):
+            present: set[str] = set()
+            for s in range(start, end):
+                present |= by_sentence.get(s, set())
+            self.windows_total += 1
+            for entity in present:
+                self.node_windows[entity] += 1
+            for a, b in combinations(sorted(present), 2):
+                stats = self.edges.get((a, b))
+                if stats is None:
+                    stats = self.edges[(a, b)] = _EdgeStats()
+                stats.weight += 1
+                if stats.last_doc != doc_id:
+                    stats.docs += 1
+                    stats.last_doc = doc_id
+                self._add_evidence(stats, doc, doc_id, a, b, start, end, by_sentence)
+
+    def _add_evidence(self, stats: _EdgeStats, doc: DocMentions, doc_id: str, a: str, b: str,
+                      start: int, end: int, by_sentence: dict[int, set[str]]) -> None:
+        if self.evidence <= 0:
+            return
+        full = len(stats.evidence) >= self.evidence
+        if full and (doc_id in stats.evidence_docs or
+                     len(stats.evidence_docs) >= self.evidence):
+            return
+        # the shortest run of sentences in the window that names both ends
+        holding_a = [s for s in range(start, end) if a in by_sentence.get(s, ())]
+        holding_b = [s for s in range(start, end) if b in by_sentence.get(s, ())]
+        best = min(((min(x, y), max(x, y)) for x in holding_a for y in holding_b),
+                   key=lambda r: (r[1] - r[0], r[0]))
+        text = " ".join(doc.sentences[best[0]:best[1] + 1])
+        item = {"doc_id": doc_id, "text": text}
+        if item in stats.evidence:
+            return
+        if full:
+            # replace an item from a document that already has another, for variety
+            counts: dict[str, int] = defaultdict(int)
+            for e in stats.evidence:
+                counts[e["doc_id"]] += 1
+            victim = next((k for k in range(len(stats.evidence) - 1, -1, -1)
+                           if counts[stats.evidence[k]["doc_id"]] > 1), None)
+            if victim is None:
+                return
+            stats.evidence[victim] = item
+        else:
+            stats.evidence.append(item)
+        stats.evidence_docs = {e["doc_id"] for e in stats.evidence}
+
+    def graph(self) -> nx.Graph:
+        """The co-occurrence graph of everything added so far (schema: docs/graph-schema.md)."""
+        g = nx.Graph()
+        dates = sorted(d["date"] for d in self.documents.values() if d.get("date"))
+        g.graph.update({
+            "name": "Jalin graph",
+            "documents": json.dumps(self.documents, ensure_ascii=False, sort_keys=True),
+            "n_documents": len(self.documents),
+            "date_min": dates[0] if dates else "",
+            "date_max": dates[-1] if dates else "",
+            "window": str(self.window),
+            "jalin_version": __version__,
+        })
+        for entity_id in sorted(self.resolution.entities):
+            e = self.resolution.entities[entity_id]
+            if e.id not in self.node_windows and e.id not in self.node_docs:
+                continue
+            g.add_node(e.id, label=e.label, type=e.type, aliases=" | ".join(e.aliases),
+                       roles=" | ".join(e.roles), mentions=e.mentions, docs=e.docs,
+                       doc_ids=json.dumps(self.node_docs.get(e.id, [])),
+                       first_seen=e.first_seen or "", last_seen=e.last_seen or "")
+        total = max(self.windows_total, 1)
+        for (a, b), stats in sorted(self.edges.items()):
+            g.add_edge(a, b, weight=stats.weight, docs=stats.docs,
+                       npmi=round(npmi(stats.weight, self.node_windows[a], self.node_windows[b],
+                                       total), 4),
+                       evidence=json.dumps(stats.evidence, ensure_ascii=False))
+        return g
+
+
+def npmi(joint: int, count_a: int, count_b: int, total: int) -> float:
+    """Normalised PMI of two events from counts over ``total`` windows, in [-1, 1].
+
+    >>> npmi(5, 5, 5, 100)
+    1.0
+    >>> round(npmi(2, 10, 10, 100), 3)
+    0.177
+    """
+    if joint <= 0:
+        return -1.0
+    p_ab = joint / total
+    if p_ab >= 1.0:
+        return 1.0
+    pmi = math.log(p_ab / ((count_a / total) * (count_b / total)))
+    return max(-1.0, min(1.0, pmi / -math.log(p_ab)))
+
+
+def cooccurrence_graph(docs: Iterable[DocMentions], resolution: Resolution, *,
+                       window: str | int = "sentence", evidence: int = 3) -> nx.Graph:
+    """Build the weighted co-occurrence graph of resolved entities.
+
+    >>> from graph.records import Document, DocMentions, Mention, Entity, Resolution
+    >>> d = Document(id="d1", path="a.txt", text="Ani ke Bali.")
+    >>> ms = (Mention("d1", 0, 3, "Ani", "PERSON", 0, 0), Mention("d1", 7, 11, "Bali", "LOC", 0, 0))
+    >>> r = Resolution({"person:ani": Entity("person:ani", "Ani", "PERSON", ("Ani",)),
+    ...                 "loc:bali": Entity("loc:bali", "Bali", "LOC", ("Bali",))},
+    ...                {("d1", 0): "person:ani", ("d1", 1): "loc:bali"})
+    >>> g = cooccurrence_graph([DocMentions(d, ms, ("Ani ke Bali.",), (0,), (0,))], r)
+    >>> g.edges["person:ani", "loc:bali"]["weight"]
+    1
+    """
+    counter = CooccurrenceCounter(resolution, parse_window(window), evidence)
+    for doc in docs:
+        counter.add(doc)
+    return counter.graph()

@@ -1,0 +1,250 @@
+"""Attribute coercion shared by every exporter.
+
+GraphML, GEXF, node-link JSON and CSV each accept a narrower set of values than a networkx graph
+can hold. :func:`sanitize_graph` returns a copy of a graph in which every node id, attribute name
+and attribute value is something all four formats write and read back unchanged:
+
+* node ids and attribute names are ``str``;
+* values are ``str``, ``int``, ``float`` or ``bool``;
+* lists, tuples and sets of plain scalars become one ``" | "``-joined string (sets are sorted);
+  a sequence holding dicts or lists, or a string that itself contains ``" | "``, becomes a JSON
+  list instead, so that it can be split again without ambiguity;
+* dicts become JSON objects (``ensure_ascii=False``, keys sorted);
+* ``None``, NaN and ±inf are dropped (the attribute is absent, as if never set): strict JSON
+  has no way to write them;
+* numpy scalars become the matching Python value, numpy arrays become lists (then as above);
+* dates and datetimes become ISO strings; any other object becomes ``str(value)``;
+* every string loses the characters XML 1.0 forbids (C0 controls except tab, newline and carriage
+  return, lone surrogates, U+FFFE and U+FFFF), so the XML formats can always be parsed again;
+* each attribute name carries ONE type per scope (graph, node, edge): ``bool`` with ``int`` gives
+  ``int``, any numbers with a ``float`` give ``float``, anything mixed with ``str`` gives ``str``
+  (``str(value)``). networkx would otherwise declare the GraphML key twice.
+
+>>> import networkx as nx
+>>> G = nx.Graph()
+>>> G.add_node(1, aliases=["Jokowi", "Joko Widodo"], score=1)
+>>> G.add_node(2, score=0.5, note=None)
+>>> H = sanitize_graph(G)
+>>> H.nodes["1"]
+{'aliases': 'Jokowi | Joko Widodo', 'score': 1.0}
+>>> H.nodes["2"]
+{'score': 0.5}
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import networkx as nx
+
+from ..errors import JalinError
+
+__all__ = ["JOIN", "clean_text", "sanitize_value", "sanitize_attrs", "sanitize_graph"]
+
+JOIN = " | "
+"""Separator for list-valued attributes (``aliases``, ``roles``)."""
+
+Scalar = str | int | float | bool
+
+# Everything outside the XML 1.0 Char production.
+_XML_INVALID = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def clean_text(text: str) -> str:
+    """Remove the characters that XML 1.0 cannot carry (and UTF-8 cannot encode).
+
+    >>> clean_text("Jakarta\\x00\\x1b[0m ok\\ufffe")
+    'Jakarta[0m ok'
+    """
+    return _XML_INVALID.sub("", text)
+
+
+def _plain(value: Any) -> Any:
+    """Turn numpy scalars/arrays and dates into plain Python values; leave the rest."""
+    if isinstance(value, (_dt.date, _dt.time)):  # datetime is a date
+        return value.isoformat()
+    module = type(value).__module__
+    is_numpy = module == "numpy" or module.startswith("numpy.")
+    if is_numpy and hasattr(value, "tolist"):  # ndarray and numpy scalars alike
+        return value.tolist()
+    return value
+
+
+def _jsonable(value: Any) -> Any:
+    """Recursively convert ``value`` into something :func:`json.dumps` accepts."""
+    value = _plain(value)
+    if value is None or isinstance(value, (bool, int, str)):
+        return clean_text(value) if isinstance(value, str) else value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, Mapping):
+        return {clean_text(str(k)): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (set, frozenset)):
+        return [_jsonable(v) for v in sorted(value, key=str)]
+    if isinstance(value, Iterable) and not isinstance(value, (bytes, bytearray)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (bytes, bytearray)):
+        return clean_text(bytes(value).decode("utf-8", errors="replace"))
+    return clean_text(str(value))
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(_jsonable(value), ensure_ascii=False, sort_keys=True)
+
+
+def sanitize_value(value: Any) -> Scalar | None:
+    """Coerce one attribute value to ``str``/``int``/``float``/``bool``, or ``None`` to drop it.
+
+    >>> sanitize_value(("DPR", "MPR"))
+    'DPR | MPR'
+    >>> sanitize_value({"doc_id": "a1", "text": 'Kata "dia"'})
+    '{"doc_id": "a1", "text": "Kata \\\\"dia\\\\""}'
+    >>> sanitize_value(float("nan")) is None
+    True
+    """
+    value = _plain(value)
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return int(value)  # plain int, also for int subclasses (IntEnum)
+    if isinstance(value, float):
+        return float(value) if math.isfinite(value) else None
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, (bytes, bytearray)):
+        return clean_text(bytes(value).decode("utf-8", errors="replace"))
+    if isinstance(value, Mapping):
+        return _dumps(value)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else list(value)
+        items = [_plain(v) for v in items]
+        if all(isinstance(v, (str, int, float)) for v in items):
+            texts = [clean_text(v) if isinstance(v, str) else str(v) for v in items]
+            if not any(JOIN in t for t in texts):
+                return JOIN.join(texts)
+        return _dumps(items)
+    return clean_text(str(value))
+
+
+def _type_rank(value: Scalar) -> int:
+    if isinstance(value, bool):
+        return 0
+    if isinstance(value, int):
+        return 1
+    if isinstance(value, float):
+        return 2
+    return 3
+
+
+def _convert(value: Scalar, rank: int) -> Scalar:
+    if rank == 3:
+        return value if isinstance(value, str) else str(value)
+    if rank == 2:
+        return float(value)
+    if rank == 1:
+        return int(value)
+    return value
+
+
+def sanitize_attrs(dicts: list[dict[Any, Any]]) -> list[dict[str, Scalar]]:
+    """Sanitize a family of attribute dicts (one scope) and give each key a single type.
+
+    >>> sanitize_attrs([{"x": 1}, {"x": 2.5}, {"y": True, "x": None}])
+    [{'x': 1.0}, {'x': 2.5}, {'y': True}]
+    >>> sanitize_attrs([{"x": 1}, {"x": "satu"}])
+    [{'x': '1'}, {'x': 'satu'}]
+    """
+    out: list[dict[str, Scalar]] = []
+    ranks: dict[str, int] = {}
+    for attrs in dicts:
+        clean: dict[str, Scalar] = {}
+        for key, raw in attrs.items():
+            name = clean_text(str(key))
+            value = sanitize_value(raw)
+            if value is None or not name:
+                continue
+            clean[name] = value
+            ranks[name] = max(ranks.get(name, 0), _type_rank(value))
+        out.append(clean)
+    for clean in out:
+        for name, value in clean.items():
+            if _type_rank(value) != ranks[name]:
+                clean[name] = _convert(value, ranks[name])
+    return out
+
+
+def _node_id(node: Any) -> str:
+    node = _plain(node)
+    if isinstance(node, str):
+        return clean_text(node)
+    if isinstance(node, (tuple, list)):
+        return JOIN.join(_node_id(part) for part in node)
+    return clean_text(str(node))
+
+
+def sanitize_graph(G: nx.Graph, *, reserved: Mapping[str, Iterable[str]] | None = None
+                   ) -> nx.Graph:
+    """Return a sanitized copy of ``G`` (same class); ``G`` itself is not changed.
+
+    ``reserved`` maps a scope (``"graph"``, ``"node"``, ``"edge"``) to attribute names that a
+    format uses for itself; such attributes are renamed with a trailing underscore (``id`` ->
+    ``id_``) instead of silently overwriting the format's field.
+
+    Raises :class:`JalinError` when two node ids become the same string (``1`` and ``"1"``).
+
+    >>> import networkx as nx
+    >>> H = sanitize_graph(nx.path_graph(3))
+    >>> list(H.nodes), list(H.edges)
+    (['0', '1', '2'], [('0', '1'), ('1', '2')])
+    """
+    reserved = {scope: set(names) for scope, names in (reserved or {}).items()}
+
+    def rename(attrs: dict[str, Scalar], scope: str) -> dict[str, Scalar]:
+        names = reserved.get(scope)
+        if not names or not names.intersection(attrs):
+            return attrs
+        renamed: dict[str, Scalar] = {}
+        for key, value in attrs.items():
+            new = key
+            if new in names:
+                new += "_"
+                while new in names or new in attrs or new in renamed:
+                    new += "_"
+            renamed[new] = value
+        return renamed
+
+    mapping: dict[Any, str] = {}
+    seen: dict[str, Any] = {}
+    for node in G.nodes:
+        new = _node_id(node)
+        if new in seen:
+            raise JalinError(f"node ids {seen[new]!r} and {node!r} are both written as {new!r}")
+        seen[new] = node
+        mapping[node] = new
+
+    H = G.__class__()
+    (graph_attrs,) = sanitize_attrs([dict(G.graph)])
+    H.graph.update(rename(graph_attrs, "graph"))
+
+    nodes = list(G.nodes(data=True))
+    for (node, _), attrs in zip(nodes, sanitize_attrs([d for _, d in nodes]), strict=True):
+        H.add_node(mapping[node], **rename(attrs, "node"))
+
+    if G.is_multigraph():
+        edges = list(G.edges(keys=True, data=True))
+        clean = sanitize_attrs([d for *_, d in edges])
+        for (u, v, k, _), attrs in zip(edges, clean, strict=True):
+            H.add_edge(mapping[u], mapping[v], key=k, **rename(attrs, "edge"))
+    else:
+        edges = list(G.edges(data=True))
+        clean = sanitize_attrs([d for *_, d in edges])
+        for (u, v, _), attrs in zip(edges, clean, strict=True):
+            H.add_edge(mapping[u], mapping[v], **rename(attrs, "edge"))
+    return H

@@ -1,0 +1,75 @@
+"""From a processed spaCy ``Doc`` to plain :class:`~graph.records.DocMentions`.
+
+This is the last per-document step: everything after it (resolution, co-occurrence) works on plain
+records, so it can run from a cache, in worker processes or on a cluster without spaCy objects.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc
+
+from .records import CONCEPT, ENTITY_TYPES, Definition, DocMentions, Document, Mention
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def extract_mentions(doc: Doc, document: Document) -> DocMentions:
+    """Entities, concepts, sentences and definitions of one processed document.
+
+    ``doc`` must come from :func:`graph.load_pipeline` run on ``document.text``.
+
+    >>> import graph  # doctest: +SKIP
+    >>> nlp = graph.load_pipeline()  # doctest: +SKIP
+    >>> d = graph.Document(id="x", path="x.txt", text="Presiden Joko Widodo tiba di Bali.")
+    >>> [m.text for m in extract_mentions(nlp(d.text), d).mentions]  # doctest: +SKIP
+    ['Joko Widodo', 'Bali']
+    """
+    text = doc.text
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    sentences: list[str] = []
+    starts: list[int] = []
+    paras: list[int] = []
+    first_tokens: list[int] = []
+    for sent in doc.sents:
+        stripped = sent.text.strip()
+        if not stripped:
+            continue
+        offset = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        sentences.append(_squash(stripped))
+        starts.append(offset)
+        paras.append(bisect.bisect_right(breaks, offset))
+        first_tokens.append(sent.start)
+
+    def sentence_of(token_index: int) -> int:
+        return max(0, bisect.bisect_right(first_tokens, token_index) - 1)
+
+    mentions: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_TYPES:
+            continue
+        sent = sentence_of(ent.start)
+        role = ent._.role if ent.has_extension("role") else ""
+        mentions.append(Mention(document.id, ent.start_char, ent.end_char, _squash(ent.text),
+                                ent.label_, sent, paras[sent] if paras else 0, _squash(role)))
+    concepts = doc._.concepts if doc.has_extension("concepts") and doc._.concepts else []
+    for span in concepts:
+        sent = sentence_of(span.start)
+        mentions.append(Mention(document.id, span.start_char, span.end_char, _squash(span.text),
+                                CONCEPT, sent, paras[sent] if paras else 0))
+    mentions.sort(key=lambda m: (m.start, m.end))
+
+    definitions: list[Definition] = []
+    pairs = doc._.abbreviations if doc.has_extension("abbreviations") else None
+    for long_form, short_form in pairs or []:
+        definitions.append(Definition(document.id, _squash(long_form.text),
+                                      _squash(short_form.text)))
+    return DocMentions(doc=document, mentions=tuple(mentions), sentences=tuple(sentences),
+                       sentence_starts=tuple(starts), sentence_paras=tuple(paras),
+                       definitions=tuple(definitions))

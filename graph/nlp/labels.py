@@ -1,0 +1,116 @@
+"""Map any spaCy pipeline's entity labels onto Jalin's types, and tidy entity spans.
+
+Jalin keeps four entity types: PERSON, ORG, LOC and EVENT. Pipelines name them differently
+(OntoNotes: PERSON, ORG, GPE, LOC, FAC, EVENT, NORP; WikiNER: PER, ORG, LOC, MISC; IndoNLU NERP:
+PPL, IND, PLC, EVT). Labels with no mapping (DATE, MONEY, MISC, ...) are dropped.
+
+Spans are also tidied, since a node must be a name, not a number, a currency or a stray quote:
+punctuation at either end is trimmed, and spans with no letter or that are a currency sign ("US$",
+"Rp") are dropped. In cased text (news as published, unlike lower-cased training data) names are
+capitalised, so lower-case words at
+either end of a span are trimmed ("e-commerce Indonesia" -> "Indonesia"), a capitalised function
+word opening a sentence is not part of the name ("Antara Jokowi" -> "Jokowi"), and a span with no
+capitalised word at all is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from spacy.lang.id.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+DEFAULT_LABEL_MAP: dict[str, str] = {
+    "PERSON": "PERSON", "PER": "PERSON", "PPL": "PERSON",
+    "ORG": "ORG", "ORGANISATION": "ORG", "ORGANIZATION": "ORG", "IND": "ORG", "NORP": "ORG",
+    "LOC": "LOC", "GPE": "LOC", "FAC": "LOC", "PLACE": "LOC", "PLC": "LOC",
+    "EVENT": "EVENT", "EVT": "EVENT",
+}
+"""Source label -> Jalin type. NORP (nationalities, religious and political groups) maps to ORG."""
+
+_EDGE_PUNCT = frozenset("\"'“”‘’«»()[]{},.;:!?-–—•·/|*#")
+CURRENCY = re.compile(r"^(?:[A-Z]{0,3}\$|Rp\.?|IDR|USD|EUR|RM|S\$|€|£|¥)$")
+LEADING_FUNCTION_WORDS = frozenset(STOP_WORDS) | {"disana", "disini", "disitu", "kala"}
+
+
+def is_cased(doc: Doc) -> bool:
+    """Whether ``doc`` is cased text: some words capitalised past the first of their sentence.
+
+    Lower-cased text (as in some training corpora or lower-cased input) gets no casing rules.
+    """
+    capitalised = sum(1 for t in doc[1:] if t.is_alpha and t.text[0].isupper())
+    return capitalised >= max(1, len(doc) // 50)
+
+
+def _is_lower_word(token: Token) -> bool:
+    return any(ch.isalpha() for ch in token.text) and token.text == token.text.lower()
+
+
+def tidy_span(span: Span, cased: bool = True) -> Span | None:
+    """``span`` without punctuation, spaces or (in cased text) lower-case words at its ends, and
+    without a capitalised function word in front; ``None`` if nothing name-like is left.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")('"Jack Ma," katanya. Antara Jokowi dan e-commerce Indonesia')
+    >>> tidy_span(doc[0:4]).text, tidy_span(doc[7:9]).text, tidy_span(doc[10:12]).text
+    ('Jack Ma', 'Jokowi', 'Indonesia')
+    """
+    start, end = span.start, span.end
+    doc = span.doc
+
+    def trim_edges() -> None:
+        nonlocal start, end
+        while start < end and (doc[start].is_space or doc[start].text in _EDGE_PUNCT
+                               or (cased and _is_lower_word(doc[start]))):
+            start += 1
+        while end > start and (doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCT
+                               or (cased and _is_lower_word(doc[end - 1]))):
+            end -= 1
+
+    trim_edges()
+    if cased and end - start > 1 and doc[start].lower_ in LEADING_FUNCTION_WORDS:
+        start += 1
+        trim_edges()
+    if start >= end:
+        return None
+    text = doc[start:end].text
+    if not any(ch.isalpha() for ch in text) or "\n" in text or CURRENCY.match(text):
+        return None
+    if cased and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
+        return None
+    return Span(doc, start, end, label=span.label_)
+
+
+def map_entities(doc: Doc, label_map: Mapping[str, str]) -> list[Span]:
+    """The entities of ``doc`` relabelled with ``label_map`` and tidied; unmapped labels dropped."""
+    kept: list[Span] = []
+    cased = is_cased(doc)
+    for ent in doc.ents:
+        label = label_map.get(ent.label_)
+        if label is None:
+            continue
+        tidy = tidy_span(Span(doc, ent.start, ent.end, label=label), cased)
+        if tidy is not None:
+            kept.append(tidy)
+    return kept
+
+
+class EntityLabelMapper:
+    """Relabels ``doc.ents`` onto Jalin's types (see :data:`DEFAULT_LABEL_MAP`)."""
+
+    def __init__(self, nlp: Language, name: str, label_map: dict[str, str]) -> None:
+        self.name = name
+        self.label_map = {**DEFAULT_LABEL_MAP, **label_map}
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.ents = map_entities(doc, self.label_map)
+        return doc
+
+
+@Language.factory("jalin_entity_labels", default_config={"label_map": {}})
+def make_entity_label_mapper(nlp: Language, name: str,
+                             label_map: dict[str, str]) -> EntityLabelMapper:
+    """spaCy factory; ``label_map`` adds to or overrides :data:`DEFAULT_LABEL_MAP`."""
+    return EntityLabelMapper(nlp, name, label_map)

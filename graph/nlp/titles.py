@@ -1,0 +1,173 @@
+"""Titles and roles in front of person names, as a spaCy component.
+
+Indonesian news names people with their office or title first: "Menkominfo Rudiantara",
+"Presiden RI Joko Widodo", "CEO Tokopedia William Tanuwijaya", "Menteri Koordinator Perekonomian
+Indonesia, Darmin Nasution". The title is not part of the name. This component
+
+1. strips title words from the front of PERSON spans ("Presiden Joko Widodo" -> "Joko Widodo");
+2. reads the role phrase that stands before a PERSON span: it starts at a title word and runs to the
+   name over capitalised words and the connectors "dan", "untuk", "RI", with at most a comma before
+   the name; capitalised words right before the title word belong to it too ("Pelaksana Tugas Kepala
+   Informasi dan Humas"); the phrase goes to ``span._.role``;
+3. drops entity spans that are nothing but titles ("Menkominfo", "Presiden"): a bare title is not a
+   node (resolving it to the office holder is the resolver's work).
+
+The title list (``graph/data/titles.txt``) is general Indonesian usage, not drawn from any corpus.
+This is the usual honorific-stripping step of rule-based name normalisation (e.g. Wacholder,
+Ravin & Choi 1997, "Disambiguation of proper names in text", ANLP).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+if not Span.has_extension("role"):
+    Span.set_extension("role", default="")
+
+CONNECTORS = frozenset({"dan", "untuk", "&", "RI", "-", "/", "di", "pada", "bidang", "urusan"})
+MAX_ROLE_TOKENS = 10
+
+
+@lru_cache(maxsize=1)
+def title_phrases() -> tuple[frozenset[tuple[str, ...]], int]:
+    """The title list as lower-cased token tuples, and the longest entry's length."""
+    text = resources.files("graph.data").joinpath("titles.txt").read_text(encoding="utf-8")
+    phrases = set()
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            phrases.add(tuple(line.lower().split()))
+    return frozenset(phrases), max(len(p) for p in phrases)
+
+
+def title_length_at(doc: Doc, i: int, end: int | None = None) -> int:
+    """Number of tokens of the longest title phrase starting at token ``i`` (0 if none)."""
+    phrases, longest = title_phrases()
+    limit = len(doc) if end is None else end
+    for size in range(min(longest, limit - i), 0, -1):
+        key = tuple(t.lower_ for t in doc[i:i + size])
+        if key in phrases:
+            return size
+    return 0
+
+
+def _is_capitalised(text: str) -> bool:
+    return text[:1].isupper() or (text[:1].isdigit() and any(c.isalpha() for c in text))
+
+
+def strip_titles(span: Span) -> tuple[Span | None, str]:
+    """Split a PERSON span into (name without leading titles, the titles stripped).
+
+    Returns ``(None, titles)`` when the span is titles only.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Presiden Joko Widodo datang")
+    >>> name, role = strip_titles(Span(doc, 0, 3, label="PERSON"))
+    >>> (name.text, role)
+    ('Joko Widodo', 'Presiden')
+    """
+    doc = span.doc
+    i = span.start
+    while i < span.end:
+        size = title_length_at(doc, i, span.end)
+        if size == 0:
+            break
+        i += size
+    role = doc[span.start:i].text if i > span.start else ""
+    while i > span.start and i < span.end and doc[i].text in CONNECTORS:
+        i += 1  # "Presiden RI Joko Widodo"
+    if i > span.start:
+        role = doc[span.start:i].text
+    if i >= span.end:
+        return None, role
+    return Span(doc, i, span.end, label=span.label_), role
+
+
+def role_before(span: Span, taken: set[int] | None = None) -> str:
+    """The role phrase standing right before a person's name, or ``""``.
+
+    ``taken`` holds token indices inside other entities; they may be part of the role ("CEO Go-Jek
+    Nadiem Makarim": Go-Jek stays an ORG entity and is also named in the role).
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("kata Menteri Komunikasi dan Informatika, Rudiantara, kemarin")
+    >>> role_before(Span(doc, 6, 7, label="PERSON"))
+    'Menteri Komunikasi dan Informatika'
+    """
+    doc = span.doc
+    j = span.start - 1
+    if j >= 0 and doc[j].text == ",":
+        j -= 1
+    lowest = max(0, span.start - MAX_ROLE_TOKENS - 1)
+    title_start = -1
+    k = j
+    while k >= lowest:  # walk left to the nearest title word
+        token = doc[k]
+        if token.is_space:
+            break
+        size = title_length_at(doc, k)
+        if size and k + size <= j + 1:
+            title_start = k
+            break
+        if not (_is_capitalised(token.text) or token.text in CONNECTORS
+                or (taken is not None and k in taken)):
+            break
+        if token.is_sent_start:
+            break
+        k -= 1
+    if title_start < 0:
+        return ""
+    # capitalised words glued to the front of the title belong to it ("Pelaksana Tugas Kepala")
+    start = title_start
+    while start - 1 >= lowest and not doc[start].is_sent_start:
+        prev = doc[start - 1]
+        if prev.is_space or not _is_capitalised(prev.text) or prev.text in CONNECTORS:
+            break
+        start -= 1
+    end = j + 1
+    while end > start and doc[end - 1].text in CONNECTORS and doc[end - 1].text != "RI":
+        end -= 1
+    return doc[start:end].text if end > start else ""
+
+
+def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
+    """New entity list for ``doc``: PERSON spans without titles, each with its role phrase."""
+    taken = {i for ent in doc.ents if ent.label_ != "PERSON" for i in range(ent.start, ent.end)}
+    result: list[tuple[Span, str]] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            if title_length_at(doc, ent.start, ent.end) == len(ent):
+                continue  # a bare title tagged as an organisation or place
+            result.append((ent, ""))
+            continue
+        name, stripped = strip_titles(ent)
+        if name is None:
+            continue
+        outer = role_before(ent, taken)
+        result.append((name, f"{outer} {stripped}".strip()))
+    return result
+
+
+class TitleStripper:
+    """Strips titles off PERSON entities and stores the role in ``span._.role``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        pairs = apply_titles(doc)
+        doc.ents = [span for span, _ in pairs]
+        for span, role in pairs:
+            if role:
+                doc.char_span(span.start_char, span.end_char, label=span.label_)._.role = role
+        return doc
+
+
+@Language.factory("jalin_titles")
+def make_title_stripper(nlp: Language, name: str) -> TitleStripper:
+    """spaCy factory for :class:`TitleStripper`."""
+    return TitleStripper(nlp, name)

@@ -1,0 +1,421 @@
+"""Train Jalin's shipped Indonesian pipeline (tok2vec + tagger + ner) from token-per-line data.
+
+The data folder has the layout of ``/work/shared/data/ner`` (see docs/ner.md)::
+
+    nergrit/train.tsv  nergrit/valid.tsv      Wikipedia, cased       PERSON PLACE ORGANISATION
+    nerp/train.tsv     nerp/valid.tsv         news, lowercased      PPL PLC IND EVT FNB
+    idner2k/train.tsv  idner2k/dev.tsv        online news, cased    PER LOC ORG
+
+Missing corpora are skipped (at least one train file is needed). POS data (nlp-id's cased kumparan
+news, ``token<TAB>TAG``) trains the tagger and gives the casing statistics used to restore case in
+NERP. NER and tagger share one tok2vec and are updated together: NER-only examples carry no tags
+and POS-only examples carry no entity annotation (``doc.ents`` never set, so every token's
+``ent_iob`` is 0 = missing, and spaCy's NER skips the example), so neither task teaches the other
+"no annotation". Model selection uses the valid/dev splits only.
+
+The architecture is in ``train.cfg`` next to this file; the training settings are the constants
+below. Runs are reproducible for a given seed (fixed random seed, deterministic data order).
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.training import Example
+from spacy.util import compounding, fix_random_seed, minibatch
+from thinc.api import Adam, Config
+
+from graph.errors import JalinError
+from graph.nlp.casing import CaseTable, change_case, restore_case
+from graph.nlp.conll import JALIN_LABELS, TaggedSentence, read_bio, read_postag
+from graph.nlp.evaluate import evaluate_bio
+
+#: spaCy architecture config (tok2vec, tagger, ner) for the shipped pipeline.
+CONFIG_PATH = Path(__file__).with_name("train.cfg")
+
+
+@dataclass(frozen=True)
+class CorpusSettings:
+    """How one corpus folder is used."""
+
+    folder: str
+    train_file: str
+    valid_file: str
+    #: copies of its train split per epoch (oversampling)
+    copies: int
+    #: weight of its valid micro F1 in the model-selection score
+    selection_weight: float
+    #: its text is lowercased (NERP): restore case before training
+    lowercased: bool
+
+
+@dataclass(frozen=True)
+class TrainSettings:
+    """Every training setting of the shipped model; the defaults are what ships."""
+
+    #: IDNer 2k is the closest to real input (cased online news): oversampled, weighs most.
+    corpora: tuple[CorpusSettings, ...] = (
+        CorpusSettings("nergrit", "train.tsv", "valid.tsv", 1, 0.25, False),
+        CorpusSettings("nerp", "train.tsv", "valid.tsv", 1, 0.25, True),
+        CorpusSettings("idner2k", "train.tsv", "dev.tsv", 3, 0.50, False),
+    )
+    #: restore case in lowercased corpora (NERP) from casing statistics of cased news
+    restore_case: bool = True
+    #: per NER example and epoch: chance of training on a lowercased / upper-cased /
+    #: title-cased copy instead (the rest are kept as they are)
+    augment_lower: float = 0.10
+    augment_upper: float = 0.04
+    augment_title: float = 0.04
+    #: POS sentences mixed into each epoch (a different slice each epoch)
+    pos_sentences_per_epoch: int = 6000
+    #: the POS data's last sentences held out to measure tagger accuracy
+    pos_held_out: int = 1000
+    #: batches grow from batch_start to batch_stop sentences (spaCy's compounding schedule)
+    batch_start: float = 8.0
+    batch_stop: float = 32.0
+    batch_compound: float = 1.001
+    dropout: float = 0.1
+    learn_rate: float = 0.001
+    max_epochs: int = 12
+    #: stop after this many epochs without a better model-selection score
+    patience: int = 3
+
+    def with_overrides(self, overrides: list[str]) -> TrainSettings:
+        """A copy with ``name=value`` overrides (``idner2k.copies=1`` sets a corpus field)."""
+        changes: dict[str, Any] = {}
+        corpora = {corpus.folder: corpus for corpus in self.corpora}
+        for override in overrides:
+            name, equals, value = override.partition("=")
+            folder, dot, field_name = name.partition(".")
+            if dot and folder in corpora:
+                target: Any = corpora[folder]
+            else:
+                target, field_name = self, name
+            known = {f.name: f for f in fields(target)}
+            if not equals or field_name not in known or field_name == "corpora":
+                raise JalinError(f"unknown training setting {override!r}")
+            current = getattr(target, field_name)
+            parsed = (
+                value.lower() in ("1", "true", "yes")
+                if isinstance(current, bool)
+                else (type(current)(value))
+            )
+            if target is self:
+                changes[field_name] = parsed
+            else:
+                corpora[folder] = replace(corpora[folder], **{field_name: parsed})
+        return replace(self, corpora=tuple(corpora.values()), **changes)
+
+
+DEFAULT_SETTINGS = TrainSettings()
+
+
+def default_postag_path() -> Path | None:
+    """nlp-id's POS data file if the ``nlp-id`` package is installed, else ``None``."""
+    try:
+        import nlp_id  # noqa: PLC0415 (optional training dependency)
+    except ImportError:
+        return None
+    path = Path(nlp_id.__file__).parent / "data" / "dataset_postag.txt"
+    return path if path.is_file() else None
+
+
+def load_config() -> Config:
+    """The pipeline's spaCy config from :data:`CONFIG_PATH`."""
+    return Config().from_disk(CONFIG_PATH)
+
+
+def _log(progress: bool, message: str) -> None:
+    if progress:
+        print(message, file=sys.stderr, flush=True)
+
+
+def _ner_example(nlp: Language, words: list[str], tags: list[str]) -> Example:
+    """An example annotated with entities only (tags missing)."""
+    reference = Doc(nlp.vocab, words=words, ents=tags)
+    return Example(Doc(nlp.vocab, words=words), reference)
+
+
+def _pos_example(nlp: Language, words: list[str], tags: list[str]) -> Example:
+    """An example annotated with POS tags only (entities missing, not "all outside")."""
+    reference = Doc(nlp.vocab, words=words, tags=tags)
+    return Example(Doc(nlp.vocab, words=words), reference)
+
+
+def _augment(words: list[str], rng: random.Random, settings: TrainSettings) -> list[str]:
+    """Maybe replace ``words`` by a re-cased copy (``settings.augment_*`` chances)."""
+    draw = rng.random()
+    chances = {
+        "lower": settings.augment_lower,
+        "upper": settings.augment_upper,
+        "title": settings.augment_title,
+    }
+    for mode, chance in chances.items():
+        if draw < chance:
+            return change_case(words, mode)
+        draw -= chance
+    return words
+
+
+def load_training_data(
+    data_dir: Path,
+    postag_path: Path | None,
+    settings: TrainSettings = DEFAULT_SETTINGS,
+    progress: bool = True,
+) -> tuple[list[TaggedSentence], list[Path], dict[str, float], list[TaggedSentence]]:
+    """Read and prepare the NER train sentences (case-restored, oversampled) and the POS data.
+
+    Returns ``(ner_train, valid_paths, valid_weights, pos_sentences)``.
+    """
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        raise JalinError("training data folder not found", str(data_dir))
+    pos_sentences = read_postag(postag_path) if postag_path is not None else []
+    cased_corpora: list[list[TaggedSentence]] = []
+    lowercased_corpora: list[tuple[list[TaggedSentence], int]] = []
+    valid_paths: list[Path] = []
+    valid_weights: dict[str, float] = {}
+    copies_of: list[tuple[list[TaggedSentence], int]] = []
+    for corpus in settings.corpora:
+        copies, lowercased = corpus.copies, corpus.lowercased
+        train_path = data_dir / corpus.folder / corpus.train_file
+        if not train_path.is_file():
+            _log(progress, f"skipping {train_path}: not found")
+            continue
+        sentences = read_bio(train_path)
+        if lowercased:
+            lowercased_corpora.append((sentences, copies))
+        else:
+            cased_corpora.append(sentences)
+            copies_of.append((sentences, copies))
+        valid_path = data_dir / corpus.folder / corpus.valid_file
+        if valid_path.is_file():
+            valid_paths.append(valid_path)
+            valid_weights[str(valid_path)] = corpus.selection_weight
+    if not cased_corpora and not lowercased_corpora:
+        raise JalinError("no train.tsv found in nergrit/, nerp/ or idner2k/", str(data_dir))
+    if lowercased_corpora and settings.restore_case:
+        table = CaseTable.from_sentences(
+            [words for words, _ in pos_sentences]
+            + [words for corpus in cased_corpora for words, _ in corpus]
+        )
+        _log(progress, f"case table: {len(table)} word types")
+        for sentences, copies in lowercased_corpora:
+            restored = [(restore_case(words, tags, table), tags) for words, tags in sentences]
+            copies_of.append((restored, copies))
+    else:
+        copies_of.extend(lowercased_corpora)
+    ner_train = [
+        sentence for sentences, copies in copies_of for _ in range(copies) for sentence in sentences
+    ]
+    return ner_train, valid_paths, valid_weights, pos_sentences
+
+
+def build_pipeline(
+    ner_train: list[TaggedSentence], pos_train: list[TaggedSentence], seed: int
+) -> Language:
+    """Create the untrained pipeline from the config and initialise it on a data sample."""
+    fix_random_seed(seed)
+    nlp = spacy.util.load_model_from_config(load_config(), auto_fill=True, validate=True)
+    if not pos_train:
+        nlp.remove_pipe("tagger")
+    ner = nlp.get_pipe("ner")
+    for label in JALIN_LABELS:
+        ner.add_label(label)  # type: ignore[attr-defined]
+    sample = [_ner_example(nlp, w, t) for w, t in ner_train[:2000]]
+    sample += [_pos_example(nlp, w, t) for w, t in pos_train]
+    nlp.initialize(get_examples=lambda: sample)
+    return nlp
+
+
+def tagger_accuracy(nlp: Language, sentences: list[TaggedSentence]) -> float:
+    """Token accuracy of the tagger on pre-tokenised ``sentences`` (0.0 without a tagger)."""
+    if "tagger" not in nlp.pipe_names or not sentences:
+        return 0.0
+    docs: Iterable[Doc] = (Doc(nlp.vocab, words=words) for words, _ in sentences)
+    for name in ("tok2vec", "tagger"):
+        if name in nlp.pipe_names:
+            docs = nlp.get_pipe(name).pipe(docs)  # type: ignore[attr-defined]
+    correct = total = 0
+    for doc, (_, tags) in zip(docs, sentences, strict=True):
+        correct += sum(token.tag_ == tag for token, tag in zip(doc, tags, strict=True))
+        total += len(tags)
+    return correct / total
+
+
+def _selection_score(results: dict[str, Any], weights: dict[str, float]) -> float:
+    """Weighted mean of the valid files' micro F1 (``selection_weight`` of each corpus)."""
+    total_weight = sum(weights.get(name, 0.0) for name in results["files"]) or 1.0
+    return (
+        sum(
+            weights.get(name, 0.0) * scores["micro"]["f1"]
+            for name, scores in results["files"].items()
+        )
+        / total_weight
+    )
+
+
+def _summarise(results: dict[str, Any]) -> dict[str, dict[str, float]]:
+    """``{file: {label: f1, ..., "micro": f1}}`` from :func:`evaluate_bio`'s result."""
+    summary: dict[str, dict[str, float]] = {}
+    for name, scores in results["files"].items():
+        row = {label: round(s["f1"], 4) for label, s in scores["labels"].items()}
+        row["micro"] = round(scores["micro"]["f1"], 4)
+        summary[Path(name).parent.name + "/" + Path(name).name] = row
+    return summary
+
+
+def train_pipeline(
+    data_dir: Path,
+    out_dir: Path,
+    *,
+    seed: int = 0,
+    max_epochs: int | None = None,
+    max_steps: int | None = None,
+    postag_path: Path | None = default_postag_path(),  # noqa: B008 (computed once, on purpose)
+    progress: bool = True,
+    settings: TrainSettings = DEFAULT_SETTINGS,
+) -> dict[str, Any]:
+    """Train the tok2vec + tagger + ner pipeline and write the best one with ``nlp.to_disk``.
+
+    Args:
+        data_dir: folder with ``nergrit/``, ``nerp/`` and ``idner2k/`` (see the module docstring).
+        out_dir: where the trained pipeline is written (created; its contents are replaced).
+        seed: random seed; the same seed and data give the same model.
+        max_epochs: passes over the NER training data (default ``settings.max_epochs``);
+            training also stops after ``settings.patience`` epochs without improvement.
+        max_steps: stop after this many updates (for quick runs and tests).
+        postag_path: POS data for the tagger and for case restoration; ``None`` trains no tagger.
+        progress: print progress to stderr.
+        settings: data mix, augmentation and optimiser settings (defaults are what ships).
+
+    Returns:
+        Scores of the selected model: ``valid`` (per file, per label F1 and micro F1),
+        ``selection_score``, ``tagger_accuracy`` (held-out POS sentences), ``best_epoch``,
+        ``epochs``, ``steps``, ``train_seconds``, ``model_bytes`` and the data sizes.
+
+    Raises:
+        JalinError: the data folder or a file in it is missing or malformed.
+    """
+    started = time.perf_counter()
+    rng = random.Random(seed)
+    ner_train, valid_paths, valid_weights, pos_sentences = load_training_data(
+        Path(data_dir), postag_path, settings, progress
+    )
+    held_out = min(settings.pos_held_out, len(pos_sentences) // 5)
+    pos_train = pos_sentences[: len(pos_sentences) - held_out]
+    pos_dev = pos_sentences[len(pos_sentences) - held_out :]
+    nlp = build_pipeline(ner_train, pos_train, seed)
+    _log(progress, f"NER sentences/epoch: {len(ner_train)}; POS sentences: {len(pos_train)}")
+
+    optimizer = Adam(learn_rate=settings.learn_rate)
+    epochs = max_epochs if max_epochs is not None else settings.max_epochs
+    batch_sizes = compounding(settings.batch_start, settings.batch_stop, settings.batch_compound)
+    pos_order = list(range(len(pos_train)))
+    rng.shuffle(pos_order)
+    pos_cursor = 0
+    best: tuple[float, int, bytes, dict[str, Any], float] | None = None
+    step = 0
+    epochs_done = 0
+    for epoch in range(1, epochs + 1):
+        examples = [
+            _ner_example(nlp, _augment(words, rng, settings), tags) for words, tags in ner_train
+        ]
+        take = min(settings.pos_sentences_per_epoch, len(pos_train))
+        for _ in range(take):
+            words, tags = pos_train[pos_order[pos_cursor % len(pos_order)]]
+            pos_cursor += 1
+            examples.append(_pos_example(nlp, words, tags))
+        rng.shuffle(examples)
+        losses: dict[str, float] = {}
+        for batch in minibatch(examples, size=batch_sizes):
+            nlp.update(batch, drop=settings.dropout, sgd=optimizer, losses=losses)
+            step += 1
+            if max_steps is not None and step >= max_steps:
+                break
+        epochs_done = epoch
+        results = evaluate_bio(nlp, valid_paths) if valid_paths else {"files": {}}
+        score = _selection_score(results, valid_weights)
+        accuracy = tagger_accuracy(nlp, pos_dev)
+        loss_text = " ".join(f"{name}={value:.0f}" for name, value in losses.items())
+        _log(
+            progress,
+            f"epoch {epoch} step {step} {time.perf_counter() - started:.0f}s {loss_text} "
+            f"select={score:.4f} tag_acc={accuracy:.4f} {_summarise(results)}",
+        )
+        if best is None or score > best[0]:
+            best = (score, epoch, nlp.to_bytes(exclude=["tokenizer"]), results, accuracy)
+        elif epoch - best[1] >= settings.patience:
+            break
+        if max_steps is not None and step >= max_steps:
+            break
+
+    assert best is not None
+    score, best_epoch, best_bytes, results, accuracy = best
+    nlp.from_bytes(best_bytes, exclude=["tokenizer"])
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out_dir)
+    model_bytes = sum(path.stat().st_size for path in out_dir.rglob("*") if path.is_file())
+    return {
+        "valid": _summarise(results),
+        "selection_score": round(score, 4),
+        "tagger_accuracy": round(accuracy, 4),
+        "best_epoch": best_epoch,
+        "epochs": epochs_done,
+        "steps": step,
+        "train_seconds": round(time.perf_counter() - started, 1),
+        "model_bytes": model_bytes,
+        "ner_sentences_per_epoch": len(ner_train),
+        "pos_sentences": len(pos_train),
+        "seed": seed,
+        "settings": {name: value for name, value in asdict(settings).items() if name != "corpora"}
+        | {f"{c.folder}.copies": c.copies for c in settings.corpora},
+    }
+
+
+def main(argv: list[str] | None = None, log: Callable[[str], None] = print) -> int:
+    """``python -m graph.nlp.train DATA_DIR OUT_DIR [--seed N] [--max-epochs N] [--set K=V ...]``.
+
+    ``--set`` overrides a :class:`TrainSettings` field (``--set restore_case=false``) or a corpus
+    field (``--set idner2k.copies=1``); the scores are printed as JSON on stdout.
+    """
+    import argparse  # noqa: PLC0415
+    import json  # noqa: PLC0415
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--max-epochs", type=int, default=None)
+    parser.add_argument("--max-steps", type=int, default=None)
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    args = parser.parse_args(argv)
+    try:
+        settings = DEFAULT_SETTINGS.with_overrides(args.set)
+        scores = train_pipeline(
+            args.data_dir,
+            args.out_dir,
+            seed=args.seed,
+            max_epochs=args.max_epochs,
+            max_steps=args.max_steps,
+            settings=settings,
+        )
+    except JalinError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    log(json.dumps(scores, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""The whole main path: files -> documents -> mentions -> entities -> graph.
+
+``build(paths)`` is what ``jalin build`` runs. Its steps are the public functions of the stage
+modules, so each can also be called alone:
+
+* per document (streamed, cacheable, parallelisable): :func:`graph.ingest.read_documents`,
+  :func:`graph.clean.clean_document`, the spaCy pipeline, :func:`graph.mentions.extract_mentions`;
+* corpus-wide: :func:`graph.resolve.resolve`, :func:`graph.resolve.select_concepts`,
+  :func:`graph.cooccur.cooccurrence_graph`, :func:`graph.analysis.analyze`.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+from spacy.language import Language
+from tqdm import tqdm
+
+from .aliases import AliasEntry, load_aliases
+from .analysis import analyze
+from .clean import clean_document
+from .cooccur import CooccurrenceCounter, parse_window
+from .errors import JalinError
+from .ingest import read_documents
+from .mentions import extract_mentions
+from .nlp.pipeline import load_pipeline
+from .records import DocMentions, Document, Resolution, content_id
+from .resolve import resolve, select_concepts
+
+DEFAULT_MAX_CONCEPTS = 50
+SEED_FOLDERS = (
+    Path(__file__).resolve().parent.parent / "seeds",  # a source checkout or editable install
+    Path(sys.prefix) / "share" / "jalin" / "seeds",  # an installed wheel
+)
+
+
+def default_sources() -> list[str]:
+    """The built-in demo corpus: the repository's ``seeds/`` folder, installed with Jalin."""
+    for folder in SEED_FOLDERS:
+        if folder.is_dir():
+            return [str(folder)]
+    raise JalinError("no SRC given and the built-in seeds are not installed", str(SEED_FOLDERS[1]))
+
+
+def iter_documents(sources: Iterable[str | Path], *, strict: bool = False,
+                   keep_duplicates: bool = False,
+                   on_error: Callable[[JalinError], None] | None = None) -> Iterator[Document]:
+    """Read and clean documents, skipping exact duplicates (same cleaned text) unless asked."""
+    seen: set[str] = set()
+    for raw in read_documents(sources, strict=strict, on_error=on_error):
+        doc = clean_document(raw)
+        if not doc.text.strip():
+            continue
+        if not keep_duplicates:
+            key = content_id(doc.text)
+            if key in seen:
+                continue
+            seen.add(key)
+        yield doc
+
+
+def extract_corpus(documents: Iterable[Document], nlp: Language, *,
+                   batch_size: int = 32) -> Iterator[DocMentions]:
+    """Run the spaCy pipeline over documents as a stream and yield their mentions."""
+    docs_iter = ((doc.text, doc) for doc in documents)
+    for spacy_doc, document in nlp.pipe(docs_iter, as_tuples=True, batch_size=batch_size):
+        yield extract_mentions(spacy_doc, document)
+
+
+@dataclass
+class BuildResult:
+    """Everything a build produced: the graph and what explains it."""
+
+    graph: nx.Graph
+    resolution: Resolution
+    documents: int
+    mentions: int
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+
+def build_from_documents(documents: Iterable[Document], *, nlp: Language,
+                         window: str | int = "sentence", evidence: int = 3,
+                         max_concepts: int = DEFAULT_MAX_CONCEPTS, merge: bool = True,
+                         aliases: Iterable[AliasEntry] = (), progress: bool = False,
+                         batch_size: int = 32) -> BuildResult:
+    """The corpus-wide part of a build, from cleaned documents already in hand."""
+    started = time.perf_counter()
+    window = parse_window(window)
+    stream = extract_corpus(documents, nlp, batch_size=batch_size)
+    doc_mentions = list(tqdm(stream, desc="reading", unit="doc", disable=not progress,
+                             file=sys.stderr, leave=False))
+    resolution = resolve(doc_mentions, aliases=aliases, merge=merge)
+    resolution = select_concepts(resolution, doc_mentions, max_concepts)
+    counter = CooccurrenceCounter(resolution, window, evidence)
+    for dm in doc_mentions:
+        counter.add(dm)
+    g = analyze(counter.graph())
+    return BuildResult(graph=g, resolution=resolution, documents=len(doc_mentions),
+                       mentions=sum(len(d.mentions) for d in doc_mentions),
+                       seconds=time.perf_counter() - started)
+
+
+def build_result(sources: Iterable[str | Path] | None = None, *, model: str | Path | None = None,
+                 nlp: Language | None = None, window: str | int = "sentence", evidence: int = 3,
+                 concepts: bool = True, max_concepts: int = DEFAULT_MAX_CONCEPTS,
+                 merge: bool = True, aliases: str | Path | None = None, strict: bool = False,
+                 keep_duplicates: bool = False, progress: bool = False,
+                 batch_size: int = 32) -> BuildResult:
+    """Like :func:`build`, returning a :class:`BuildResult` with the resolution and counts."""
+    started = time.perf_counter()
+    parse_window(window)  # fail on a bad option before loading anything
+    if evidence < 0:
+        raise JalinError("--evidence must be 0 or more")
+    alias_entries = load_aliases(aliases)
+    if nlp is None:
+        nlp = load_pipeline(model, concepts=concepts)
+    problems: list[str] = []
+
+    def report(error: JalinError) -> None:
+        problems.append(str(error))
+        if progress:
+            tqdm.write(f"warning: {error}", file=sys.stderr)
+
+    documents = iter_documents(default_sources() if sources is None else sources, strict=strict,
+                               keep_duplicates=keep_duplicates, on_error=report)
+    result = build_from_documents(documents, nlp=nlp, window=window, evidence=evidence,
+                                  max_concepts=max_concepts if concepts else 0, merge=merge,
+                                  aliases=alias_entries, progress=progress,
+                                  batch_size=batch_size)
+    result.warnings = problems
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def build(sources: Iterable[str | Path] | None = None, **options: object) -> nx.Graph:
+    """Build the knowledge graph of the articles in ``sources`` (files, folders or globs).
+
+    ``sources=None`` builds the built-in seeds. Options: ``model`` (spaCy pipeline name or path),
+    ``nlp`` (a loaded pipeline), ``window`` (``sentence``, ``paragraph``, ``document`` or a number),
+    ``evidence`` (sentences kept per edge), ``concepts`` (bool), ``max_concepts``, ``merge``
+    (False: exact strings only), ``aliases`` (a YAML alias file), ``strict``, ``keep_duplicates``,
+    ``progress``, ``batch_size``.
+
+    >>> import graph  # doctest: +SKIP
+    >>> G = graph.build(["seeds/"])  # doctest: +SKIP
+    >>> G.nodes["person:rudiantara"]["type"]  # doctest: +SKIP
+    'PERSON'
+    """
+    return build_result(sources, **options).graph  # type: ignore[arg-type]

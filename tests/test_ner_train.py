@@ -1,0 +1,148 @@
+"""Tests for NER training, evaluation and the shipped model (no shared data needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from graph.nlp.casing import CaseTable, change_case, restore_case
+from graph.nlp.evaluate import evaluate_bio, format_report, measure_speed
+from graph.nlp.train import train_pipeline
+
+SHIPPED_MODEL = Path(__file__).resolve().parents[1] / "graph" / "nlp" / "model"
+
+# Invented sentences (not from any corpus), IDNer 2k style: token, UPOS, tag.
+TINY_BIO = """\
+Dewi\tPROPN\tB-PER
+Lestari\tPROPN\tI-PER
+bekerja\tVERB\tO
+di\tADP\tO
+Bank\tPROPN\tB-ORG
+Sentosa\tPROPN\tI-ORG
+.\tPUNCT\tO
+
+Rudi\tPROPN\tB-PER
+pindah\tVERB\tO
+ke\tADP\tO
+Makassar\tPROPN\tB-LOC
+.\tPUNCT\tO
+
+Koperasi\tPROPN\tB-ORG
+Tani\tPROPN\tI-ORG
+Makmur\tPROPN\tI-ORG
+membuka\tVERB\tO
+cabang\tNOUN\tO
+di\tADP\tO
+Kupang\tPROPN\tB-LOC
+.\tPUNCT\tO
+"""
+
+# Lowercased NERP-style sample with an event.
+TINY_NERP = """\
+pekan\tO
+raya\tO
+lampung\tB-PLC
+dibuka\tO
+oleh\tO
+sinta\tB-PPL
+.\tO
+
+festival\tB-EVT
+danau\tI-EVT
+toba\tI-EVT
+ramai\tO
+.\tO
+"""
+
+TINY_POS = """\
+Dewi\tNNP
+membeli\tVB
+buku\tNN
+baru\tJJ
+.\tSYM
+
+Mereka\tPR
+tidak\tNEG
+datang\tVB
+ke\tIN
+Kupang\tNNP
+.\tSYM
+"""
+
+
+@pytest.fixture()
+def tiny_data(tmp_path: Path) -> tuple[Path, Path]:
+    data_dir = tmp_path / "ner"
+    (data_dir / "idner2k").mkdir(parents=True)
+    (data_dir / "idner2k" / "train.tsv").write_text(TINY_BIO, encoding="utf-8")
+    (data_dir / "idner2k" / "dev.tsv").write_text(TINY_BIO, encoding="utf-8")
+    (data_dir / "nerp").mkdir()
+    (data_dir / "nerp" / "train.tsv").write_text(TINY_NERP, encoding="utf-8")
+    (data_dir / "nerp" / "valid.tsv").write_text(TINY_NERP, encoding="utf-8")
+    pos_path = tmp_path / "pos.txt"
+    pos_path.write_text(TINY_POS, encoding="utf-8")
+    return data_dir, pos_path
+
+
+def test_train_pipeline_tiny(tiny_data: tuple[Path, Path], tmp_path: Path) -> None:
+    data_dir, pos_path = tiny_data
+    out_dir = tmp_path / "model"
+    scores = train_pipeline(
+        data_dir, out_dir, seed=1, max_epochs=2, max_steps=4, postag_path=pos_path, progress=False
+    )
+    assert scores["steps"] <= 4
+    assert 0.0 <= scores["selection_score"] <= 1.0
+    nlp = spacy.load(out_dir)
+    assert nlp.pipe_names == ["tok2vec", "tagger", "ner"]
+    assert set(nlp.get_pipe("ner").labels) == {"PERSON", "ORG", "LOC", "EVENT"}
+    assert set(nlp.get_pipe("tagger").labels) == {"NNP", "VB", "NN", "JJ", "SYM", "PR", "NEG", "IN"}
+    results = evaluate_bio(nlp, [data_dir / "idner2k" / "dev.tsv", data_dir / "nerp" / "valid.tsv"])
+    for file_scores in [*results["files"].values(), results["all"]]:
+        for label_scores in [*file_scores["labels"].values(), file_scores["micro"]]:
+            for key in ("precision", "recall", "f1"):
+                assert 0.0 <= label_scores[key] <= 1.0
+    assert results["all"]["n_sentences"] == 5
+    assert "micro" in format_report(results)
+
+
+def test_train_pipeline_without_pos_data(tiny_data: tuple[Path, Path], tmp_path: Path) -> None:
+    data_dir, _ = tiny_data
+    train_pipeline(data_dir, tmp_path / "m", max_steps=2, postag_path=None, progress=False)
+    assert spacy.load(tmp_path / "m").pipe_names == ["tok2vec", "ner"]
+
+
+def test_train_pipeline_missing_data_dir(tmp_path: Path) -> None:
+    from graph.errors import JalinError
+
+    with pytest.raises(JalinError):
+        train_pipeline(tmp_path / "absent", tmp_path / "m", max_steps=1, progress=False)
+
+
+def test_restore_case() -> None:
+    table = CaseTable.from_sentences([["Di", "kantor", "KPK", "dan", "kantor", "Polri"]])
+    words = ["kemarin", "pegawai", "kpk", "dan", "bea", "dan", "cukai", "ke", "kantor"]
+    tags = ["O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]
+    assert restore_case(words, tags, table) == [
+        "Kemarin", "pegawai", "KPK", "dan", "Bea", "dan", "Cukai", "ke", "kantor"
+    ]  # fmt: skip
+    assert change_case(["Kota", "Bogor"], "upper") == ["KOTA", "BOGOR"]
+    assert change_case(["kota", "bogor"], "title") == ["Kota", "Bogor"]
+
+
+@pytest.mark.skipif(not (SHIPPED_MODEL / "meta.json").is_file(), reason="model not trained yet")
+def test_shipped_model_finds_person_and_org() -> None:
+    nlp = spacy.load(SHIPPED_MODEL)
+    assert {"tagger", "ner"} <= set(nlp.pipe_names)
+    text = (
+        "Menteri Keuangan Sri Mulyani Indrawati bertemu pimpinan Bank Indonesia "
+        "di Jakarta pada hari Senin untuk membahas inflasi."
+    )
+    doc = nlp(text)
+    entities = {(ent.text, ent.label_) for ent in doc.ents}
+    assert any(label == "PERSON" and "Mulyani" in ent for ent, label in entities), entities
+    assert any(label == "ORG" and "Bank Indonesia" in ent for ent, label in entities), entities
+    assert {token.tag_ for token in doc} & {"NN", "NNP", "VB"}
+    speed = measure_speed(nlp, [text] * 5)
+    assert speed["words"] > 0

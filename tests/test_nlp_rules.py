@@ -1,0 +1,100 @@
+"""The rule components of the NLP stage, on texts written for these tests (no trained model)."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Span
+
+from graph.nlp.abbreviations import find_abbreviations, match_long_form
+from graph.nlp.labels import map_entities
+from graph.nlp.sentences import sentence_starts
+from graph.nlp.titles import apply_titles, strip_titles
+
+nlp = spacy.blank("id")
+
+
+def sentences(text: str) -> list[str]:
+    doc = nlp(text)
+    starts = [i for i, s in enumerate(sentence_starts(doc)) if s] + [len(doc)]
+    return [doc[a:b].text.strip() for a, b in zip(starts, starts[1:], strict=False)]
+
+
+def test_sentences_split_on_full_stops_before_capitals_and_on_paragraphs() -> None:
+    text = ('Gubernur Budi Santoso meresmikan pasar baru di Medan. "Pasar ini untuk warga," '
+            'katanya. Dr. Siti hadir pukul 10.00 WIB.\n\nSubjudul Tanpa Titik\nIsi paragraf.')
+    assert sentences(text) == [
+        "Gubernur Budi Santoso meresmikan pasar baru di Medan.",
+        '"Pasar ini untuk warga," katanya.',
+        "Dr. Siti hadir pukul 10.00 WIB.",
+        "Subjudul Tanpa Titik",
+        "Isi paragraf.",
+    ]
+
+
+def test_sentences_do_not_split_before_lowercase_or_inside_numbers() -> None:
+    assert sentences("Nilainya Rp13,2 triliun. dan naik 3.5 persen.") == [
+        "Nilainya Rp13,2 triliun. dan naik 3.5 persen."]
+
+
+def person(doc, text: str) -> Span:  # noqa: ANN001
+    start = doc.text.index(text)
+    return doc.char_span(start, start + len(text), label="PERSON")
+
+
+def roles(text: str, names: list[str], orgs: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    spans = [person(doc, n) for n in names]
+    for org in orgs:
+        i = text.index(org)
+        spans.append(doc.char_span(i, i + len(org), label="ORG"))
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    return [(s.text, r) for s, r in apply_titles(doc) if s.label_ == "PERSON"]
+
+
+def test_titles_before_names_become_roles() -> None:
+    assert roles("Hal itu disampaikan Menkeu Ani Wulandari di Jakarta.", ["Ani Wulandari"]) == [
+        ("Ani Wulandari", "Menkeu")]
+    assert roles("Ia ditemani Wakil Presiden Hasan Basri kemarin.", ["Hasan Basri"]) == [
+        ("Hasan Basri", "Wakil Presiden")]
+    assert roles("kata Menteri Pertanian dan Kehutanan, Joni Saputra, di Bogor.",
+                 ["Joni Saputra"]) == [("Joni Saputra", "Menteri Pertanian dan Kehutanan")]
+
+
+def test_role_stops_at_the_nearest_title_and_keeps_the_organisation() -> None:
+    text = "hadir pula CEO Warungku Rina Hartono dan Direktur Bank Sentosa Tommy Lim."
+    assert roles(text, ["Rina Hartono", "Tommy Lim"], orgs=("Warungku", "Bank Sentosa")) == [
+        ("Rina Hartono", "CEO Warungku"), ("Tommy Lim", "Direktur Bank Sentosa")]
+
+
+def test_titles_inside_a_person_span_are_stripped_and_bare_titles_dropped() -> None:
+    doc = nlp("Presiden RI Andi Wijaya dan Menkominfo datang.")
+    name, role = strip_titles(Span(doc, 0, 4, label="PERSON"))
+    assert (name.text, role) == ("Andi Wijaya", "Presiden RI")
+    bare, role = strip_titles(Span(doc, 5, 6, label="PERSON"))
+    assert bare is None and role == "Menkominfo"
+
+
+def test_label_mapping_and_span_tidying() -> None:
+    doc = nlp('"Hasan Basri," kata warga Bandung tentang PT Maju pada 2019.')
+    doc.ents = [Span(doc, 0, 4, label="PER"), Span(doc, 7, 8, label="GPE"),
+                Span(doc, 9, 11, label="ORG"), Span(doc, 12, 13, label="DATE")]
+    assert [(e.text, e.label_) for e in map_entities(doc, {"PER": "PERSON", "GPE": "LOC",
+                                                           "ORG": "ORG"})] == [
+        ("Hasan Basri", "PERSON"), ("Bandung", "LOC"), ("PT Maju", "ORG")]
+
+
+def test_abbreviations_indonesian_syllable_acronyms() -> None:
+    doc = nlp("Rapat Badan Pengawas Obat dan Makanan (BPOM) membahas usaha mikro, kecil dan "
+              "menengah (UMKM) bersama Kementerian Pariwisata (Kemenpar) dan OJK (Otoritas Jasa "
+              "Keuangan) pada Senin (5/3/2018).")
+    pairs = [(lf.text, sf.text) for lf, sf in find_abbreviations(doc)]
+    assert pairs == [("Badan Pengawas Obat dan Makanan", "BPOM"),
+                     ("usaha mikro, kecil dan menengah", "UMKM"),
+                     ("Kementerian Pariwisata", "Kemenpar"),
+                     ("Otoritas Jasa Keuangan", "OJK")]
+
+
+def test_abbreviation_needs_its_first_letter_at_a_word_start() -> None:
+    assert match_long_form("Kemenpar", "Menteri Pariwisata") is None
+    doc = nlp("Ia menyebut peta jalan (roadmap) dan harga (Rp5.000) naik.")
+    assert find_abbreviations(doc) == []
