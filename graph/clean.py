@@ -183,6 +183,11 @@ class _Found:
         return self.values.get(key, (0, ""))[1]
 
 
+def known_outlets() -> frozenset[str]:
+    """Display names of the outlets Jalin knows (``outlets`` in ``data/boilerplate.yaml``)."""
+    return frozenset(_OUTLETS.values())
+
+
 def canonical_outlet(name: str) -> str:
     """The display name of an outlet as a dateline writes it.
 

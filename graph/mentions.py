@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc
 
+from .clean import canonical_outlet, known_outlets
 from .records import CONCEPT, ENTITY_TYPES, Definition, DocMentions, Document, Mention
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -18,6 +19,20 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
 def _squash(text: str) -> str:
     return " ".join(text.split())
+
+
+def is_outlet_name(text: str, source: str) -> bool:
+    """Whether ``text`` names a news outlet: the document's own or a well-known one.
+
+    Taggers often read an outlet quoted in the story ("kata Noor Iza kepada KONTAN") as a person.
+
+    >>> is_outlet_name("KONTAN", "Kontan.co.id"), is_outlet_name("Kompas.com", "")
+    (True, True)
+    """
+    key = text.casefold().strip()
+    if source and key in {source.casefold(), source.casefold().split(".")[0]}:
+        return True
+    return canonical_outlet(text) in known_outlets()
 
 
 def extract_mentions(doc: Doc, document: Document) -> DocMentions:
@@ -56,8 +71,9 @@ def extract_mentions(doc: Doc, document: Document) -> DocMentions:
             continue
         sent = sentence_of(ent.start)
         role = ent._.role if ent.has_extension("role") else ""
+        label = "ORG" if is_outlet_name(ent.text, document.source) else ent.label_
         mentions.append(Mention(document.id, ent.start_char, ent.end_char, _squash(ent.text),
-                                ent.label_, sent, paras[sent] if paras else 0, _squash(role)))
+                                label, sent, paras[sent] if paras else 0, _squash(role)))
     concepts = doc._.concepts if doc.has_extension("concepts") and doc._.concepts else []
     for span in concepts:
         sent = sentence_of(span.start)
@@ -70,6 +86,10 @@ def extract_mentions(doc: Doc, document: Document) -> DocMentions:
     for long_form, short_form in pairs or []:
         definitions.append(Definition(document.id, _squash(long_form.text),
                                       _squash(short_form.text)))
+    glosses = doc._.glosses if doc.has_extension("glosses") else None
+    for native, foreign in glosses or []:
+        definitions.append(Definition(document.id, _squash(native.text), _squash(foreign.text),
+                                      "gloss"))
     return DocMentions(doc=document, mentions=tuple(mentions), sentences=tuple(sentences),
                        sentence_starts=tuple(starts), sentence_paras=tuple(paras),
                        definitions=tuple(definitions))

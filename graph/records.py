@@ -82,11 +82,17 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Definition:
-    """A "long form (SHORT)" pair found in a document, e.g. ("usaha kecil dan menengah", "UKM")."""
+    """Two names a document gives for one thing.
+
+    ``kind`` is ``"abbreviation"`` for "long form (SHORT)" pairs, e.g. ("usaha kecil dan menengah",
+    "UKM"), or ``"gloss"`` for a native term explained by its foreign original, e.g. ("peta jalan",
+    "roadmap").
+    """
 
     doc_id: str
     long: str
     short: str
+    kind: str = "abbreviation"
 
 
 @dataclass(frozen=True, slots=True)

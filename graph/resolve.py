@@ -34,7 +34,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .aliases import AliasEntry
-from .records import CONCEPT, NODE_TYPES, DocMentions, Entity, Mention, Merge, Resolution
+from .concepts import concept_text, gloss_table
+from .records import (
+    CONCEPT,
+    NODE_TYPES,
+    Definition,
+    DocMentions,
+    Entity,
+    Mention,
+    Merge,
+    Resolution,
+)
 
 TYPE_PRIORITY = {t: i for i, t in enumerate(NODE_TYPES)}
 MAX_ACRONYM_LENGTH = 4
@@ -159,6 +169,11 @@ def _choose_label(group: list[tuple[str, int, Mention]], canonical: str | None,
     return max(surfaces, key=lambda s: (surfaces[s], len(s), s))
 
 
+def abbreviations(doc: DocMentions) -> list[Definition]:
+    """The document's "long form (SHORT)" definitions (not its glosses)."""
+    return [d for d in doc.definitions if d.kind == "abbreviation"]
+
+
 def resolve(docs: Sequence[DocMentions], *, aliases: Iterable[AliasEntry] = (),
             merge: bool = True) -> Resolution:
     """Group the mentions of ``docs`` into entities.
@@ -181,8 +196,15 @@ def resolve(docs: Sequence[DocMentions], *, aliases: Iterable[AliasEntry] = (),
     long_text: dict[str, Counter[str]] = defaultdict(Counter)
     lower_long: set[str] = set()
 
+    glosses = gloss_table(docs) if merge else {}
+
     def key_of(text: str) -> str:
         return normalize_key(text) if merge else text
+
+    def mention_key_of(m: Mention) -> str:
+        if merge and m.label == CONCEPT:
+            return normalize_key(concept_text(m.text, glosses))
+        return key_of(m.text)
 
     for doc in docs:
         targets = partial_name_targets(doc) if merge else {}
@@ -194,17 +216,17 @@ def resolve(docs: Sequence[DocMentions], *, aliases: Iterable[AliasEntry] = (),
                 mention_key[(doc.doc.id, i)] = key_of(full)
                 merges_partial[(doc.doc.id, i)] = full
             else:
-                mention_key[(doc.doc.id, i)] = key_of(m.text)
+                mention_key[(doc.doc.id, i)] = mention_key_of(m)
             uf.find(mention_key[(doc.doc.id, i)])
         if merge:
-            for d in doc.definitions:
+            for d in abbreviations(doc):
                 definitions_by_short[key_of(d.short)].add(key_of(d.long))
                 long_text[key_of(d.long)][d.long] += 1
 
     if merge:
         # definitions: corpus-wide when every document agrees, else per document
         for doc in docs:
-            for d in doc.definitions:
+            for d in abbreviations(doc):
                 short, long = key_of(d.short), key_of(d.long)
                 evidence = f"{d.long} ({d.short}) in document {d.doc_id}"
                 if len(definitions_by_short[short]) == 1:
@@ -292,24 +314,3 @@ def resolve(docs: Sequence[DocMentions], *, aliases: Iterable[AliasEntry] = (),
             merges.append(Merge(entity_id, m.text, rule, evidence))
     return Resolution(entities=entities, mention_entity=mention_entity, merges=tuple(merges))
 
-
-def select_concepts(resolution: Resolution, docs: Sequence[DocMentions], limit: int, *,
-                    min_mentions: int = 2) -> Resolution:
-    """Keep the ``limit`` best CONCEPT entities (by :func:`graph.nlp.concepts.concept_score`).
-
-    Concepts named fewer than ``min_mentions`` times in the corpus are dropped, and so are the
-    mentions of every dropped concept.
-    """
-    from .nlp.concepts import concept_score
-
-    concepts = [e for e in resolution.entities.values() if e.type == CONCEPT]
-    ranked = sorted((e for e in concepts if e.mentions >= min_mentions),
-                    key=lambda e: (-concept_score(e.label, e.mentions, e.docs), e.id))
-    keep = {e.id for e in ranked[:max(0, limit)]}
-    dropped = {e.id for e in concepts} - keep
-    if not dropped:
-        return resolution
-    entities = {k: e for k, e in resolution.entities.items() if k not in dropped}
-    mention_entity = {k: v for k, v in resolution.mention_entity.items() if v not in dropped}
-    merges = tuple(m for m in resolution.merges if m.entity_id not in dropped)
-    return Resolution(entities, mention_entity, merges)

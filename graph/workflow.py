@@ -24,13 +24,14 @@ from tqdm import tqdm
 from .aliases import AliasEntry, load_aliases
 from .analysis import analyze
 from .clean import clean_document
+from .concepts import refine_concept_mentions, select_concepts
 from .cooccur import CooccurrenceCounter, parse_window
 from .errors import JalinError
 from .ingest import read_documents
 from .mentions import extract_mentions
 from .nlp.pipeline import load_pipeline
 from .records import DocMentions, Document, Resolution, content_id
-from .resolve import resolve, select_concepts
+from .resolve import resolve
 
 DEFAULT_MAX_CONCEPTS = 50
 SEED_FOLDERS = (
@@ -95,8 +96,10 @@ def build_from_documents(documents: Iterable[Document], *, nlp: Language,
     stream = extract_corpus(documents, nlp, batch_size=batch_size)
     doc_mentions = list(tqdm(stream, desc="reading", unit="doc", disable=not progress,
                              file=sys.stderr, leave=False))
+    if merge:
+        doc_mentions = refine_concept_mentions(doc_mentions)
     resolution = resolve(doc_mentions, aliases=aliases, merge=merge)
-    resolution = select_concepts(resolution, doc_mentions, max_concepts)
+    resolution = select_concepts(resolution, max_concepts)
     counter = CooccurrenceCounter(resolution, window, evidence)
     for dm in doc_mentions:
         counter.add(dm)

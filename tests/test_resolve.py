@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from graph.aliases import AliasEntry, parse_aliases
+from graph.concepts import select_concepts
 from graph.records import Definition, DocMentions, Document, Mention
-from graph.resolve import normalize_key, resolve, select_concepts
+from graph.resolve import normalize_key, resolve
 
 
 def doc(doc_id: str, names: list[tuple[str, str]], definitions: tuple[tuple[str, str], ...] = (),
@@ -112,7 +113,7 @@ def test_select_concepts_keeps_the_best_and_drops_singletons() -> None:
     docs = [doc("a", [("transaksi digital", "CONCEPT"), ("transaksi digital", "CONCEPT"),
                       ("kerja sama", "CONCEPT"), ("kerja sama", "CONCEPT"),
                       ("pasar modal", "CONCEPT")])]
-    r = select_concepts(resolve(docs), docs, 1)
+    r = select_concepts(resolve(docs), 1)
     assert [e.label for e in r.entities.values()] == ["transaksi digital"]
     assert set(r.mention_entity) == {("a", 0), ("a", 1)}
 

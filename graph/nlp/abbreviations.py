@@ -92,8 +92,21 @@ def _long_form_span(doc: Doc, candidates: Span, short: str) -> Span | None:
     return span
 
 
+def _long_before(doc: Doc, i: int, short: str) -> Span | None:
+    """The long form that ``short`` abbreviates among the words before token ``i``."""
+    sent_start = doc[i].sent.start if doc.has_annotation("SENT_START") else 0
+    window_start = max(sent_start, i - min(len(short) + 5, 2 * len(short)) - 2)
+    end = i - 1 if i > window_start and doc[i - 1].text == "," else i
+    if end <= window_start:
+        return None
+    return _long_form_span(doc, doc[window_start:end], short)
+
+
 def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
     """All (long form, short form) definitions in ``doc``.
+
+    Three patterns: "long form (SHORT)", "SHORT (long form)" and, common in Indonesian news,
+    "long form atau SHORT" ("usaha kecil dan menengah atau UKM").
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Ia membina usaha kecil dan menengah (UKM) di desa.")
@@ -103,6 +116,13 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
     pairs: list[tuple[Span, Span]] = []
     n = len(doc)
     for i, token in enumerate(doc):
+        if token.lower_ == "atau" and i + 1 < n and i > 0:
+            short = doc[i + 1]
+            if is_short_form(short.text) and short.text.isupper() and short.is_alpha:
+                long_span = _long_before(doc, i, short.text)
+                if long_span is not None:
+                    pairs.append((long_span, doc[i + 1:i + 2]))
+            continue
         if token.text != "(":
             continue
         close = next((k for k in range(i + 1, min(n, i + MAX_INNER_TOKENS + 2))
@@ -112,11 +132,7 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
         inner = doc[i + 1:close]
         sent_start = doc[i].sent.start if doc.has_annotation("SENT_START") else 0
         if is_short_form(inner.text):
-            window_start = max(sent_start, i - min(len(inner.text) + 5, 2 * len(inner.text)) - 2)
-            candidates = doc[window_start:i]
-            if len(candidates) and candidates[-1].text == ",":
-                candidates = doc[window_start:i - 1]
-            long_span = _long_form_span(doc, candidates, inner.text) if len(candidates) else None
+            long_span = _long_before(doc, i, inner.text)
             if long_span is not None:
                 pairs.append((long_span, inner))
         elif i > sent_start and is_short_form(doc[i - 1].text) and len(inner) > 1:
@@ -127,14 +143,60 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
     return pairs
 
 
+def is_proper_name(span: Span) -> bool:
+    """Whether every content word of ``span`` is capitalised (a name, not a common noun phrase)."""
+    words = [t for t in span if t.is_alpha and t.lower_ not in FUNCTION_WORDS]
+    return bool(words) and all(t.text[:1].isupper() for t in words)
+
+
+def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[Span]:
+    """``doc.ents`` mended with the definitions of ``pairs``.
+
+    When a long form that is a proper name overlaps an entity, the entity takes exactly the long
+    form's boundaries (the tagger often stops at "dan": "Kementerian Komunikasi" for "Kementerian
+    Komunikasi dan Informatika"), and every occurrence of the short form in the document that is
+    not yet part of an entity gets the same label.
+    """
+    ents = list(doc.ents)
+    for long_span, short_span in pairs:
+        if not is_proper_name(long_span):
+            continue
+        overlapping = [e for e in ents if e.start < long_span.end and long_span.start < e.end]
+        if not overlapping:
+            continue
+        label = overlapping[0].label_
+        start = min([long_span.start] + [e.start for e in overlapping])
+        end = max([long_span.end] + [e.end for e in overlapping])
+        ents = [e for e in ents if e not in overlapping]
+        ents.append(Span(doc, start, end, label=label))
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        short_words = [t.text for t in short_span]
+        size = len(short_words)
+        for k in range(len(doc) - size + 1):
+            if [t.text for t in doc[k:k + size]] == short_words and not any(
+                    j in taken for j in range(k, k + size)):
+                ents.append(Span(doc, k, k + size, label=label))
+                taken.update(range(k, k + size))
+    return sorted(ents, key=lambda e: e.start)
+
+
 class AbbreviationDetector:
-    """Sets ``doc._.abbreviations`` with :func:`find_abbreviations`."""
+    """Sets ``doc._.abbreviations`` and mends entities with them (see
+    :func:`entities_with_definitions`)."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.abbreviations = find_abbreviations(doc)
+        pairs = find_abbreviations(doc)
+        doc._.abbreviations = pairs
+        if pairs and doc.ents:
+            roles = {(e.start_char, e.end_char): e._.role for e in doc.ents
+                     if e.has_extension("role") and e._.role}
+            doc.ents = entities_with_definitions(doc, pairs)
+            for e in doc.ents:
+                if (e.start_char, e.end_char) in roles:
+                    e._.role = roles[(e.start_char, e.end_char)]
         return doc
 
 

@@ -15,7 +15,8 @@ overlapping a named entity, starting or ending with a function word, or headed b
 ("hal tersebut", "waktu dekat", "kesempatan ini") are not candidates.
 
 Tags are the shipped tagger's (nlp-id's tag set: NN, NNP, JJ, FW, CC, ...); with another pipeline
-the universal ``pos_`` is mapped onto them. Candidates go to ``doc._.concepts``.
+the universal ``pos_`` is mapped onto them. Candidates go to ``doc._.concepts``; foreign-term
+glosses found inside them ("peta jalan (roadmap)") to ``doc._.glosses`` as (native, foreign) pairs.
 
 Ranking (:func:`concept_score`) is corpus-wide: a phrase scores by how often the corpus uses it,
 times how specific its words are in general news (mean inverse document frequency from a background
@@ -34,6 +35,8 @@ from spacy.tokens import Doc, Span, Token
 
 if not Doc.has_extension("concepts"):
     Doc.set_extension("concepts", default=None)
+if not Doc.has_extension("glosses"):
+    Doc.set_extension("glosses", default=None)
 
 UPOS_TO_TAG = {"NOUN": "NN", "PROPN": "NNP", "ADJ": "JJ", "CCONJ": "CC", "X": "FW",
                "VERB": "VB", "ADP": "IN", "DET": "DT", "PRON": "PR", "NUM": "NUM",
@@ -75,12 +78,45 @@ def _usable(token: Token, taken: set[int]) -> bool:
             and not token.like_url and not token.like_email and len(text) <= 40)
 
 
-def candidate_phrases(doc: Doc) -> list[Span]:
-    """Noun-phrase concept candidates of ``doc`` (see the module docstring for the pattern)."""
+def _gloss_at(doc: Doc, k: int, tags: list[str], taken: set[int]) -> int:
+    """Length of a foreign-term gloss starting at token ``k`` ("(roadmap)", "atau roadmap"), or 0.
+
+    Indonesian journalists explain a native term with its English original in brackets or after
+    "atau": "peta jalan (roadmap)", "perusahaan rintisan atau startup".
+    """
+    n = len(doc)
+
+    def foreign(t: int) -> bool:
+        return (t < n and tags[t] in {"FW", "NN"} and doc[t].text.islower()
+                and _usable(doc[t], taken))
+
+    if doc[k].text == "(":
+        for size in (1, 2):
+            if (all(foreign(k + 1 + x) for x in range(size)) and k + size + 1 < n
+                    and doc[k + size + 1].text == ")"):
+                return size + 2
+        return 0
+    if doc[k].lower_ == "atau" and k + 1 < n and tags[k + 1] == "FW" and foreign(k + 1):
+        return 2
+    return 0
+
+
+def candidate_phrases(doc: Doc) -> tuple[list[Span], list[tuple[Span, Span]]]:
+    """Noun-phrase concept candidates of ``doc``, and the glosses found inside them.
+
+    See the module docstring for the pattern. A gloss ("(roadmap)", "atau roadmap") may sit inside
+    a phrase ("peta jalan (roadmap) e-commerce"); it is returned as (native term, foreign term).
+    """
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     tags = [coarse_tag(t) for t in doc]
     found: list[Span] = []
+    glosses: list[tuple[Span, Span]] = []
     i, n = 0, len(doc)
+
+    def modifier(k: int) -> bool:
+        return (k < n and tags[k] in MODIFIER_TAGS and _usable(doc[k], taken)
+                and doc[k].lower_ not in STOP_MODIFIERS and not doc[k].is_sent_start)
+
     while i < n:
         token = doc[i]
         lower = token.lower_
@@ -90,10 +126,19 @@ def candidate_phrases(doc: Doc) -> list[Span]:
             i += 1
             continue
         end = i + 1
-        while (end < n and end - i < MAX_PHRASE_TOKENS and tags[end] in MODIFIER_TAGS
-               and _usable(doc[end], taken) and doc[end].lower_ not in STOP_MODIFIERS
-               and not doc[end].is_sent_start):
-            end += 1
+        while end < n and end - i < MAX_PHRASE_TOKENS:
+            if modifier(end):
+                end += 1
+                continue
+            gloss = _gloss_at(doc, end, tags, taken)
+            if gloss:
+                bracketed = doc[end].text == "("
+                inner = doc[end + 1:end + gloss - 1] if bracketed else doc[end + 1:end + 2]
+                glosses.append((doc[i:end], inner))
+                if modifier(end + gloss):
+                    end += gloss
+                    continue
+            break
         # coordinated adjectives: "kecil dan menengah", "mikro, kecil dan menengah"
         if end > i + 1 and tags[end - 1] == "JJ":
             k = end
@@ -108,7 +153,37 @@ def candidate_phrases(doc: Doc) -> list[Span]:
         if end - i >= 2 or tags[i] == "FW":
             found.append(doc[i:end])
         i = end
-    return found
+    return found, glosses
+
+
+def concepts_with_definitions(doc: Doc, candidates: list[Span],
+                              pairs: list[tuple[Span, Span]]) -> list[Span]:
+    """Candidates mended with lower-case abbreviation definitions.
+
+    A long form written in lower case ("usaha kecil dan menengah (UKM)") is a concept with exactly
+    those boundaries, and every later use of its short form ("UKM") outside an entity is a mention
+    of the same concept.
+    """
+    from .abbreviations import is_proper_name
+
+    spans = list(candidates)
+    taken_by_entities = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for long_span, short_span in pairs:
+        if is_proper_name(long_span) or any(t.i in taken_by_entities for t in long_span):
+            continue
+        spans = [c for c in spans if c.end <= long_span.start or c.start >= long_span.end]
+        spans.append(long_span)
+        words = [t.text for t in short_span]
+        size = len(words)
+        for k in range(long_span.end, len(doc) - size + 1):
+            if [t.text for t in doc[k:k + size]] != words:
+                continue
+            if any(j in taken_by_entities for j in range(k, k + size)):
+                continue
+            if any(c.start < k + size and k < c.end for c in spans):
+                continue
+            spans.append(doc[k:k + size])
+    return sorted(spans, key=lambda c: c.start)
 
 
 @lru_cache(maxsize=1)
@@ -149,7 +224,10 @@ class ConceptExtractor:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.concepts = candidate_phrases(doc)
+        candidates, glosses = candidate_phrases(doc)
+        pairs = doc._.abbreviations if doc.has_extension("abbreviations") else None
+        doc._.concepts = concepts_with_definitions(doc, candidates, pairs or [])
+        doc._.glosses = glosses
         return doc
 
 

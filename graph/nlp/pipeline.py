@@ -53,7 +53,8 @@ def load_pipeline(model: str | Path | None = None, *, concepts: bool = True,
     mapping (for pipelines with unusual labels).
 
     >>> nlp = load_pipeline()  # doctest: +SKIP
-    >>> [(e.text, e.label_) for e in nlp("Presiden Joko Widodo tiba di Bali.").ents]  # +SKIP
+    >>> doc = nlp("Presiden Joko Widodo tiba di Bali.")  # doctest: +SKIP
+    >>> [(e.text, e.label_) for e in doc.ents]  # doctest: +SKIP
     [('Joko Widodo', 'PERSON'), ('Bali', 'LOC')]
     """
     source = MODEL_DIR if model is None else model

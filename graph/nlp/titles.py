@@ -134,21 +134,80 @@ def role_before(span: Span, taken: set[int] | None = None) -> str:
     return doc[start:end].text if end > start else ""
 
 
+@lru_cache(maxsize=1)
+def known_names() -> dict[tuple[str, ...], str]:
+    """Names of the built-in alias table as lower-cased token tuples, with their type."""
+    from ..aliases import builtin_aliases
+
+    names: dict[tuple[str, ...], str] = {}
+    for entry in builtin_aliases():
+        for name in (entry.canonical, *entry.variants):
+            if entry.type:
+                names.setdefault(tuple(name.lower().split()), entry.type)
+    return names
+
+
+def _names_in_doc(doc: Doc, label: str) -> set[tuple[str, ...]]:
+    found = {tuple(t.lower_ for t in ent) for ent in doc.ents if ent.label_ == label}
+    found |= {name for name, kind in known_names().items() if kind == label}
+    return found
+
+
+def _leading_name(span: Span, names: set[tuple[str, ...]]) -> int:
+    """Length of the longest name of ``names`` that ``span`` starts with, leaving a rest."""
+    words = tuple(t.lower_ for t in span)
+    for size in range(len(words) - 1, 0, -1):
+        if words[:size] in names and span[size].text[:1].isupper():
+            return size
+    return 0
+
+
 def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
-    """New entity list for ``doc``: PERSON spans without titles, each with its role phrase."""
+    """New entity list for ``doc``: names without titles, each person with its role phrase.
+
+    Besides stripping titles from PERSON spans, two tagger slips are mended:
+
+    * a person span that starts with an organisation's name after a title ("CEO Alibaba Jack Ma")
+      is split into the organisation and the person, the organisation joining the role;
+    * an organisation or place span that starts with a title ("Menkominfo Rudiantara", "Bos
+      Alibaba") loses the title; if what is left is a person named elsewhere in the document (or
+      in the alias table) it becomes that PERSON, with the title as role.
+    """
     taken = {i for ent in doc.ents if ent.label_ != "PERSON" for i in range(ent.start, ent.end)}
+    orgs = _names_in_doc(doc, "ORG")
+    people = _names_in_doc(doc, "PERSON")
     result: list[tuple[Span, str]] = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
-            if title_length_at(doc, ent.start, ent.end) == len(ent):
+            size = 0
+            while ent.start + size < ent.end and title_length_at(doc, ent.start + size, ent.end):
+                size += title_length_at(doc, ent.start + size, ent.end)
+            if size == len(ent):
                 continue  # a bare title tagged as an organisation or place
-            result.append((ent, ""))
+            if size == 0:
+                result.append((ent, ""))
+                continue
+            rest = Span(doc, ent.start + size, ent.end, label=ent.label_)
+            title = doc[ent.start:ent.start + size].text
+            if tuple(t.lower_ for t in rest) in people:
+                result.append((Span(doc, rest.start, rest.end, label="PERSON"), title))
+            elif ent.label_ == "ORG":
+                result.append((rest, ""))
+            else:
+                result.append((ent, ""))
             continue
         name, stripped = strip_titles(ent)
         if name is None:
             continue
         outer = role_before(ent, taken)
-        result.append((name, f"{outer} {stripped}".strip()))
+        role = f"{outer} {stripped}".strip()
+        org_size = _leading_name(name, orgs)
+        if org_size and (role or tuple(t.lower_ for t in name[org_size:]) in people):
+            org = Span(doc, name.start, name.start + org_size, label="ORG")
+            result.append((org, ""))
+            name = Span(doc, name.start + org_size, name.end, label="PERSON")
+            role = f"{role} {org.text}".strip()
+        result.append((name, role))
     return result
 
 

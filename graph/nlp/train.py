@@ -19,6 +19,7 @@ below. Runs are reproducible for a given seed (fixed random seed, deterministic 
 
 from __future__ import annotations
 
+import hashlib
 import random
 import sys
 import time
@@ -38,6 +39,10 @@ from graph.errors import JalinError
 from graph.nlp.casing import CaseTable, change_case, restore_case
 from graph.nlp.conll import JALIN_LABELS, TaggedSentence, read_bio, read_postag
 from graph.nlp.evaluate import evaluate_bio
+
+#: Name and version written to the trained pipeline's meta.json (a weights digest is appended).
+MODEL_NAME = "jalin_id_news"
+MODEL_VERSION = "0.1.0"
 
 #: spaCy architecture config (tok2vec, tagger, ner) for the shipped pipeline.
 CONFIG_PATH = Path(__file__).with_name("train.cfg")
@@ -70,6 +75,10 @@ class TrainSettings:
     )
     #: restore case in lowercased corpora (NERP) from casing statistics of cased news
     restore_case: bool = True
+    #: share of a lowercased corpus's sentences that are re-cased (the rest stay lowercased,
+    #: which keeps the model working on lowercased text); which ones is fixed by a hash of the
+    #: sentence, so it does not depend on the seed
+    restore_case_fraction: float = 1.0
     #: per NER example and epoch: chance of training on a lowercased / upper-cased /
     #: title-cased copy instead (the rest are kept as they are)
     augment_lower: float = 0.10
@@ -166,6 +175,12 @@ def _augment(words: list[str], rng: random.Random, settings: TrainSettings) -> l
     return words
 
 
+def _stable_fraction(words: list[str]) -> float:
+    """A number in [0, 1) that depends only on the sentence (the same in every run)."""
+    digest = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") / 2**64
+
+
 def load_training_data(
     data_dir: Path,
     postag_path: Path | None,
@@ -210,7 +225,12 @@ def load_training_data(
         )
         _log(progress, f"case table: {len(table)} word types")
         for sentences, copies in lowercased_corpora:
-            restored = [(restore_case(words, tags, table), tags) for words, tags in sentences]
+            restored = [
+                (restore_case(words, tags, table), tags)
+                if _stable_fraction(words) < settings.restore_case_fraction
+                else (words, tags)
+                for words, tags in sentences
+            ]
             copies_of.append((restored, copies))
     else:
         copies_of.extend(lowercased_corpora)
@@ -362,6 +382,34 @@ def train_pipeline(
     assert best is not None
     score, best_epoch, best_bytes, results, accuracy = best
     nlp.from_bytes(best_bytes, exclude=["tokenizer"])
+    weights_digest = hashlib.blake2b(best_bytes, digest_size=4).hexdigest()
+    nlp.meta.update(
+        {
+            "name": MODEL_NAME,
+            # the digest changes with every retrained model, so caches keyed on it are renewed
+            "version": f"{MODEL_VERSION}+{weights_digest}",
+            "description": "Jalin's Indonesian news pipeline: tok2vec, POS tagger (nlp-id "
+            "tag set), NER (PERSON, ORG, LOC, EVENT). Trained by graph/nlp/train.py.",
+            "license": "Apache-2.0 (model weights); training data credited in NOTICE",
+            "sources": [
+                {
+                    "name": "IndoNLU NERGrit and NERP",
+                    "url": "https://github.com/IndoNLP/indonlu",
+                    "license": "Apache-2.0",
+                },
+                {
+                    "name": "IDNer news 2k",
+                    "url": "https://github.com/khairunnisaor/idner-news-2k",
+                    "license": "MIT",
+                },
+                {
+                    "name": "nlp-id POS data (kumparan)",
+                    "url": "https://github.com/kumparan/NLP-ID",
+                    "license": "MIT",
+                },
+            ],
+        }
+    )
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out_dir)
