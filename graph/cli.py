@@ -46,6 +46,13 @@ def _add_render_options(parser: argparse.ArgumentParser) -> None:
                         help="colour nodes by entity type (default) or by community")
     parser.add_argument("--size", choices=("degree", "mentions", "pagerank"), default="degree",
                         help="size nodes by degree (default), mentions or PageRank")
+    parser.add_argument("--max-nodes", type=_positive_int, metavar="N",
+                        help="draw only the N most central entities (PageRank); the graph files "
+                             "stay complete")
+    parser.add_argument("--focus", metavar="NAME",
+                        help="draw only the neighbourhood of this entity (name or alias)")
+    parser.add_argument("--hops", type=_positive_int, default=1, metavar="K",
+                        help="with --focus: how many links away from it (default 1)")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -99,9 +106,26 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-concepts", action="store_true", help="entities only")
     _add_model_option(p)
 
+    p = sub.add_parser("explain", help="which names were merged into a node, and why",
+                       description="Show the surface forms merged into the node called NAME, the "
+                                   "rule and evidence of each merge, and the similar names that "
+                                   "were kept apart.")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("dir", nargs="?", default=DEFAULT_OUT, metavar="DIR",
+                   help=f"output folder of a build (default: ./{DEFAULT_OUT}/)")
+
     p = sub.add_parser("stats", help="counts by type and the most central entities of a graph")
     p.add_argument("graph", metavar="GRAPH", help="graph.graphml or graph.json, or their folder")
     p.add_argument("--top", type=_positive_int, default=15, metavar="N")
+
+    p = sub.add_parser("path", help="the strongest short path between two entities, with evidence",
+                       description="Print the chain of entities linking A to B (fewest hops, at "
+                                   "most one more when its links are named more often) and one "
+                                   "evidence sentence per link.")
+    p.add_argument("source", metavar="A", help="name or alias of the first entity")
+    p.add_argument("target", metavar="B", help="name or alias of the second entity")
+    p.add_argument("graph", nargs="?", default=DEFAULT_OUT, metavar="DIR",
+                   help=f"graph.graphml or graph.json, or their folder (default: ./{DEFAULT_OUT}/)")
 
     p = sub.add_parser("render", help="re-render graph.html from an existing graph file")
     p.add_argument("graph", metavar="GRAPH", help="graph.graphml or graph.json, or their folder")
@@ -166,20 +190,26 @@ def cmd_build(args: argparse.Namespace) -> int:
     unknown = [f for f in args.format if f not in FORMATS]
     if unknown:
         raise JalinError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
+    from .explain import RESOLUTION_FILE, read_resolution, write_resolution
+
     out = _out_dir(args.out)
     progress = not args.quiet and sys.stderr.isatty()
+    previous = read_resolution(out / RESOLUTION_FILE)["key_ids"]
     result = build_result(args.sources or None, model=args.model, window=args.window,
                           evidence=args.evidence, concepts=not args.no_concepts,
                           max_concepts=args.concepts, merge=not args.no_resolve,
                           aliases=args.aliases, strict=args.strict,
-                          keep_duplicates=args.keep_duplicates, progress=progress)
+                          keep_duplicates=args.keep_duplicates, progress=progress,
+                          previous_ids=previous)
     g = result.graph
     formats = ["graphml", "json", *[f for f in args.format if f not in ("graphml", "json")]]
     written = write_outputs(g, out, formats)
+    written.append(write_resolution(result.resolution, out / RESOLUTION_FILE))
     if not args.no_html:
         from viz.html import render_html
 
-        written.append(render_html(g, out / "graph.html", color_by=args.color, size_by=args.size))
+        written.append(render_html(_view(g, args), out / "graph.html", color_by=args.color,
+                                   size_by=args.size))
     if args.resolve_report:
         from .fileio import atomic_open
 
@@ -236,6 +266,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_explain(args: argparse.Namespace) -> int:
+    from .explain import RESOLUTION_FILE, explain, format_explanation, read_resolution
+
+    folder = Path(args.dir)
+    g = _read_graph(str(folder))
+    record = read_resolution(folder / RESOLUTION_FILE if folder.is_dir() else
+                             folder.with_name(RESOLUTION_FILE))
+    print(format_explanation(explain(g, record, args.name)))
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     from .stats import format_stats
 
@@ -248,8 +289,23 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     g = _read_graph(args.graph)
     out = Path(args.out) if args.out else _graph_file(args.graph).with_name("graph.html")
-    render_html(g, out, color_by=args.color, size_by=args.size)
+    render_html(_view(g, args), out, color_by=args.color, size_by=args.size)
     print(f"jalin: wrote {out}", file=sys.stderr)
+    return 0
+
+
+def _view(g, args: argparse.Namespace):  # noqa: ANN001, ANN202
+    """The part of the graph to draw (``--focus``/``--hops``, ``--max-nodes``)."""
+    from .subgraph import select_view
+
+    return select_view(g, max_nodes=args.max_nodes, focus=args.focus, hops=args.hops)
+
+
+def cmd_path(args: argparse.Namespace) -> int:
+    from .paths import format_path, strongest_path
+
+    g = _read_graph(args.graph)
+    print(format_path(g, strongest_path(g, args.source, args.target)))
     return 0
 
 
@@ -285,7 +341,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     commands = {"build": cmd_build, "clean": cmd_clean, "extract": cmd_extract,
-                "stats": cmd_stats, "render": cmd_render}
+                "explain": cmd_explain,
+                "stats": cmd_stats, "render": cmd_render, "path": cmd_path}
     try:
         if args.command == "ner":
             return cmd_ner(args, parser)

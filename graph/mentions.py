@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc
 
 from .clean import canonical_outlet, known_outlets
-from .records import CONCEPT, ENTITY_TYPES, Definition, DocMentions, Document, Mention
+from .records import CONCEPT, ENTITY_TYPES, ROLE, Definition, DocMentions, Document, Mention
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
@@ -40,10 +40,10 @@ def extract_mentions(doc: Doc, document: Document) -> DocMentions:
 
     ``doc`` must come from :func:`graph.load_pipeline` run on ``document.text``.
 
-    >>> import graph  # doctest: +SKIP
-    >>> nlp = graph.load_pipeline()  # doctest: +SKIP
+    >>> import graph
+    >>> nlp = graph.load_pipeline()
     >>> d = graph.Document(id="x", path="x.txt", text="Presiden Joko Widodo tiba di Bali.")
-    >>> [m.text for m in extract_mentions(nlp(d.text), d).mentions]  # doctest: +SKIP
+    >>> [m.text for m in extract_mentions(nlp(d.text), d).mentions]
     ['Joko Widodo', 'Bali']
     """
     text = doc.text
@@ -74,6 +74,11 @@ def extract_mentions(doc: Doc, document: Document) -> DocMentions:
         label = "ORG" if is_outlet_name(ent.text, document.source) else ent.label_
         mentions.append(Mention(document.id, ent.start_char, ent.end_char, _squash(ent.text),
                                 label, sent, paras[sent] if paras else 0, _squash(role)))
+    roles = doc._.roles if doc.has_extension("roles") and doc._.roles else []
+    for span in roles:
+        sent = sentence_of(span.start)
+        mentions.append(Mention(document.id, span.start_char, span.end_char, _squash(span.text),
+                                ROLE, sent, paras[sent] if paras else 0, _squash(span.text)))
     concepts = doc._.concepts if doc.has_extension("concepts") and doc._.concepts else []
     for span in concepts:
         sent = sentence_of(span.start)

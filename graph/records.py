@@ -22,6 +22,10 @@ CONCEPT = "CONCEPT"
 
 NODE_TYPES = (*ENTITY_TYPES, CONCEPT)
 
+ROLE = "ROLE"
+"""Label of a mention that is a bare title standing for a person ("Menkominfo"); the resolver links
+it to the office holder or leaves it out. Never a node type."""
+
 
 def content_id(text: str) -> str:
     """A document id: the first 16 hex digits of the SHA-1 of its text.
@@ -67,7 +71,9 @@ class Mention:
 
     Offsets are character offsets into the cleaned body. ``sent`` and ``para`` are the indices of
     the sentence and paragraph holding the span. ``role`` is a title or role stripped from the
-    front of a person's name ("Menkominfo" in "Menkominfo Rudiantara"), or ``""``.
+    front of a person's name ("Menkominfo" in "Menkominfo Rudiantara") or set after it in
+    apposition ("Jack Ma, CEO Alibaba"), several joined with "; ", or ``""``. A ROLE mention
+    (a bare title standing for a person) carries its own text as role.
     """
 
     doc_id: str
@@ -137,13 +143,25 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class NearMiss:
+    """Two nodes with similar names that resolution kept apart, and why."""
+
+    a: str
+    b: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """The output of resolution: entities, each mention's entity, and the merges that explain them.
 
     ``mention_entity`` maps ``(doc_id, mention index)`` to an entity id; a mention that resolved to
-    nothing (a bare role with no holder, say) is absent.
+    nothing (a bare role with no holder, an ambiguous surname) is absent.
     """
 
     entities: dict[str, Entity]
     mention_entity: dict[tuple[str, int], str]
     merges: tuple[Merge, ...] = ()
+    near_misses: tuple[NearMiss, ...] = ()
+    key_ids: dict[str, str] = field(default_factory=dict)
+    """Normalised name -> entity id, so a later build can keep the same ids."""

@@ -30,21 +30,26 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
 
 from .aliases import AliasEntry
 from .concepts import concept_text, gloss_table
 from .records import (
     CONCEPT,
     NODE_TYPES,
+    ROLE,
     Definition,
     DocMentions,
     Entity,
     Mention,
     Merge,
+    NearMiss,
     Resolution,
 )
+from .roles import resolve_roles, split_roles
 
 TYPE_PRIORITY = {t: i for i, t in enumerate(NODE_TYPES)}
 MAX_ACRONYM_LENGTH = 4
@@ -102,11 +107,6 @@ class _UnionFind:
             self.parent[rb] = ra
         self.reason.setdefault(a, (rule, evidence))
         self.reason.setdefault(b, (rule, evidence))
-
-
-@dataclass
-class _Group:
-    mentions: list[tuple[str, int, Mention]] = field(default_factory=list)
 
 
 def _person_tokens(text: str) -> tuple[str, ...]:
@@ -174,11 +174,261 @@ def abbreviations(doc: DocMentions) -> list[Definition]:
     return [d for d in doc.definitions if d.kind == "abbreviation"]
 
 
+Located = tuple[str, int, Mention]
+"""A mention with its document id and index."""
+
+
+@dataclass
+class _State:
+    """Working state of one resolution run."""
+
+    merge: bool
+    glosses: dict[str, str]
+    uf: _UnionFind = field(default_factory=_UnionFind)
+    mention_key: dict[tuple[str, int], str] = field(default_factory=dict)
+    partial_of: dict[tuple[str, int], str] = field(default_factory=dict)
+    long_text: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    lower_long: set[str] = field(default_factory=set)
+    alias_of_key: dict[str, AliasEntry] = field(default_factory=dict)
+    role_links: dict[tuple[str, int], tuple[str, str, str]] = field(default_factory=dict)
+    near_misses: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def key_of(self, text: str) -> str:
+        return normalize_key(text) if self.merge else text
+
+    def mention_key_of(self, m: Mention) -> str:
+        if self.merge and m.label == CONCEPT:
+            return normalize_key(concept_text(m.text, self.glosses))
+        return self.key_of(m.text)
+
+
+def _assign_keys(state: _State, docs: Sequence[DocMentions]) -> None:
+    """Rules 1-2: every name mention gets a key; partial person names take the full name's."""
+    for doc in docs:
+        targets = partial_name_targets(doc) if state.merge else {}
+        for i, m in enumerate(doc.mentions):
+            if m.label == ROLE:
+                continue
+            if i in targets:
+                full = targets[i]
+                if full is None:
+                    continue  # ambiguous part of two people's names: not a node
+                key = state.key_of(full)
+                state.partial_of[(doc.doc.id, i)] = full
+            else:
+                key = state.mention_key_of(m)
+            state.mention_key[(doc.doc.id, i)] = key
+            state.uf.find(key)
+
+
+def _apply_definitions(state: _State, docs: Sequence[DocMentions]) -> None:
+    """Rule 3: "long form (SHORT)" joins both, corpus-wide unless defined two ways."""
+    longs_of_short: dict[str, set[str]] = defaultdict(set)
+    for doc in docs:
+        for d in abbreviations(doc):
+            longs_of_short[state.key_of(d.short)].add(state.key_of(d.long))
+            state.long_text[state.key_of(d.long)][d.long] += 1
+    for doc in docs:
+        for d in abbreviations(doc):
+            short, long = state.key_of(d.short), state.key_of(d.long)
+            if len(longs_of_short[short]) == 1:
+                state.uf.union(long, short, "definition",
+                               f"{d.long} ({d.short}) in document {d.doc_id}")
+                if _is_lower_phrase(d.long):
+                    state.lower_long.add(long)
+                continue
+            for i in range(len(doc.mentions)):  # defined two ways: this document's meaning
+                if state.mention_key.get((doc.doc.id, i)) == short:
+                    state.mention_key[(doc.doc.id, i)] = long
+                    state.uf.find(long)
+
+
+def _apply_aliases(state: _State, aliases: Iterable[AliasEntry]) -> None:
+    """Rule 4: alias tables; later entries (the user's file) win over earlier (built-in) ones."""
+    claimed: dict[str, AliasEntry] = {}
+    for entry in aliases:
+        for name in (entry.canonical, *entry.variants):
+            claimed[state.key_of(name)] = entry
+    present = set(state.uf.parent)
+    for key, entry in claimed.items():
+        canon = state.key_of(entry.canonical)
+        if claimed.get(canon) is not entry or not (key in present or canon in present):
+            continue
+        state.uf.union(canon, key, "alias", f"{entry.canonical} ({entry.source or 'alias table'})")
+        state.alias_of_key[canon] = entry
+
+
+def _groups(state: _State, docs: Sequence[DocMentions]) -> dict[str, list[Located]]:
+    groups: dict[str, list[Located]] = defaultdict(list)
+    for doc in docs:
+        for i, m in enumerate(doc.mentions):
+            key = state.mention_key.get((doc.doc.id, i))
+            if key is not None:
+                groups[state.uf.find(key)].append((doc.doc.id, i, m))
+    return groups
+
+
+def _majority_type(group: list[Located]) -> str:
+    labels = Counter(m.label for _, _, m in group if m.label != ROLE)
+    return min(labels, key=lambda t: (-labels[t], TYPE_PRIORITY.get(t, 99)))
+
+
+def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> None:
+    """Rule 5: near-identical names of one type join when they also share context.
+
+    Near-identical: Levenshtein distance 1 between normalised names of at least 5 characters
+    (2 from 12 characters), as for a doubled or dropped letter; spacing, hyphens, case and
+    diacritics are already equal after normalisation. Shared context: a document, a neighbour
+    (an entity named in the same sentence) or a role. Similar names without shared context are
+    kept apart and reported as near misses.
+    """
+    groups = _groups(state, docs)
+    if len(groups) < 2:
+        return
+    root_of = {(d, i): root for root, group in groups.items() for d, i, _ in group}
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    roles_of: dict[str, set[str]] = defaultdict(set)
+    for doc in docs:
+        by_sentence: dict[int, set[str]] = defaultdict(set)
+        for i, m in enumerate(doc.mentions):
+            root = root_of.get((doc.doc.id, i))
+            if root is None:
+                continue
+            docs_of[root].add(doc.doc.id)
+            by_sentence[m.sent].add(root)
+            if m.role:
+                roles_of[root].add(m.role.lower())
+        for roots in by_sentence.values():
+            for root in roots:
+                neighbours[root] |= roots - {root}
+    kind = {root: _majority_type(group) for root, group in groups.items()}
+    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for root in groups:
+        if kind[root] != CONCEPT and not root.startswith("="):
+            blocks[(kind[root], root[:2])].append(root)
+    for members in blocks.values():
+        members.sort()
+        for x, a in enumerate(members):
+            for b in members[x + 1:]:
+                shortest = min(len(a), len(b))
+                if abs(len(a) - len(b)) > 2 or shortest < 5:
+                    continue
+                distance = Levenshtein.distance(a, b, score_cutoff=2)
+                if distance > 2:
+                    continue
+                limit = 2 if shortest >= 12 else 1
+                shared = (docs_of[a] & docs_of[b] and "a document") or (
+                    (neighbours[a] & neighbours[b]) and "a neighbour") or (
+                    (roles_of[a] & roles_of[b]) and "a role")
+                ra, rb = state.uf.find(a), state.uf.find(b)
+                if ra == rb:
+                    continue
+                if distance <= limit and shared:
+                    state.uf.union(a, b, "spelling-variant",
+                                   f"edit distance {distance}, shared {shared}")
+                else:
+                    why = (f"similar (edit distance {distance}) but no shared document, "
+                           "neighbour or role" if distance <= limit else
+                           f"edit distance {distance} is too large for names this short")
+                    state.near_misses.append((a, b, why))
+
+
+def _link_roles(state: _State, docs: Sequence[DocMentions]) -> None:
+    """Bare roles ("Menkominfo") join the office holder (see :mod:`graph.roles`)."""
+    groups = _groups(state, docs)
+    root_of = {(d, i): root for root, group in groups.items() for d, i, _ in group}
+    definitions = {d.short.lower(): d.long.lower() for doc in docs for d in abbreviations(doc)}
+    state.role_links = resolve_roles(docs, root_of, definitions)
+
+
+def _build(state: _State, docs: Sequence[DocMentions],
+           previous_ids: Mapping[str, str]) -> Resolution:
+    groups = _groups(state, docs)
+    by_id = {doc.doc.id: doc for doc in docs}
+    for (doc_id, i), (root, _rule, _evidence) in state.role_links.items():
+        groups[root].append((doc_id, i, by_id[doc_id].mentions[i]))
+    dates = {doc.doc.id: doc.doc.date for doc in docs}
+    alias_of_root = {state.uf.find(k): e for k, e in state.alias_of_key.items()}
+    entities: dict[str, Entity] = {}
+    mention_entity: dict[tuple[str, int], str] = {}
+    merges: list[Merge] = []
+    key_ids: dict[str, str] = {}
+    used_ids: set[str] = set()
+    entity_of_root: dict[str, str] = {}
+    for root in sorted(groups, key=lambda r: (-len(groups[r]), r)):
+        group = groups[root]
+        names = [(d, i, m) for d, i, m in group if m.label != ROLE]
+        entry = alias_of_root.get(root)
+        keys = {state.mention_key[(d, i)] for d, i, _ in names}
+        if entry is not None and entry.type:
+            kind = entry.type
+        elif keys & state.lower_long:
+            kind = CONCEPT
+        else:
+            kind = _majority_type(names)
+        long_forms: Counter[str] = Counter()
+        for k in keys:
+            long_forms.update(state.long_text.get(k, Counter()))
+        label = _choose_label(names, entry.canonical if entry else None, long_forms, kind)
+        earlier = {previous_ids[k] for k in keys if k in previous_ids} - used_ids
+        if len(earlier) == 1:
+            entity_id = earlier.pop()
+        else:
+            base = f"{kind.lower()}:{slugify(label)}"
+            entity_id, n = base, 2
+            while entity_id in used_ids:
+                entity_id, n = f"{base}-{n}", n + 1
+        used_ids.add(entity_id)
+        entity_of_root[root] = entity_id
+        for k in keys:
+            key_ids[k] = entity_id
+
+        surfaces = Counter(m.text for _, _, m in group)
+        aliases_sorted = [label] + [s for s, _ in surfaces.most_common() if s != label]
+        roles = Counter(r for _, _, m in names for r in split_roles(m.role))
+        roles.update(m.text for _, _, m in group if m.label == ROLE)
+        by_case: dict[str, str] = {}
+        for role, _ in roles.most_common():  # one spelling per role, the most frequent
+            by_case.setdefault(role.casefold(), role)
+        doc_ids = {d for d, _, _ in group}
+        seen = sorted(dates[d] for d in doc_ids if dates.get(d))
+        entities[entity_id] = Entity(
+            id=entity_id, label=label, type=kind, aliases=tuple(aliases_sorted),
+            roles=tuple(by_case.values()), mentions=len(group),
+            docs=len(doc_ids), first_seen=seen[0] if seen else None,
+            last_seen=seen[-1] if seen else None)
+        explained: set[str] = set()
+        for d, i, m in group:
+            mention_entity[(d, i)] = entity_id
+            if m.text == label or m.text in explained:
+                continue
+            explained.add(m.text)
+            if m.label == ROLE:
+                _, rule, evidence = state.role_links[(d, i)]
+            elif (d, i) in state.partial_of:
+                rule, evidence = "partial-name", f"part of {state.partial_of[(d, i)]} in {d}"
+            elif state.mention_key[(d, i)] == state.key_of(label):
+                rule, evidence = "same-normalised-name", f"{m.text} ~ {label}"
+            else:
+                rule, evidence = state.uf.reason.get(state.mention_key[(d, i)],
+                                                     ("same-group", label))
+            merges.append(Merge(entity_id, m.text, rule, evidence))
+    near = tuple(NearMiss(entity_of_root[state.uf.find(a)], entity_of_root[state.uf.find(b)],
+                          why) for a, b, why in state.near_misses
+                 if state.uf.find(a) in entity_of_root and state.uf.find(b) in entity_of_root
+                 and state.uf.find(a) != state.uf.find(b))
+    return Resolution(entities=entities, mention_entity=mention_entity, merges=tuple(merges),
+                      near_misses=near, key_ids=key_ids)
+
+
 def resolve(docs: Sequence[DocMentions], *, aliases: Iterable[AliasEntry] = (),
-            merge: bool = True) -> Resolution:
+            merge: bool = True, previous_ids: Mapping[str, str] | None = None) -> Resolution:
     """Group the mentions of ``docs`` into entities.
 
     With ``merge=False`` only identical surface strings join (for comparison with the rules).
+    ``previous_ids`` (``Resolution.key_ids`` of an earlier build) keeps node ids stable when
+    articles are added: a node that holds a name seen before keeps that name's id.
 
     >>> from graph.records import Document, DocMentions, Mention
     >>> d = Document(id="d1", path="a.txt", text="Jack Ma bertemu Jokowi. Ma senang.")
@@ -189,128 +439,11 @@ def resolve(docs: Sequence[DocMentions], *, aliases: Iterable[AliasEntry] = (),
     >>> sorted(e.label for e in r.entities.values())
     ['Jack Ma', 'Jokowi']
     """
-    uf = _UnionFind()
-    mention_key: dict[tuple[str, int], str] = {}
-    merges_partial: dict[tuple[str, int], str] = {}
-    definitions_by_short: dict[str, set[str]] = defaultdict(set)
-    long_text: dict[str, Counter[str]] = defaultdict(Counter)
-    lower_long: set[str] = set()
-
-    glosses = gloss_table(docs) if merge else {}
-
-    def key_of(text: str) -> str:
-        return normalize_key(text) if merge else text
-
-    def mention_key_of(m: Mention) -> str:
-        if merge and m.label == CONCEPT:
-            return normalize_key(concept_text(m.text, glosses))
-        return key_of(m.text)
-
-    for doc in docs:
-        targets = partial_name_targets(doc) if merge else {}
-        for i, m in enumerate(doc.mentions):
-            if i in targets:
-                full = targets[i]
-                if full is None:
-                    continue  # ambiguous part of two people's names: not a node
-                mention_key[(doc.doc.id, i)] = key_of(full)
-                merges_partial[(doc.doc.id, i)] = full
-            else:
-                mention_key[(doc.doc.id, i)] = mention_key_of(m)
-            uf.find(mention_key[(doc.doc.id, i)])
-        if merge:
-            for d in abbreviations(doc):
-                definitions_by_short[key_of(d.short)].add(key_of(d.long))
-                long_text[key_of(d.long)][d.long] += 1
-
+    state = _State(merge=merge, glosses=gloss_table(docs) if merge else {})
+    _assign_keys(state, docs)
     if merge:
-        # definitions: corpus-wide when every document agrees, else per document
-        for doc in docs:
-            for d in abbreviations(doc):
-                short, long = key_of(d.short), key_of(d.long)
-                evidence = f"{d.long} ({d.short}) in document {d.doc_id}"
-                if len(definitions_by_short[short]) == 1:
-                    uf.union(long, short, "definition", evidence)
-                    if _is_lower_phrase(d.long):
-                        lower_long.add(long)
-                else:
-                    for i in range(len(doc.mentions)):
-                        if mention_key.get((doc.doc.id, i)) == short:
-                            mention_key[(doc.doc.id, i)] = long
-                            uf.find(long)
-        # alias tables: later entries (the user's) win over earlier ones (built-in)
-        claimed: dict[str, AliasEntry] = {}
-        for entry in aliases:
-            for name in (entry.canonical, *entry.variants):
-                claimed[key_of(name)] = entry
-        present = set(uf.parent)
-        for k, entry in claimed.items():
-            canon = key_of(entry.canonical)
-            if claimed.get(canon) is entry and (k in present or canon in present):
-                source = entry.source or "alias table"
-                uf.union(canon, k, "alias", f"{entry.canonical} ({source})")
-
-    groups: dict[str, list[tuple[str, int, Mention]]] = defaultdict(list)
-    for doc in docs:
-        for i, m in enumerate(doc.mentions):
-            k = mention_key.get((doc.doc.id, i))
-            if k is not None:
-                groups[uf.find(k)].append((doc.doc.id, i, m))
-
-    dates = {doc.doc.id: doc.doc.date for doc in docs}
-    alias_of_root: dict[str, AliasEntry] = {}
-    if merge:
-        for k, entry in claimed.items():
-            if key_of(entry.canonical) == k and k in uf.parent:
-                alias_of_root[uf.find(k)] = entry
-
-    entities: dict[str, Entity] = {}
-    mention_entity: dict[tuple[str, int], str] = {}
-    merges: list[Merge] = []
-    used_ids: set[str] = set()
-    for root in sorted(groups, key=lambda r: (-len(groups[r]), r)):
-        group = groups[root]
-        entry = alias_of_root.get(root)
-        labels = Counter(m.label for _, _, m in group)
-        keys = {mention_key[(d, i)] for d, i, _ in group}
-        if entry is not None and entry.type:
-            kind = entry.type
-        elif any(k in lower_long for k in keys):
-            kind = CONCEPT
-        else:
-            kind = min(labels, key=lambda t: (-labels[t], TYPE_PRIORITY.get(t, 99)))
-        long_forms = Counter()
-        for k in keys:
-            long_forms.update(long_text.get(k, Counter()))
-        label = _choose_label(group, entry.canonical if entry else None, long_forms, kind)
-        base = f"{kind.lower()}:{slugify(label)}"
-        entity_id, n = base, 2
-        while entity_id in used_ids:
-            entity_id, n = f"{base}-{n}", n + 1
-        used_ids.add(entity_id)
-
-        surfaces = Counter(m.text for _, _, m in group)
-        aliases_sorted = [label] + [s for s, _ in surfaces.most_common() if s != label]
-        roles = Counter(m.role for _, _, m in group if m.role)
-        doc_ids = {d for d, _, _ in group}
-        seen = sorted(dates[d] for d in doc_ids if dates.get(d))
-        entities[entity_id] = Entity(
-            id=entity_id, label=label, type=kind, aliases=tuple(aliases_sorted),
-            roles=tuple(r for r, _ in roles.most_common()), mentions=len(group),
-            docs=len(doc_ids), first_seen=seen[0] if seen else None,
-            last_seen=seen[-1] if seen else None)
-        explained: set[str] = set()
-        for d, i, m in group:
-            mention_entity[(d, i)] = entity_id
-            if m.text == label or m.text in explained:
-                continue
-            explained.add(m.text)
-            if (d, i) in merges_partial:
-                rule, evidence = "partial-name", f"part of {merges_partial[(d, i)]} in document {d}"
-            elif mention_key[(d, i)] == key_of(label):
-                rule, evidence = "same-normalised-name", f"{m.text} ~ {label}"
-            else:
-                rule, evidence = uf.reason.get(mention_key[(d, i)], ("same-group", label))
-            merges.append(Merge(entity_id, m.text, rule, evidence))
-    return Resolution(entities=entities, mention_entity=mention_entity, merges=tuple(merges))
-
+        _apply_definitions(state, docs)
+        _apply_aliases(state, aliases)
+        _spelling_variants(state, docs)
+        _link_roles(state, docs)
+    return _build(state, docs, previous_ids or {})

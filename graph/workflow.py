@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,7 +89,8 @@ def build_from_documents(documents: Iterable[Document], *, nlp: Language,
                          window: str | int = "sentence", evidence: int = 3,
                          max_concepts: int = DEFAULT_MAX_CONCEPTS, merge: bool = True,
                          aliases: Iterable[AliasEntry] = (), progress: bool = False,
-                         batch_size: int = 32) -> BuildResult:
+                         batch_size: int = 32,
+                         previous_ids: Mapping[str, str] | None = None) -> BuildResult:
     """The corpus-wide part of a build, from cleaned documents already in hand."""
     started = time.perf_counter()
     window = parse_window(window)
@@ -98,7 +99,7 @@ def build_from_documents(documents: Iterable[Document], *, nlp: Language,
                              file=sys.stderr, leave=False))
     if merge:
         doc_mentions = refine_concept_mentions(doc_mentions)
-    resolution = resolve(doc_mentions, aliases=aliases, merge=merge)
+    resolution = resolve(doc_mentions, aliases=aliases, merge=merge, previous_ids=previous_ids)
     resolution = select_concepts(resolution, max_concepts)
     counter = CooccurrenceCounter(resolution, window, evidence)
     for dm in doc_mentions:
@@ -114,8 +115,13 @@ def build_result(sources: Iterable[str | Path] | None = None, *, model: str | Pa
                  concepts: bool = True, max_concepts: int = DEFAULT_MAX_CONCEPTS,
                  merge: bool = True, aliases: str | Path | None = None, strict: bool = False,
                  keep_duplicates: bool = False, progress: bool = False,
-                 batch_size: int = 32) -> BuildResult:
-    """Like :func:`build`, returning a :class:`BuildResult` with the resolution and counts."""
+                 batch_size: int = 32,
+                 previous_ids: Mapping[str, str] | None = None) -> BuildResult:
+    """Like :func:`build`, returning a :class:`BuildResult` with the resolution and counts.
+
+    ``previous_ids`` (the ``key_ids`` of an earlier build's ``resolution.json``) keeps node ids
+    stable across builds.
+    """
     started = time.perf_counter()
     parse_window(window)  # fail on a bad option before loading anything
     if evidence < 0:
@@ -135,7 +141,7 @@ def build_result(sources: Iterable[str | Path] | None = None, *, model: str | Pa
     result = build_from_documents(documents, nlp=nlp, window=window, evidence=evidence,
                                   max_concepts=max_concepts if concepts else 0, merge=merge,
                                   aliases=alias_entries, progress=progress,
-                                  batch_size=batch_size)
+                                  batch_size=batch_size, previous_ids=previous_ids)
     result.warnings = problems
     result.seconds = time.perf_counter() - started
     return result

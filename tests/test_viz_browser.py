@@ -126,7 +126,10 @@ def test_toy_graph_draws_offline(open_graph) -> None:
     facts = page.locator("#jalin-facts").inner_text()
     assert "2 documents" in facts and "4 entities" in facts and "3 links" in facts
     assert "2024-03-01 – 2024-03-09" in facts
-    assert page.locator("#jalin-legend label").count() == 4
+    assert page.locator("#jalin-legend input[data-type]").count() == 4
+    # vis-network gets only what it draws; tooltips and evidence stay in the JSON data
+    assert page.evaluate("Object.keys(jalin.edges.get(0)).sort()") == [
+        "from", "id", "to", "width"]
     opened.assert_clean()
 
 
@@ -195,7 +198,7 @@ def test_hover_tooltip_is_structured(open_graph) -> None:
     opened = open_graph(toy_graph())
     page = opened.page
     page.mouse.move(*node_point(opened, node_id(opened, "Bank Sentosa")))
-    tip = page.locator("div.vis-tooltip .jalin-tip")
+    tip = page.locator("#jalin-tooltip .jalin-tip")
     tip.wait_for(state="visible", timeout=3_000)
     text = tip.inner_text()
     assert "Bank Sentosa" in text and "Organisation" in text and "4 mentions" in text
@@ -216,7 +219,7 @@ def test_hostile_text_stays_text(open_graph) -> None:
     assert quote == f"{HOSTILE_SCRIPT} met {HOSTILE_IMG} here"
     assert panel.locator(".jalin-evidence mark").count() >= 2
     page.mouse.move(*node_point(opened, 1))
-    tip = page.locator("div.vis-tooltip .jalin-tip")
+    tip = page.locator("#jalin-tooltip .jalin-tip")
     tip.wait_for(state="visible", timeout=3_000)
     assert HOSTILE_IMG in tip.inner_text()
     # nothing was parsed as markup, and the javascript: URL did not become a link
@@ -280,4 +283,229 @@ def test_large_graph_uses_python_layout(open_graph) -> None:
         return Math.hypot(p.x - n.x, p.y - n.y); }))""")
     assert moved < 2
     page.screenshot(path="/tmp/jalin_viz_large.png")
+    opened.assert_clean()
+
+
+# ----------------------------------------------------------------------------- explorer features
+
+
+def type_and_pick(page: Page, selector: str, text: str) -> None:
+    """Type into a combobox like a user and press Enter (picks the first suggestion)."""
+    box = page.locator(selector)
+    box.click()
+    box.fill("")
+    box.type(text, delay=5)
+    page.locator(f"#{page.get_attribute(selector, 'aria-controls')} li").first.wait_for()
+    box.press("Enter")
+
+
+def test_search_suggests_aliases_and_highlights_neighbours(open_graph) -> None:
+    opened = open_graph(toy_graph())
+    page = opened.page
+    box = page.locator("#jalin-search-input")
+    box.click()
+    box.type("bs", delay=5)
+    first = page.locator("#jalin-search-list li").first
+    first.wait_for()
+    assert "BS" in first.inner_text() and "Bank Sentosa" in first.inner_text()  # via its alias
+    box.press("Enter")
+    bank = node_id(opened, "Bank Sentosa")
+    ani = node_id(opened, "Ani Wijaya")
+    assert page.evaluate("jalin.network.getSelectedNodes()") == [bank]
+    assert page.locator("#jalin-panel h2").text_content() == "Bank Sentosa"
+    assert page.evaluate("jalin.dimmedNodeIds()") == []  # every node is a neighbour of the bank
+    type_and_pick(page, "#jalin-search-input", "Surabaya")
+    dimmed = page.evaluate("jalin.dimmedNodeIds()")
+    assert ani in dimmed and bank not in dimmed and node_id(opened, "Surabaya") not in dimmed
+    assert page.evaluate(f"jalin.nodes.get({ani}).color.background") != page.evaluate(
+        f"jalin.data.nodes[{ani}].color")
+    page.locator("#jalin-clear").click()
+    assert page.evaluate("jalin.dimmedNodeIds()") == []
+    assert page.evaluate("jalin.emphasis") is None
+    assert page.locator("#jalin-clear").is_disabled()
+    opened.assert_clean()
+
+
+def test_weight_npmi_and_date_filters(open_graph) -> None:
+    opened = open_graph(toy_graph())
+    page = opened.page
+    assert len(page.evaluate("jalin.visibleEdgeIds()")) == 3
+    slider = page.locator("#jalin-weight")
+    slider.fill("1")  # the second distinct weight: 2
+    assert page.locator("#jalin-weight-value").text_content() == "≥ 2"
+    assert page.evaluate("jalin.visibleEdgeIds()") == [0]  # only Ani - Bank (weight 2)
+    assert page.evaluate("jalin.network.body.edges[1].options.hidden") is True
+    assert len(page.evaluate("jalin.visibleNodeIds()")) == 4  # nodes stay
+    slider.fill("0")
+    assert len(page.evaluate("jalin.visibleEdgeIds()")) == 3
+    page.locator("#jalin-npmi").fill("0.45")
+    assert page.evaluate("jalin.visibleEdgeIds()") == [0, 1]  # npmi 0.8 and 0.5, not 0.4
+    page.evaluate("jalin.setMinNpmi(null)")
+    # dates: toy nodes are all mentioned in d1 (2024-03-01) or d2 (2024-03-09)
+    page.locator("#jalin-date-from").fill("1")
+    assert page.evaluate("jalin.filters.dateFrom") == "2024-03-09"
+    visible = page.evaluate("jalin.visibleNodeIds()")
+    assert node_id(opened, "Surabaya") not in visible  # only in d1
+    assert node_id(opened, "transaksi digital") in visible
+    page.evaluate("jalin.setDateRange(null, null)")
+    assert len(page.evaluate("jalin.visibleNodeIds()")) == 4
+    opened.assert_clean()
+
+
+def test_path_finder_on_crafted_graph(open_graph) -> None:
+    opened = open_graph(toy_graph())
+    page = opened.page
+    type_and_pick(page, "#jalin-path-from", "Ani")
+    type_and_pick(page, "#jalin-path-to", "Surabaya")
+    panel = page.locator("#jalin-panel")
+    chain = panel.locator(".jalin-chain button").all_text_contents()
+    assert chain == ["Ani Wijaya", "Bank Sentosa", "Surabaya"]
+    hops = panel.locator(".jalin-hops > li")
+    assert hops.count() == 2
+    assert hops.nth(0).locator("blockquote").text_content() == (
+        "Ani Wijaya meresmikan kantor Bank Sentosa di Surabaya.")
+    assert "Kabar Timur" in hops.nth(0).inner_text()
+    path_ids = [node_id(opened, label) for label in chain]
+    assert page.evaluate("jalin.network.getSelectedNodes()") == path_ids
+    dimmed = page.evaluate("jalin.dimmedNodeIds()")
+    assert dimmed == [node_id(opened, "transaksi digital")]
+    # the path stays when a filter would hide one of its nodes
+    page.locator('#jalin-legend input[data-type="ORG"]').uncheck()
+    assert node_id(opened, "Bank Sentosa") in page.evaluate("jalin.visibleNodeIds()")
+    page.keyboard.press("Escape")
+    assert node_id(opened, "Bank Sentosa") not in page.evaluate("jalin.visibleNodeIds()")
+    opened.assert_clean()
+
+
+def test_hostile_text_in_search_and_path(open_graph) -> None:
+    opened = open_graph(hostile_graph(), name="hostile.html")
+    page = opened.page
+    box = page.locator("#jalin-search-input")
+    box.click()
+    box.type("<img", delay=5)
+    page.locator("#jalin-search-list li").first.wait_for()
+    assert HOSTILE_IMG in page.locator("#jalin-search-list").inner_text()
+    box.press("Enter")
+    page.evaluate("jalin.showPath(0, 1)")
+    assert page.locator("#jalin-panel .jalin-hops blockquote").text_content() == (
+        f"{HOSTILE_SCRIPT} met {HOSTILE_IMG} here")
+    assert page.evaluate("document.querySelectorAll('img, iframe, object, embed').length") == 0
+    page.wait_for_timeout(200)
+    opened.assert_clean()
+
+
+def test_path_finder_matches_python(open_graph) -> None:
+    """The page and graph.paths agree on every pair of a graph full of ties."""
+    from graph.paths import strongest_path
+
+    G = medium_graph(120, seed=3)
+    opened = open_graph(G, name="ties.html")
+    keys = list(G)
+    pairs = [(a, b) for a in range(0, 120, 7) for b in range(3, 120, 11) if a != b]
+    js = opened.page.evaluate("(pairs) => pairs.map(([a, b]) => jalin.strongestPath(a, b))",
+                              pairs)
+    for (a, b), page_path in zip(pairs, js, strict=True):
+        assert [keys[i] for i in page_path] == strongest_path(G, keys[a], keys[b]), (a, b)
+    opened.assert_clean()
+
+
+def test_view_note_and_focus(open_graph) -> None:
+    from graph.subgraph import select_view
+
+    G = select_view(medium_graph(60), focus="Entitas 0", hops=1, max_nodes=5)
+    opened = open_graph(G, name="focus.html")
+    page = opened.page
+    assert page.evaluate("jalin.network.body.data.nodes.length") == 5
+    note = page.locator("#jalin-view").inner_text()
+    assert "Neighbourhood of Entitas 0" in note and "5 most central" in note
+    assert page.locator("#jalin-panel h2").text_content() == "Entitas 0"
+    opened.assert_clean()
+
+
+# ----------------------------------------------------------------------------- the seed graph
+
+
+@pytest.fixture(scope="module")
+def seed_graph() -> nx.Graph:
+    import graph
+
+    return graph.build([Path(__file__).resolve().parent.parent / "seeds"])
+
+
+def roadmap_label(G: nx.Graph) -> str:
+    hits = [a["label"] for _, a in G.nodes(data=True)
+            if "roadmap e-commerce" in a.get("aliases", "").split(" | ")]
+    assert len(hits) == 1
+    return hits[0]
+
+
+def test_seed_graph_page(open_graph, seed_graph: nx.Graph) -> None:
+    opened = open_graph(seed_graph, name="seed.html")
+    page = opened.page
+    assert page.evaluate("jalin.network.body.data.nodes.length") == seed_graph.number_of_nodes()
+    assert page.evaluate("Object.keys(jalin.network.getPositions()).length") == (
+        seed_graph.number_of_nodes())
+    assert page.evaluate("jalin.network.body.data.edges.length") == seed_graph.number_of_edges()
+    # search: "Jack Ma" selects that node; clicking it shows its links and documents
+    type_and_pick(page, "#jalin-search-input", "Jack Ma")
+    jack = node_id(opened, "Jack Ma")
+    assert page.evaluate("jalin.network.getSelectedNodes()") == [jack]
+    page.locator("#jalin-panel").evaluate("(p) => p.textContent = ''")
+    page.mouse.click(*node_point(opened, jack))
+    panel = page.locator("#jalin-panel")
+    assert panel.locator("h2").text_content() == "Jack Ma"
+    assert "Ma" in panel.inner_text() and "Mendunia Melalui Alibaba" in panel.inner_text()
+    # its link to Rudiantara shows the evidence with both names highlighted
+    panel.locator(".jalin-links").get_by_role("button", name="Rudiantara").click()
+    quotes = panel.locator(".jalin-evidence blockquote").all_text_contents()
+    assert any("Rudiantara" in q and "Jack Ma" in q for q in quotes)
+    marks = panel.locator(".jalin-evidence mark").all_text_contents()
+    assert "Rudiantara" in marks and "Jack Ma" in marks
+    assert "VIVA.co.id" in panel.inner_text()
+    # the type filter hides and shows the people
+    people = sum(1 for _, a in seed_graph.nodes(data=True) if a["type"] == "PERSON")
+    page.locator('#jalin-legend input[data-type="PERSON"]').uncheck()
+    assert len(page.evaluate("jalin.visibleNodeIds()")) == seed_graph.number_of_nodes() - people
+    page.locator('#jalin-legend input[data-type="PERSON"]').check()
+    assert len(page.evaluate("jalin.visibleNodeIds()")) == seed_graph.number_of_nodes()
+    # the weight slider hides weak edges
+    page.locator("#jalin-weight").fill("1")
+    strong = sum(1 for *_, w in seed_graph.edges(data="weight") if w >= 2)
+    assert len(page.evaluate("jalin.visibleEdgeIds()")) == strong < seed_graph.number_of_edges()
+    opened.assert_clean()
+
+
+def test_seed_path_finder(open_graph, seed_graph: nx.Graph) -> None:
+    from graph.paths import strongest_path
+
+    opened = open_graph(seed_graph, name="seed.html")
+    page = opened.page
+    roadmap = roadmap_label(seed_graph)
+    type_and_pick(page, "#jalin-path-from", "Rudiantara")
+    type_and_pick(page, "#jalin-path-to", "roadmap e-commerce")  # an alias
+    panel = page.locator("#jalin-panel")
+    chain = panel.locator(".jalin-chain button").all_text_contents()
+    assert chain == ["Rudiantara", "Jack Ma", roadmap]
+    hops = panel.locator(".jalin-hops > li")
+    assert hops.count() == 2
+    for i, (a, b) in enumerate(zip(chain, chain[1:], strict=False)):
+        quote = hops.nth(i).locator("blockquote").text_content()
+        assert quote
+        assert len(hops.nth(i).locator("mark").all_text_contents()) >= 2, (a, b)
+        assert hops.nth(i).locator(".jalin-meta").count() == 1
+    # the page and the library agree on every pair of the seed graph
+    keys = list(seed_graph)
+    js = page.evaluate("""() => { const out = [];
+        for (let a = 0; a < jalin.data.nodes.length; a++)
+          for (let b = 0; b < jalin.data.nodes.length; b++) out.push(jalin.strongestPath(a, b));
+        return out; }""")
+    n = len(keys)
+    for a in range(n):
+        for b in range(n):
+            page_path = js[a * n + b]
+            try:
+                expected = strongest_path(seed_graph, keys[a], keys[b])
+            except Exception:  # noqa: BLE001 - different components
+                expected = None
+            assert (None if page_path is None else [keys[i] for i in page_path]) == expected
     opened.assert_clean()

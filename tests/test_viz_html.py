@@ -244,3 +244,23 @@ def test_large_graph_starts_without_physics() -> None:
     assert data["physics"] is False and data["options"]["physics"]["enabled"] is False
     xs = [n["x"] for n in data["nodes"]]
     assert max(xs) - min(xs) > 1000  # spread out in pixels, not squashed into [-1, 1]
+
+
+def test_view_note_and_focus_travel_with_the_graph() -> None:
+    from graph.subgraph import neighbourhood
+
+    G = neighbourhood(toy_graph(), "Surabaya", hops=1)
+    data = embedded_data(html_page(G))
+    assert data["view"] == "Neighbourhood of Surabaya: 2 of 4 entities within 1 link."
+    assert data["nodes"][data["focus"]]["label"] == "Surabaya"
+    page = html_page(G)
+    assert '<p class="jalin-view" id="jalin-view">Neighbourhood of Surabaya' in page
+    plain = embedded_data(html_page(toy_graph()))
+    assert plain["view"] == "" and plain["focus"] is None
+    assert 'id="jalin-view"' not in html_page(toy_graph())
+
+
+def test_stabilisation_is_short_for_bigger_graphs() -> None:
+    assert vizhtml._vis_options(50, True, 0)["physics"]["stabilization"]["iterations"] == 600
+    assert vizhtml._vis_options(900, True, 0)["physics"]["stabilization"]["iterations"] == 120
+    assert vizhtml._vis_options(5000, False, 0)["physics"]["stabilization"]["enabled"] is False

@@ -157,10 +157,13 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
     Komunikasi dan Informatika"), and every occurrence of the short form in the document that is
     not yet part of an entity gets the same label.
     """
+    from .titles import title_length_at
+
     ents = list(doc.ents)
     for long_span, short_span in pairs:
-        if not is_proper_name(long_span):
-            continue
+        if not is_proper_name(long_span) or title_length_at(doc, short_span.start) or \
+                title_length_at(doc, long_span.start) >= len(long_span):
+            continue  # a title and its short form ("Chief Executive Officer (CEO)") name no one
         overlapping = [e for e in ents if e.start < long_span.end and long_span.start < e.end]
         if not overlapping:
             continue

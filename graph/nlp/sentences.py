@@ -16,12 +16,20 @@ the period belongs to a known abbreviation.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSING = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 OPENING = frozenset({'"', "“", "'", "‘", "(", "[", "«", "-", "–", "—", "•"})
+MAX_SENTENCE_TOKENS = 200
+"""A "sentence" longer than this (a table, a list without stops, scraped junk) is split: after a
+comma or semicolon once it has 3/4 of this many tokens, or else right at the limit. Nothing is
+dropped; windows and evidence sentences simply stay of a readable size, and the cost of the
+rule components that look around a name stays bounded."""
+_SOFT_BREAK = frozenset({",", ";", ":"})
 
 
 def _can_start_sentence(text: str) -> bool:
@@ -29,8 +37,10 @@ def _can_start_sentence(text: str) -> bool:
     return first.isupper() or first.isdigit() or text in OPENING
 
 
-def sentence_starts(doc: Doc) -> list[bool]:
+def sentence_starts(doc: Doc, max_tokens: int = MAX_SENTENCE_TOKENS) -> list[bool]:
     """Whether each token of ``doc`` starts a sentence (pure function, no side effects).
+
+    Sentences are at most ``max_tokens`` tokens long (see :data:`MAX_SENTENCE_TOKENS`).
 
     >>> import spacy
     >>> nlp = spacy.blank("id")
@@ -71,6 +81,21 @@ def sentence_starts(doc: Doc) -> list[bool]:
         if "\n" in token.whitespace_:
             boundary = True
         i += 1
+    return _cap_lengths(doc, starts, max_tokens)
+
+
+def _cap_lengths(doc: Doc, starts: list[bool], max_tokens: int) -> list[bool]:
+    """Split sentences longer than ``max_tokens``, preferably after a comma or semicolon."""
+    soft = max(1, max_tokens * 3 // 4)
+    length = 0
+    for i, token in enumerate(doc):
+        if starts[i]:
+            length = 0
+        elif not token.is_space and (
+                length >= max_tokens or (length >= soft and doc[i - 1].text in _SOFT_BREAK)):
+            starts[i] = True
+            length = 0
+        length += 1
     return starts
 
 
@@ -81,8 +106,13 @@ class NewsSentencizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        for token, start in zip(doc, sentence_starts(doc), strict=True):
-            token.is_sent_start = start
+        if len(doc) == 0:
+            return doc
+        # one array write: setting ``token.is_sent_start`` token by token is quadratic in spaCy
+        # (each assignment re-checks the whole document for a parse)
+        values = numpy.array([1 if start else -1 for start in sentence_starts(doc)],
+                             dtype="int64").view("uint64").reshape(-1, 1)
+        doc.from_array([SENT_START], values)
         return doc
 
 

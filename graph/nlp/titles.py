@@ -10,7 +10,8 @@ Indonesia, Darmin Nasution". The title is not part of the name. This component
    the name; capitalised words right before the title word belong to it too ("Pelaksana Tugas Kepala
    Informasi dan Humas"); the phrase goes to ``span._.role``;
 3. drops entity spans that are nothing but titles ("Menkominfo", "Presiden"): a bare title is not a
-   node (resolving it to the office holder is the resolver's work).
+   name; titles standing for an office holder ("Kehadiran Menkominfo diharapkan") go to
+   ``doc._.roles`` instead, for the resolver to link to the person who holds the office.
 
 The title list (``graph/data/titles.txt``) is general Indonesian usage, not drawn from any corpus.
 This is the usual honorific-stripping step of rule-based name normalisation (e.g. Wacholder,
@@ -27,6 +28,29 @@ from spacy.tokens import Doc, Span
 
 if not Span.has_extension("role"):
     Span.set_extension("role", default="")
+if not Doc.has_extension("roles"):
+    Doc.set_extension("roles", default=None)
+
+HONORIFICS = frozenset("""
+bapak pak ibu bu sang saudara sdr sdr. tuan nyonya nona mr mr. mrs mrs. ms ms. dr dr. drs drs. prof
+prof. ir ir. h h. hj hj. kh kh. k.h. habib ustaz ustadz kyai kiai romo pastor pendeta bhikkhu haji
+hajjah letjen mayjen brigjen jenderal jendral laksamana marsekal kolonel kombes akbp kompol iptu
+aiptu bripka briptu
+""".split())
+"""Titles of address and rank: never a role mention by themselves."""
+
+GENERIC_ROLES = frozenset("""
+anggota pengamat ekonom analis peneliti pemilik owner pimpinan pemimpin manajer manager hakim jaksa
+senator legislator pendiri founder co-founder bos vp
+""".split())
+"""Roles that many people hold at once: never resolved to one person."""
+
+NEEDS_COMPLEMENT = frozenset("""
+menteri menko ketua ketum sekretaris bendahara kepala kabag kabiro kadis ceo cfo cto coo chairman
+presdir direktur dirut komisaris sekjen dirjen irjen jubir dubes konsul konjen plt plt. pj pj.
+penjabat camat lurah kades wakil
+""".split())
+"""First words of titles that name an office only with what follows ("Menteri Keuangan")."""
 
 CONNECTORS = frozenset({"dan", "untuk", "&", "RI", "-", "/", "di", "pada", "bidang", "urusan"})
 MAX_ROLE_TOKENS = 10
@@ -109,6 +133,13 @@ def role_before(span: Span, taken: set[int] | None = None) -> str:
         token = doc[k]
         if token.is_space:
             break
+        if token.text == ")":  # "Menteri Komunikasi dan Informatika (Menkominfo) Rudiantara"
+            opening = next((x for x in range(k - 1, max(lowest, k - 8) - 1, -1)
+                            if doc[x].text == "("), None)
+            if opening is None:
+                break
+            k = opening - 1
+            continue
         size = title_length_at(doc, k)
         if size and k + size <= j + 1:
             title_start = k
@@ -171,27 +202,32 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
       is split into the organisation and the person, the organisation joining the role;
     * an organisation or place span that starts with a title ("Menkominfo Rudiantara", "Bos
       Alibaba") loses the title; if what is left is a person named elsewhere in the document (or
-      in the alias table) it becomes that PERSON, with the title as role.
+      in the alias table), possibly after an organisation's name ("Alibaba Jack Ma"), it becomes
+      that PERSON (and that ORG), with the title as role.
     """
     taken = {i for ent in doc.ents if ent.label_ != "PERSON" for i in range(ent.start, ent.end)}
     orgs = _names_in_doc(doc, "ORG")
     people = _names_in_doc(doc, "PERSON")
     result: list[tuple[Span, str]] = []
     for ent in doc.ents:
+        if title_length_at(doc, ent.start) >= len(ent):
+            continue  # the span is (part of) a title: "Duta" of "Duta Besar", "CEO"
         if ent.label_ != "PERSON":
             size = 0
             while ent.start + size < ent.end and title_length_at(doc, ent.start + size, ent.end):
                 size += title_length_at(doc, ent.start + size, ent.end)
             if size == len(ent):
                 continue  # a bare title tagged as an organisation or place
-            if size == 0:
-                result.append((ent, ""))
-                continue
             rest = Span(doc, ent.start + size, ent.end, label=ent.label_)
-            title = doc[ent.start:ent.start + size].text
-            if tuple(t.lower_ for t in rest) in people:
-                result.append((Span(doc, rest.start, rest.end, label="PERSON"), title))
-            elif ent.label_ == "ORG":
+            title = doc[ent.start:ent.start + size].text if size else role_before(ent, taken)
+            org_size = _leading_name(rest, orgs)
+            person = rest[org_size:]
+            if tuple(t.lower_ for t in person) in people:
+                if org_size:
+                    result.append((Span(doc, rest.start, rest.start + org_size, label="ORG"), ""))
+                    title = f"{title} {rest[:org_size].text}"
+                result.append((Span(doc, person.start, person.end, label="PERSON"), title))
+            elif ent.label_ == "ORG" and size:
                 result.append((rest, ""))
             else:
                 result.append((ent, ""))
@@ -211,6 +247,78 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
     return result
 
 
+def _extent_after(doc: Doc, k: int, person_starts: set[int]) -> tuple[int, bool]:
+    """Where a title's complement ending at ``k`` stops, and whether a person's name follows."""
+    end = k
+    while end < len(doc):
+        token = doc[end]
+        if end in person_starts:
+            return end, True
+        if token.text == "," and end + 1 in person_starts:
+            return end, True
+        if token.text == "(":  # an abbreviation inside the role: "Menteri ... (Menkominfo)"
+            closing = next((x for x in range(end + 1, min(len(doc), end + 8))
+                            if doc[x].text == ")"), None)
+            if closing is not None and (closing + 1 in person_starts or (
+                    closing + 2 in person_starts and doc[closing + 1].text == ",")):
+                return closing + 1, True
+            break
+        if token.is_space or not (_is_capitalised(token.text) or token.text in CONNECTORS):
+            break
+        if token.is_sent_start and end != k:
+            break
+        end += 1
+    while end > k and doc[end - 1].text in CONNECTORS and doc[end - 1].text != "RI":
+        end -= 1
+    return end, False
+
+
+APPOSITION = frozenset({"selaku", "sebagai", ","})
+"""Words that put a role after a name: "Rudianto selaku Menteri ...", "Jack Ma, CEO Alibaba"."""
+
+
+def bare_roles(doc: Doc) -> tuple[list[Span], list[tuple[Span, str]]]:
+    """Titles that stand for a person without naming them ("menkominfo mendatangi Jack Ma",
+    "Kehadiran Menkominfo diharapkan", "sang gubernur", "dubes RI untuk China").
+
+    A title followed by a person's name is that person's role, not a bare one. Honorifics and roles
+    many people hold ("anggota", "pengamat") are never bare roles; titles such as "Menteri" or
+    "Ketua" need the office they head ("Menteri Keuangan"); a lower-case title counts only when
+    it names its office, either with a capitalised complement or by itself ("menkeu").
+
+    Returns the bare roles, and the roles that follow a name in apposition ("Jack Ma, CEO
+    Alibaba, ...", "Rudianto selaku Menteri ...") as (person, role) pairs.
+    """
+    person_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
+    person_ending = {e.end: e for e in doc.ents if e.label_ == "PERSON"}
+    appositions: list[tuple[Span, str]] = []
+    taken = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    roles: list[Span] = []
+    i, n = 0, len(doc)
+    while i < n:
+        size = title_length_at(doc, i) if i not in taken else 0
+        if not size:
+            i += 1
+            continue
+        words = tuple(t.lower_ for t in doc[i:i + size])
+        end, attached = _extent_after(doc, i + size, person_starts)
+        complement = end > i + size
+        lowercase = not doc[i].text[:1].isupper()
+        first = words[0]
+        bare = not attached and words[-1] not in HONORIFICS and first not in GENERIC_ROLES
+        if bare and first in NEEDS_COMPLEMENT and not complement and len(words) == 1:
+            bare = False
+        after_sang = i > 0 and doc[i - 1].lower_ == "sang"
+        if bare and lowercase and not complement and not first.startswith("men") and not after_sang:
+            bare = False
+        if bare and i >= 2 and doc[i - 1].lower_ in APPOSITION and i - 1 in person_ending:
+            appositions.append((person_ending[i - 1], doc[i:end].text))
+        elif bare:
+            roles.append(Span(doc, i, end, label="ROLE"))
+        i = max(end, i + size)
+    return roles, appositions
+
+
 class TitleStripper:
     """Strips titles off PERSON entities and stores the role in ``span._.role``."""
 
@@ -223,6 +331,11 @@ class TitleStripper:
         for span, role in pairs:
             if role:
                 doc.char_span(span.start_char, span.end_char, label=span.label_)._.role = role
+        roles, appositions = bare_roles(doc)
+        doc._.roles = roles
+        for person, role in appositions:
+            span = doc.char_span(person.start_char, person.end_char, label=person.label_)
+            span._.role = f"{span._.role}; {role}" if span._.role else role
         return doc
 
 

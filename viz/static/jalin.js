@@ -1,46 +1,72 @@
 /* Jalin graph page script.
  *
  * Reads the graph from the JSON block #jalin-data and draws it with vis-network. Every piece of
- * corpus text reaches the page through textContent / createTextNode (never innerHTML), and
- * tooltips are DOM elements handed to vis-network as `title` (a string title would be shown as
- * plain text). The page object is exposed as window.jalin for tests and for curious users.
+ * corpus text reaches the page through textContent / createTextNode (never innerHTML). vis-network
+ * only gets what it draws (ids, labels, shapes, sizes, colours, positions); tooltips, the side
+ * panel, search suggestions and evidence are DOM elements built on demand from the JSON data.
+ * The page object is exposed as window.jalin for tests and for curious users.
  */
 (function () {
   "use strict";
 
+  var mark = function (name) { if (window.performance && performance.mark) { performance.mark(name); } };
+  mark("jalin:start");
   var data = JSON.parse(document.getElementById("jalin-data").textContent);
+  mark("jalin:parsed");
   var TYPE_NAMES = {};
   data.legend.types.forEach(function (t) { TYPE_NAMES[t.type] = t.name; });
+  var BIG = data.nodes.length > 1000;   /* above this: no animation, cheaper redraws */
 
   var jalin = {
     data: data,
     ready: false,
+    readyAt: null,
     network: null,
     nodes: null,
     edges: null,
     hiddenTypes: {},
+    filters: { minWeight: 0, minNpmi: null, dateFrom: null, dateTo: null },
+    emphasis: null,
     selectNode: selectNode,
     selectEdge: selectEdge,
+    focusNode: focusNode,
+    clearFocus: clearFocus,
     setTypeVisible: setTypeVisible,
-    visibleNodeIds: visibleNodeIds
+    setMinWeight: setMinWeight,
+    setMinNpmi: setMinNpmi,
+    setDateRange: setDateRange,
+    visibleNodeIds: visibleNodeIds,
+    visibleEdgeIds: visibleEdgeIds,
+    dimmedNodeIds: dimmedNodeIds,
+    suggest: suggest,
+    resolveName: resolveName,
+    strongestPath: strongestPath,
+    showPath: showPath
   };
   window.jalin = jalin;
 
   var panel = document.getElementById("jalin-panel");
   var MAX_START_SCALE = 1.2;  /* small graphs: do not blow a handful of nodes up to full screen */
-  var nodeById = {};
-  var edgeById = {};
-  var adjacency = {};
-  data.nodes.forEach(function (n) { nodeById[n.id] = n; adjacency[n.id] = []; });
+  var nodeById = data.nodes;  /* ids are 0..n-1, in order */
+  var edgeById = data.edges;
+  var adjacency = [];
+  data.nodes.forEach(function (n) { adjacency[n.id] = []; });
   data.edges.forEach(function (e) {
-    edgeById[e.id] = e;
     adjacency[e.from].push(e);
     if (e.to !== e.from) { adjacency[e.to].push(e); }
   });
 
-  if (!data.nodes.length) {
+  function markReady() {
+    var loading = document.getElementById("jalin-loading");
+    if (loading) { loading.hidden = true; }
     jalin.ready = true;
+    jalin.readyAt = Math.round(performance.now());
+    mark("jalin:ready");
     document.body.dataset.ready = "true";
+  }
+
+  if (!data.nodes.length) {
+    markReady();
     return;
   }
 
@@ -89,7 +115,9 @@
 
   function otherEnd(edge, id) { return nodeById[edge.from === id ? edge.to : edge.from]; }
 
-  /* ------------------------------------------------------------------ tooltips */
+  function fold(text) { return String(text).trim().replace(/\s+/g, " ").toLowerCase(); }
+
+  /* ------------------------------------------------------------------ tooltips (own, lazy) */
 
   function nodeTooltip(n) {
     var tip = el("div", "jalin-tip");
@@ -126,10 +154,35 @@
     return tip;
   }
 
+  var tooltip = document.getElementById("jalin-tooltip");
+  var tooltipTimer = null;
+
+  function showTooltip(content, pointer) {
+    clearTimeout(tooltipTimer);
+    tooltipTimer = setTimeout(function () {
+      while (tooltip.firstChild) { tooltip.removeChild(tooltip.firstChild); }
+      tooltip.appendChild(content);
+      tooltip.hidden = false;
+      var stage = tooltip.parentNode.getBoundingClientRect();
+      var x = Math.min(pointer.x + 14, stage.width - tooltip.offsetWidth - 8);
+      var y = pointer.y + 16;
+      if (y + tooltip.offsetHeight > stage.height - 8) { y = pointer.y - tooltip.offsetHeight - 10; }
+      tooltip.style.left = Math.max(4, x) + "px";
+      tooltip.style.top = Math.max(4, y) + "px";
+    }, 120);
+  }
+
+  function hideTooltip() {
+    clearTimeout(tooltipTimer);
+    tooltip.hidden = true;
+  }
+
   /* ------------------------------------------------------------------ side panel */
 
   function clearPanel() {
     while (panel.firstChild) { panel.removeChild(panel.firstChild); }
+    delete panel.dataset.kind;
+    delete panel.dataset.id;
   }
 
   function showIntro() {
@@ -145,11 +198,16 @@
     dl.appendChild(el("dd", null, value));
   }
 
+  function docTitle(docId) {
+    var doc = data.documents[docId];
+    return doc && doc.title ? doc.title : "Document " + docId;
+  }
+
   function docItem(docId) {
     var li = el("li");
     var doc = data.documents[docId];
     var titleBox = el("div", "doc-title");
-    var title = doc && doc.title ? doc.title : "Document " + docId;
+    var title = docTitle(docId);
     var url = doc ? safeUrl(doc.url) : null;
     if (url) {
       var a = el("a", null, title);
@@ -164,6 +222,26 @@
     var meta = doc ? [doc.source, doc.date].filter(Boolean).join(" · ") : "";
     if (meta) { li.appendChild(el("div", "jalin-meta", meta)); }
     return li;
+  }
+
+  function sourceLine(docId) {
+    var doc = data.documents[docId];
+    if (!doc) { return docId ? el("div", "jalin-meta", "Document " + docId) : null; }
+    var meta = el("div", "jalin-meta");
+    var url = safeUrl(doc.url);
+    var title = docTitle(docId);
+    if (url) {
+      var link = el("a", null, title);
+      link.href = url;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      meta.appendChild(link);
+    } else {
+      meta.appendChild(document.createTextNode(title));
+    }
+    var rest = [doc.source, doc.date].filter(Boolean).join(" · ");
+    if (rest) { meta.appendChild(document.createTextNode(" · " + rest)); }
+    return meta;
   }
 
   function showNode(id) {
@@ -204,7 +282,7 @@
         var other = otherEnd(e, id);
         var li = el("li");
         li.appendChild(swatch(other.shape, other.color));
-        li.appendChild(linkButton(other.label, function () { selectEdge(e.id, true); },
+        li.appendChild(linkButton(other.label, function () { selectEdge(e.id); },
           "Read the sentences linking both names"));
         li.appendChild(el("span", "weight", plural(e.weight, "time", "times")));
         ul.appendChild(li);
@@ -231,23 +309,25 @@
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 
-  function highlightTerms(edge) {
+  function highlightTerms(a, b) {
     var terms = [];
-    [nodeById[edge.from], nodeById[edge.to]].forEach(function (n) {
+    [a, b].forEach(function (n) {
       [n.label].concat(n.aliases).forEach(function (t) {
         if (t && t.trim().length > 1) { terms.push(t.trim()); }
       });
     });
-    terms.sort(function (a, b) { return b.length - a.length; });
+    terms.sort(function (x, y) { return y.length - x.length; });
     return terms;
   }
 
-  /* Append `text` to `parent`, wrapping every occurrence of a term in a <mark> element. */
+  /* Append `text` to `parent`, wrapping every whole-word occurrence of a term in a <mark>
+     element. Matching ignores case, except for short terms ("Ma" is a name, "ma" is not). */
   function appendHighlighted(parent, text, terms) {
     if (!terms.length) { parent.appendChild(document.createTextNode(text)); return; }
     var re;
     try {
-      re = new RegExp("(" + terms.map(escapeRegExp).join("|") + ")", "giu");
+      re = new RegExp("(?<![\\p{L}\\p{N}])(" + terms.map(escapeRegExp).join("|") +
+                      ")(?![\\p{L}\\p{N}])", "giu");
     } catch (err) {
       parent.appendChild(document.createTextNode(text));
       return;
@@ -256,6 +336,7 @@
     var match;
     while ((match = re.exec(text)) !== null) {
       if (match[0].length === 0) { re.lastIndex += 1; continue; }
+      if (match[0].length <= 3 && terms.indexOf(match[0]) === -1) { continue; }
       if (match.index > last) {
         parent.appendChild(document.createTextNode(text.slice(last, match.index)));
       }
@@ -263,6 +344,16 @@
       last = match.index + match[0].length;
     }
     if (last < text.length) { parent.appendChild(document.createTextNode(text.slice(last))); }
+  }
+
+  function evidenceItem(ev, terms) {
+    var li = el("li");
+    var quote = el("blockquote");
+    appendHighlighted(quote, ev.text, terms);
+    li.appendChild(quote);
+    var meta = sourceLine(ev.doc_id);
+    if (meta) { li.appendChild(meta); }
+    return li;
   }
 
   function showEdge(id) {
@@ -290,80 +381,64 @@
       panel.appendChild(el("p", "jalin-note", "No sentences were stored for this link."));
       return;
     }
-    var terms = highlightTerms(e);
+    var terms = highlightTerms(a, b);
     var ul = el("ul", "jalin-evidence");
-    e.evidence.forEach(function (ev) {
-      var li = el("li");
-      var quote = el("blockquote");
-      appendHighlighted(quote, ev.text, terms);
-      li.appendChild(quote);
-      var doc = data.documents[ev.doc_id];
-      if (doc) {
-        var meta = el("div", "jalin-meta");
-        var url = safeUrl(doc.url);
-        var title = doc.title || "Document " + ev.doc_id;
-        if (url) {
-          var link = el("a", null, title);
-          link.href = url;
-          link.target = "_blank";
-          link.rel = "noopener noreferrer";
-          meta.appendChild(link);
-        } else {
-          meta.appendChild(document.createTextNode(title));
-        }
-        var rest = [doc.source, doc.date].filter(Boolean).join(" · ");
-        if (rest) { meta.appendChild(document.createTextNode(" · " + rest)); }
-        li.appendChild(meta);
-      } else if (ev.doc_id) {
-        li.appendChild(el("div", "jalin-meta", "Document " + ev.doc_id));
-      }
-      ul.appendChild(li);
-    });
+    e.evidence.forEach(function (ev) { ul.appendChild(evidenceItem(ev, terms)); });
     panel.appendChild(ul);
   }
 
   /* ------------------------------------------------------------------ network */
 
   var container = document.getElementById("jalin-network");
+  var DIM_NODE = { background: "#e4e7eb", border: "#ffffff",
+                   highlight: { background: "#e4e7eb", border: "#9aa1aa" },
+                   hover: { background: "#e4e7eb", border: "#9aa1aa" } };
+  var EDGE_COLOR = data.options.edges.color;
+  var DIM_EDGE = { color: "#edeff2", highlight: "#9aa1aa", hover: "#c4c9d0", opacity: 1 };
+  var EMPH_EDGE = { color: "#3d4450", highlight: "#1f2328", hover: "#1f2328", opacity: 1 };
+  var FONT = data.options.nodes.font.color;
+
+  function nodeColor(n) {
+    return { background: n.color, border: "#ffffff",
+             highlight: { background: n.color, border: "#1f2328" },
+             hover: { background: n.color, border: "#1f2328" } };
+  }
+
   var visNodes = data.nodes.map(function (n) {
-    var item = {
-      id: n.id, label: n.label, shape: n.shape, value: n.value, title: nodeTooltip(n),
-      color: { background: n.color, border: "#ffffff",
-               highlight: { background: n.color, border: "#1f2328" },
-               hover: { background: n.color, border: "#1f2328" } }
-    };
+    var item = { id: n.id, label: n.label, shape: n.shape, value: n.value, color: nodeColor(n) };
     if (n.x !== undefined) { item.x = n.x; item.y = n.y; }
     return item;
   });
   var visEdges = data.edges.map(function (e) {
-    return { id: e.id, from: e.from, to: e.to, width: e.width, title: edgeTooltip(e) };
+    return { id: e.id, from: e.from, to: e.to, width: e.width };
   });
   jalin.nodes = new vis.DataSet(visNodes);
   jalin.edges = new vis.DataSet(visEdges);
+  visNodes = visEdges = null;
+  mark("jalin:datasets");
 
-  var loading = document.getElementById("jalin-loading");
   var progressText = document.getElementById("jalin-progress");
   var progressBar = document.getElementById("jalin-progress-bar");
 
   function fitView() {
-    network.fit();
+    network.fit({ animation: false });
     if (network.getScale() > MAX_START_SCALE) {
       network.moveTo({ scale: MAX_START_SCALE });
     }
   }
 
-  function markReady() {
-    loading.hidden = true;
-    jalin.ready = true;
-    document.body.dataset.ready = "true";
-  }
-
   var network = new vis.Network(container, { nodes: jalin.nodes, edges: jalin.edges },
     data.options);
   jalin.network = network;
+  mark("jalin:network");
+
+  function onReady() {
+    markReady();
+    if (data.focus !== null && data.focus !== undefined) { focusNode(data.focus, false); }
+  }
 
   if (data.physics) {
-    loading.hidden = false;
+    document.getElementById("jalin-loading").hidden = false;
     network.on("stabilizationProgress", function (p) {
       var pct = Math.round(100 * p.iterations / Math.max(1, p.total));
       progressText.textContent = pct + "%";
@@ -372,31 +447,44 @@
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
       fitView();
-      markReady();
+      onReady();
     });
   } else {
-    network.once("afterDrawing", function () { markReady(); });
+    network.once("afterDrawing", onReady);
     fitView();
   }
 
   network.on("click", function (params) {
+    hideTooltip();
     if (params.nodes.length) {
-      showNode(params.nodes[0]);
+      var id = params.nodes[0];
+      showNode(id);
+      if (!jalin.emphasis || jalin.emphasis.kind !== "path") { emphasiseNeighbours(id); }
     } else if (params.edges.length) {
       showEdge(params.edges[0]);
     } else {
+      if (jalin.emphasis && jalin.emphasis.kind === "focus") { clearFocus(); }
       showIntro();
     }
   });
+  network.on("hoverNode", function (p) { showTooltip(nodeTooltip(nodeById[p.node]), p.pointer.DOM); });
+  network.on("hoverEdge", function (p) { showTooltip(edgeTooltip(edgeById[p.edge]), p.pointer.DOM); });
+  network.on("blurNode", hideTooltip);
+  network.on("blurEdge", hideTooltip);
+  network.on("dragStart", hideTooltip);
+  network.on("zoom", hideTooltip);
 
   function selectNode(id, focus) {
     if (!nodeById[id]) { return; }
     network.selectNodes([id], true);
     showNode(id);
-    if (focus) {
-      network.focus(id, { scale: Math.max(network.getScale(), 1),
-                          animation: { duration: 400, easingFunction: "easeInOutQuad" } });
-    }
+    if (focus) { moveTo(id); }
+  }
+
+  function moveTo(id) {
+    network.focus(id, { scale: Math.max(network.getScale(), BIG ? 0.6 : 1),
+                        animation: BIG ? false
+                          : { duration: 400, easingFunction: "easeInOutQuad" } });
   }
 
   function selectEdge(id) {
@@ -405,21 +493,196 @@
     showEdge(id);
   }
 
-  /* ------------------------------------------------------------------ legend and filters */
+  /* ------------------------------------------------------------------ filters and emphasis */
+
+  /* Every node and edge has one drawn state: "n" normal, "d" dimmed, "e" emphasised (edges),
+     "h" hidden. applyView() recomputes it from the filters and the emphasis and sends vis-network
+     only the items that changed. */
+  var nodeState = new Array(data.nodes.length).fill("n");
+  var edgeState = new Array(data.edges.length).fill("n");
+  var nodeDates = data.nodes.map(function (n) {
+    return n.doc_ids.map(function (d) { return data.documents[d] && data.documents[d].date; })
+      .filter(Boolean);
+  });
+
+  function nodePasses(n) {
+    if (jalin.hiddenTypes[n.type]) { return false; }
+    var f = jalin.filters;
+    if (f.dateFrom === null && f.dateTo === null) { return true; }
+    var from = f.dateFrom || "0000";
+    var to = f.dateTo || "9999";
+    var dates = nodeDates[n.id];
+    if (dates.length) {
+      for (var i = 0; i < dates.length; i += 1) {
+        if (dates[i] >= from && dates[i] <= to) { return true; }
+      }
+      return false;
+    }
+    if (n.first_seen || n.last_seen) {
+      return (n.last_seen || n.first_seen) >= from && (n.first_seen || n.last_seen) <= to;
+    }
+    return true;  /* undated entities are not filtered by date */
+  }
+
+  function edgePasses(e) {
+    var f = jalin.filters;
+    if (e.weight < f.minWeight) { return false; }
+    if (f.minNpmi !== null && e.npmi !== null && e.npmi < f.minNpmi) { return false; }
+    return true;
+  }
+
+  function applyView() {
+    var emph = jalin.emphasis;
+    var nodeUpdates = [];
+    var edgeUpdates = [];
+    data.nodes.forEach(function (n) {
+      var forced = emph && emph.kind === "path" && emph.nodes[n.id];
+      var code = !(forced || nodePasses(n)) ? "h" : (emph && !emph.nodes[n.id]) ? "d" : "n";
+      if (code === nodeState[n.id]) { return; }
+      nodeState[n.id] = code;
+      if (code === "h") { nodeUpdates.push({ id: n.id, hidden: true }); return; }
+      nodeUpdates.push({ id: n.id, hidden: false, color: code === "d" ? DIM_NODE : nodeColor(n),
+                         font: { color: code === "d" ? "#c3c8cf" : FONT } });
+    });
+    data.edges.forEach(function (e) {
+      var forced = emph && emph.kind === "path" && emph.edges[e.id];
+      var ends = nodeState[e.from] !== "h" && nodeState[e.to] !== "h";
+      var code = !(forced || (ends && edgePasses(e))) ? "h"
+        : emph ? (emph.edges[e.id] ? "e" : "d") : "n";
+      if (code === edgeState[e.id]) { return; }
+      edgeState[e.id] = code;
+      if (code === "h") { edgeUpdates.push({ id: e.id, hidden: true }); return; }
+      edgeUpdates.push({ id: e.id, hidden: false,
+                         color: code === "e" ? EMPH_EDGE : code === "d" ? DIM_EDGE : EDGE_COLOR,
+                         width: code === "e" ? e.width + 1.5 : e.width });
+    });
+    if (nodeUpdates.length) { jalin.nodes.update(nodeUpdates); }
+    if (edgeUpdates.length) { jalin.edges.update(edgeUpdates); }
+    updateClearButton();
+  }
 
   function setTypeVisible(type, visible) {
     if (visible) { delete jalin.hiddenTypes[type]; } else { jalin.hiddenTypes[type] = true; }
-    var updates = data.nodes.filter(function (n) { return n.type === type; })
-      .map(function (n) { return { id: n.id, hidden: !visible }; });
-    jalin.nodes.update(updates);
     Array.prototype.forEach.call(document.querySelectorAll("input[data-type]"), function (box) {
       if (box.dataset.type === type) { box.checked = visible; }
     });
+    applyView();
+  }
+
+  function setMinWeight(value) {
+    jalin.filters.minWeight = Number(value) || 0;
+    var slider = document.getElementById("jalin-weight");
+    if (slider) {
+      var i = weightSteps.findIndex(function (w) { return w >= jalin.filters.minWeight; });
+      slider.value = String(i < 0 ? weightSteps.length - 1 : i);
+      document.getElementById("jalin-weight-value").textContent = "≥ " +
+        Math.max(1, jalin.filters.minWeight);
+    }
+    applyView();
+  }
+
+  function setMinNpmi(value) {
+    jalin.filters.minNpmi = value === null || value === undefined || Number(value) <= -1
+      ? null : Number(value);
+    var slider = document.getElementById("jalin-npmi");
+    if (slider) {
+      slider.value = String(jalin.filters.minNpmi === null ? -1 : jalin.filters.minNpmi);
+      document.getElementById("jalin-npmi-value").textContent =
+        jalin.filters.minNpmi === null ? "any" : "≥ " + jalin.filters.minNpmi.toFixed(2);
+    }
+    applyView();
+  }
+
+  function setDateRange(from, to) {
+    jalin.filters.dateFrom = from || null;
+    jalin.filters.dateTo = to || null;
+    var a = document.getElementById("jalin-date-from");
+    var b = document.getElementById("jalin-date-to");
+    if (a && b) {
+      var i = from ? allDates.findIndex(function (d) { return d >= from; }) : 0;
+      var j = to ? allDates.length - 1 - allDates.slice().reverse()
+        .findIndex(function (d) { return d <= to; }) : allDates.length - 1;
+      a.value = String(Math.max(0, i));
+      b.value = String(Math.min(allDates.length - 1, j));
+      document.getElementById("jalin-date-value").textContent =
+        (from || allDates[0]) + " – " + (to || allDates[allDates.length - 1]);
+    }
+    applyView();
   }
 
   function visibleNodeIds() {
-    return jalin.nodes.get({ filter: function (item) { return !item.hidden; } })
-      .map(function (item) { return item.id; });
+    return data.nodes.filter(function (n) { return nodeState[n.id] !== "h"; })
+      .map(function (n) { return n.id; });
+  }
+
+  function visibleEdgeIds() {
+    return data.edges.filter(function (e) { return edgeState[e.id] !== "h"; })
+      .map(function (e) { return e.id; });
+  }
+
+  function dimmedNodeIds() {
+    return data.nodes.filter(function (n) { return nodeState[n.id] === "d"; })
+      .map(function (n) { return n.id; });
+  }
+
+  function emphasiseNeighbours(id) {
+    var nodes = {};
+    var edges = {};
+    nodes[id] = true;
+    adjacency[id].forEach(function (e) { edges[e.id] = true; nodes[e.from] = nodes[e.to] = true; });
+    jalin.emphasis = { kind: "focus", id: id, nodes: nodes, edges: edges };
+    applyView();
+  }
+
+  /* Centre on a node, select it, highlight it and its neighbours and dim the rest. */
+  function focusNode(id, move) {
+    var n = nodeById[id];
+    if (!n) { return; }
+    if (jalin.hiddenTypes[n.type]) { setTypeVisible(n.type, true); }
+    if (!nodePasses(n)) { setDateRange(null, null); }
+    emphasiseNeighbours(id);
+    selectNode(id, move !== false);
+  }
+
+  function clearFocus() {
+    jalin.emphasis = null;
+    applyView();
+    network.unselectAll();
+  }
+
+  function updateClearButton() {
+    var b = document.getElementById("jalin-clear");
+    if (b) { b.disabled = !jalin.emphasis; }
+  }
+
+  /* ------------------------------------------------------------------ legend and filters UI */
+
+  var weightSteps = [];
+  var allDates = [];
+
+  function sliderRow(parent, id, labelText) {
+    var box = el("div", "jalin-filter");
+    var label = el("label", null, labelText);
+    label.htmlFor = id;
+    var value = el("span", "count");
+    value.id = id + "-value";
+    var head = el("div", "jalin-filter-head");
+    head.appendChild(label);
+    head.appendChild(value);
+    box.appendChild(head);
+    parent.appendChild(box);
+    return { box: box, value: value };
+  }
+
+  function rangeInput(id, max, value, step) {
+    var input = el("input");
+    input.type = "range";
+    input.id = id;
+    input.min = "0";
+    input.max = String(max);
+    input.step = step || "1";
+    input.value = String(value);
+    return input;
   }
 
   function buildLegend() {
@@ -438,58 +701,391 @@
       label.appendChild(el("span", "count", t.count));
       legend.appendChild(label);
     });
+
+    var weights = {};
+    data.edges.forEach(function (e) { weights[e.weight] = true; });
+    weightSteps = Object.keys(weights).map(Number).sort(function (a, b) { return a - b; });
+    if (weightSteps.length > 1) {
+      var row = sliderRow(legend, "jalin-weight", "Links named");
+      var slider = rangeInput("jalin-weight", weightSteps.length - 1, 0);
+      row.value.textContent = "≥ " + weightSteps[0];
+      slider.addEventListener("input", function () {
+        setMinWeight(weightSteps[Number(slider.value)]);
+      });
+      row.box.appendChild(slider);
+    }
+
+    if (data.edges.some(function (e) { return e.npmi !== null; })) {
+      var nrow = sliderRow(legend, "jalin-npmi", "Association");
+      var nslider = rangeInput("jalin-npmi", 1, -1, "0.05");
+      nslider.min = "-1";
+      nrow.value.textContent = "any";
+      nrow.box.title = "NPMI: -1 (never together) … 0 (independent) … 1 (always together)";
+      nslider.addEventListener("input", function () { setMinNpmi(Number(nslider.value)); });
+      nrow.box.appendChild(nslider);
+    }
+
+    var dates = {};
+    Object.keys(data.documents).forEach(function (d) {
+      if (data.documents[d].date) { dates[data.documents[d].date] = true; }
+    });
+    allDates = Object.keys(dates).sort();
+    if (allDates.length > 1) {
+      var drow = sliderRow(legend, "jalin-date-from", "Mentioned");
+      drow.value.id = "jalin-date-value";
+      drow.value.textContent = allDates[0] + " – " + allDates[allDates.length - 1];
+      var from = rangeInput("jalin-date-from", allDates.length - 1, 0);
+      var to = rangeInput("jalin-date-to", allDates.length - 1, allDates.length - 1);
+      from.setAttribute("aria-label", "From date");
+      to.setAttribute("aria-label", "To date");
+      var onDate = function () {
+        var i = Number(from.value);
+        var j = Number(to.value);
+        if (i > j) { if (this === from) { to.value = String(i); j = i; } else { from.value = String(j); i = j; } }
+        setDateRange(i === 0 ? null : allDates[i], j === allDates.length - 1 ? null : allDates[j]);
+        drow.value.textContent = allDates[i] + " – " + allDates[j];
+      };
+      from.addEventListener("input", onDate);
+      to.addEventListener("input", onDate);
+      drow.box.appendChild(from);
+      drow.box.appendChild(to);
+    }
+
     if (data.colorBy === "community" && data.legend.communities.length) {
-      var box = el("div", "communities");
-      box.appendChild(el("h2", null, "Colour = community"));
+      var cbox = el("div", "communities");
+      cbox.appendChild(el("h2", null, "Colour = community"));
       data.legend.communities.forEach(function (c) {
-        var row = el("div", "community");
-        row.appendChild(swatch("dot", c.color));
-        row.appendChild(el("span", null, "Community " + c.community));
-        row.appendChild(el("span", "count", c.count));
-        box.appendChild(row);
+        var crow = el("div", "community");
+        crow.appendChild(swatch("dot", c.color));
+        crow.appendChild(el("span", null, "Community " + c.community));
+        crow.appendChild(el("span", "count", c.count));
+        cbox.appendChild(crow);
       });
       if (data.legend.moreCommunities) {
-        box.appendChild(el("div", "more", "+" + data.legend.moreCommunities +
+        cbox.appendChild(el("div", "more", "+" + data.legend.moreCommunities +
           " smaller (colours repeat)"));
       }
-      legend.appendChild(box);
+      legend.appendChild(cbox);
     }
   }
 
-  function buildSearch() {
-    var input = document.getElementById("jalin-search-input");
-    var list = document.getElementById("jalin-labels");
-    var byLabel = {};
-    data.nodes.slice().sort(function (a, b) { return a.label.localeCompare(b.label); })
-      .forEach(function (n) {
-        var key = n.label.toLowerCase();
-        if (byLabel[key] === undefined) {
-          byLabel[key] = n.id;
-          var option = el("option");
-          option.value = n.label;
-          list.appendChild(option);
-        }
+  /* ------------------------------------------------------------------ search */
+
+  /* One entry per label and per alias; suggestions rank exact, prefix, word-prefix, then
+     substring matches, bigger nodes first. */
+  var names = [];
+  data.nodes.forEach(function (n) {
+    names.push({ key: fold(n.label), text: n.label, id: n.id, alias: false });
+    n.aliases.forEach(function (a) {
+      names.push({ key: fold(a), text: a, id: n.id, alias: true });
+    });
+  });
+
+  function suggest(query, limit) {
+    var q = fold(query || "");
+    if (!q) { return []; }
+    limit = limit || 10;
+    var buckets = [[], [], [], []];
+    names.forEach(function (entry) {
+      var i = entry.key.indexOf(q);
+      if (i < 0) { return; }
+      var rank = entry.key === q ? 0 : i === 0 ? 1 : /[\s\-(]/.test(entry.key.charAt(i - 1)) ? 2 : 3;
+      buckets[rank].push(entry);
+    });
+    var out = [];
+    var seen = {};
+    buckets.forEach(function (bucket) {
+      bucket.sort(function (a, b) {
+        return (a.alias - b.alias) || (nodeById[b.id].value - nodeById[a.id].value) ||
+          a.text.localeCompare(b.text);
       });
-    function go() {
-      var q = input.value.trim().toLowerCase();
-      if (!q) { return; }
-      var id = byLabel[q];
-      if (id === undefined) {
-        var hit = data.nodes.filter(function (n) {
-          return n.label.toLowerCase().indexOf(q) !== -1 ||
-            n.aliases.some(function (a) { return a.toLowerCase().indexOf(q) !== -1; });
-        })[0];
-        id = hit ? hit.id : undefined;
+      bucket.forEach(function (entry) {
+        if (out.length < limit && !seen[entry.id]) { seen[entry.id] = true; out.push(entry); }
+      });
+    });
+    return out;
+  }
+
+  /* A typed name -> node id: exact label, then exact alias, then the best suggestion. */
+  function resolveName(text) {
+    var hits = suggest(text, 1);
+    return hits.length ? hits[0].id : null;
+  }
+
+  function combo(input, list, onPick) {
+    var items = [];
+    var active = -1;
+    function close() {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      active = -1;
+    }
+    function render() {
+      while (list.firstChild) { list.removeChild(list.firstChild); }
+      items = suggest(input.value, 10);
+      items.forEach(function (entry, i) {
+        var n = nodeById[entry.id];
+        var li = el("li");
+        li.setAttribute("role", "option");
+        li.id = list.id + "-" + i;
+        li.appendChild(swatch(n.shape, n.color));
+        li.appendChild(el("span", "name", entry.text));
+        if (entry.alias) { li.appendChild(el("span", "alias", "→ " + n.label)); }
+        li.appendChild(el("span", "type", typeName(n.type)));
+        li.addEventListener("mousedown", function (ev) { ev.preventDefault(); pick(i); });
+        list.appendChild(li);
+      });
+      list.hidden = !items.length;
+      input.setAttribute("aria-expanded", items.length ? "true" : "false");
+      active = -1;
+    }
+    function highlight(i) {
+      Array.prototype.forEach.call(list.children, function (li, k) {
+        li.classList.toggle("active", k === i);
+        li.setAttribute("aria-selected", k === i ? "true" : "false");
+      });
+      active = i;
+      if (i >= 0) { input.setAttribute("aria-activedescendant", list.id + "-" + i); }
+    }
+    function pick(i) {
+      var entry = items[i];
+      if (!entry) { return; }
+      input.value = nodeById[entry.id].label;
+      input.dataset.id = String(entry.id);
+      close();
+      onPick(entry.id);
+    }
+    input.addEventListener("input", function () { delete input.dataset.id; render(); });
+    input.addEventListener("focus", function () { if (input.value) { render(); } });
+    input.addEventListener("blur", close);
+    input.addEventListener("keydown", function (ev) {
+      if (ev.key === "ArrowDown" && items.length) {
+        ev.preventDefault(); highlight((active + 1) % items.length);
+      } else if (ev.key === "ArrowUp" && items.length) {
+        ev.preventDefault(); highlight((active - 1 + items.length) % items.length);
+      } else if (ev.key === "Enter") {
+        ev.preventDefault();
+        if (!items.length) { items = suggest(input.value, 10); }
+        pick(active >= 0 ? active : 0);
+      } else if (ev.key === "Escape") {
+        close();
       }
-      if (id !== undefined) {
-        if (jalin.hiddenTypes[nodeById[id].type]) { setTypeVisible(nodeById[id].type, true); }
-        selectNode(id, true);
+    });
+  }
+
+  function currentId(input) {
+    if (input.dataset.id !== undefined && nodeById[Number(input.dataset.id)] &&
+        fold(nodeById[Number(input.dataset.id)].label) === fold(input.value)) {
+      return Number(input.dataset.id);
+    }
+    return resolveName(input.value);
+  }
+
+  /* ------------------------------------------------------------------ path finder */
+
+  /* The strongest short path, as graph/paths.py defines it: cost of an edge = 1 / weight + 0.1;
+     d = fewest hops from a to b; among paths of at most d + SLACK hops, least total cost; ties:
+     fewer hops, then the first path found visiting nodes in id order and each node's edges in
+     edge order. Layered relaxation over the nodes that can lie on such a path. */
+  var SLACK = 1;
+  var HOP_COST = 0.1;
+  var costAdj = null;
+
+  function buildCostAdj() {
+    costAdj = data.nodes.map(function () { return []; });
+    data.edges.forEach(function (e) {
+      if (e.from === e.to) { return; }
+      var c = 1 / e.weight + HOP_COST;
+      costAdj[e.from].push(e.to, c);
+      costAdj[e.to].push(e.from, c);
+    });
+  }
+
+  function bfs(source, limit) {
+    var dist = new Int32Array(data.nodes.length).fill(-1);
+    dist[source] = 0;
+    var queue = [source];
+    for (var head = 0; head < queue.length; head += 1) {
+      var u = queue[head];
+      if (limit !== undefined && dist[u] >= limit) { continue; }
+      var adj = costAdj[u];
+      for (var i = 0; i < adj.length; i += 2) {
+        if (dist[adj[i]] < 0) { dist[adj[i]] = dist[u] + 1; queue.push(adj[i]); }
       }
     }
-    input.addEventListener("change", go);
-    input.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { go(); } });
+    return dist;
+  }
+
+  function strongestPath(a, b) {
+    if (!nodeById[a] || !nodeById[b]) { return null; }
+    if (a === b) { return [a]; }
+    if (!costAdj) { buildCostAdj(); }
+    var fromA = bfs(a);
+    if (fromA[b] < 0) { return null; }
+    var limit = fromA[b] + SLACK;
+    var fromB = bfs(b, limit);
+    var order = [];
+    for (var n = 0; n < data.nodes.length; n += 1) {
+      if (fromA[n] >= 0 && fromB[n] >= 0 && fromA[n] + fromB[n] <= limit) { order.push(n); }
+    }
+    var best = [new Map([[a, 0]])];
+    var back = [new Map()];
+    for (var k = 1; k <= limit; k += 1) {
+      var prev = best[k - 1];
+      var cur = new Map();
+      var via = new Map();
+      for (var o = 0; o < order.length; o += 1) {
+        var u = order[o];
+        if (!prev.has(u)) { continue; }
+        var cu = prev.get(u);
+        var adj = costAdj[u];
+        for (var i = 0; i < adj.length; i += 2) {
+          var v = adj[i];
+          if (fromB[v] < 0 || k + fromB[v] > limit) { continue; }
+          var total = cu + adj[i + 1];
+          if (!cur.has(v) || total < cur.get(v)) { cur.set(v, total); via.set(v, u); }
+        }
+      }
+      best.push(cur);
+      back.push(via);
+    }
+    var hops = -1;
+    for (var h = 1; h <= limit; h += 1) {
+      if (best[h].has(b) && (hops < 0 || best[h].get(b) < best[hops].get(b))) { hops = h; }
+    }
+    var path = [b];
+    var node = b;
+    for (var s = hops; s > 0; s -= 1) { node = back[s].get(node); path.push(node); }
+    return path.reverse();
+  }
+
+  function edgeBetween(u, v) {
+    var list = adjacency[u];
+    var found = null;
+    for (var i = 0; i < list.length; i += 1) {
+      var e = list[i];
+      if ((e.from === u && e.to === v) || (e.from === v && e.to === u)) {
+        if (!found || e.weight > found.weight) { found = e; }
+      }
+    }
+    return found;
+  }
+
+  function showPathMessage(text) {
+    clearPanel();
+    panel.dataset.kind = "path";
+    panel.appendChild(el("h2", "jalin-name", "Path"));
+    panel.appendChild(el("p", "jalin-note", text));
+  }
+
+  /* Highlight the strongest short path between two node ids and explain it hop by hop. */
+  function showPath(a, b) {
+    hideTooltip();
+    if (a === null || a === undefined || b === null || b === undefined ||
+        !nodeById[a] || !nodeById[b]) {
+      showPathMessage("Pick two names from the suggestions.");
+      return null;
+    }
+    var path = strongestPath(a, b);
+    if (!path) {
+      showPathMessage("No path links " + nodeById[a].label + " and " + nodeById[b].label +
+        ": they are in different parts of the graph.");
+      return null;
+    }
+    var nodes = {};
+    var edges = {};
+    var hops = [];
+    path.forEach(function (id, i) {
+      nodes[id] = true;
+      if (i) {
+        var e = edgeBetween(path[i - 1], id);
+        edges[e.id] = true;
+        hops.push(e);
+      }
+    });
+    jalin.emphasis = { kind: "path", path: path, nodes: nodes, edges: edges };
+    applyView();
+    network.setSelection({ nodes: path, edges: Object.keys(edges).map(Number) },
+                         { unselectAll: true, highlightEdges: false });
+    network.fit({ nodes: path, animation: BIG ? false : { duration: 400 } });
+    if (network.getScale() > MAX_START_SCALE) { network.moveTo({ scale: MAX_START_SCALE }); }
+
+    clearPanel();
+    panel.dataset.kind = "path";
+    var h2 = el("h2", "jalin-name jalin-chain");
+    path.forEach(function (id, i) {
+      if (i) { h2.appendChild(el("span", "arrow", " → ")); }
+      h2.appendChild(linkButton(nodeById[id].label, function () { selectNode(id, true); }));
+    });
+    panel.appendChild(h2);
+    panel.appendChild(el("p", "jalin-meta", plural(hops.length, "link", "links") +
+      " · the strongest short path: fewest hops, or one more when its links are " +
+      "named much more often"));
+    var direct = path.length > 2 ? edgeBetween(a, b) : null;
+    if (direct) {
+      var note = el("p", "jalin-note");
+      note.appendChild(document.createTextNode("Also linked directly (" +
+        plural(direct.weight, "time", "times") + "): "));
+      note.appendChild(linkButton("read", function () { selectEdge(direct.id); }));
+      panel.appendChild(note);
+    }
+    var ol = el("ol", "jalin-hops");
+    hops.forEach(function (e, i) {
+      var u = nodeById[path[i]];
+      var v = nodeById[path[i + 1]];
+      var li = el("li");
+      var head = el("div", "hop-head");
+      head.appendChild(el("b", null, u.label + " — " + v.label));
+      head.appendChild(el("span", "weight", plural(e.weight, "time", "times")));
+      li.appendChild(head);
+      if (e.evidence.length) {
+        var ul = el("ul", "jalin-evidence");
+        ul.appendChild(evidenceItem(e.evidence[0], highlightTerms(u, v)));
+        li.appendChild(ul);
+      } else {
+        li.appendChild(el("p", "jalin-note", "No sentence was stored for this link."));
+      }
+      if (e.evidence.length > 1) {
+        li.appendChild(linkButton("All " + e.evidence.length + " sentences",
+          function () { selectEdge(e.id); }));
+      }
+      ol.appendChild(li);
+    });
+    panel.appendChild(ol);
+    return path;
+  }
+
+  /* ------------------------------------------------------------------ wiring */
+
+  function buildTools() {
+    var search = document.getElementById("jalin-search-input");
+    combo(search, document.getElementById("jalin-search-list"), function (id) {
+      focusNode(id, true);
+    });
+    var from = document.getElementById("jalin-path-from");
+    var to = document.getElementById("jalin-path-to");
+    var go = function () { showPath(currentId(from), currentId(to)); };
+    combo(from, document.getElementById("jalin-path-from-list"), function () {
+      if (to.value) { go(); } else { to.focus(); }
+    });
+    combo(to, document.getElementById("jalin-path-to-list"), function () {
+      if (from.value) { go(); }
+    });
+    document.getElementById("jalin-path-go").addEventListener("click", go);
+    document.getElementById("jalin-clear").addEventListener("click", function () {
+      clearFocus();
+      showIntro();
+    });
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape" &&
+          !(ev.target instanceof HTMLInputElement && ev.target.type === "search")) {
+        clearFocus();
+        showIntro();
+      }
+    });
+    updateClearButton();
   }
 
   buildLegend();
-  buildSearch();
+  buildTools();
 }());
