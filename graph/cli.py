@@ -8,9 +8,12 @@ stderr and exits with code 2; an internal error says where to report it and exit
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import signal
 import sys
+import tempfile
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
@@ -180,6 +183,11 @@ def _out_dir(value: str) -> Path:
         raise JalinError(f"cannot create output folder ({exc.strerror})", str(out)) from None
     if not os.access(out, os.W_OK):
         raise JalinError("output folder is not writable", str(out))
+    try:  # fail now rather than after the whole corpus is read (read-only mounts, /proc, ...)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as exc:
+        raise JalinError(f"output folder is not writable ({exc.strerror})", str(out)) from None
     return out
 
 
@@ -194,13 +202,24 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     out = _out_dir(args.out)
     progress = not args.quiet and sys.stderr.isatty()
-    previous = read_resolution(out / RESOLUTION_FILE)["key_ids"]
+    try:
+        previous = read_resolution(out / RESOLUTION_FILE)["key_ids"]
+    except JalinError as exc:  # a damaged record of an earlier build: rebuild ids from scratch
+        previous = {}
+        if not args.quiet:
+            print(f"jalin: warning: {exc}; node ids start afresh", file=sys.stderr)
     result = build_result(args.sources or None, model=args.model, window=args.window,
                           evidence=args.evidence, concepts=not args.no_concepts,
                           max_concepts=args.concepts, merge=not args.no_resolve,
                           aliases=args.aliases, strict=args.strict,
                           keep_duplicates=args.keep_duplicates, progress=progress,
                           previous_ids=previous)
+    if result.documents == 0:  # keep the outputs of an earlier build rather than empty them
+        for warning in result.warnings if not (progress or args.quiet) else []:
+            print(f"jalin: warning: {warning}", file=sys.stderr)
+        sources = ", ".join(args.sources) if args.sources else "the built-in seeds"
+        raise JalinError("no article could be read (see the warnings above); nothing written",
+                         sources)
     g = result.graph
     formats = ["graphml", "json", *[f for f in args.format if f not in ("graphml", "json")]]
     written = write_outputs(g, out, formats)
@@ -223,8 +242,6 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"jalin: warning: {warning}", file=sys.stderr)
         print(f"jalin: {result.documents} documents, {g.number_of_nodes()} nodes, "
               f"{g.number_of_edges()} edges in {result.seconds:.1f} s -> {out}/", file=sys.stderr)
-    if result.documents == 0 and not args.quiet:
-        print("jalin: warning: no article was read", file=sys.stderr)
     return 0
 
 
@@ -333,6 +350,10 @@ def cmd_ner(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     return 2
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``jalin`` command; returns the exit code."""
     parser = make_parser()
@@ -340,6 +361,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    with contextlib.suppress(ValueError):  # only possible in the main thread
+        signal.signal(signal.SIGTERM, _interrupt)  # `kill`: stop like Ctrl-C, temp files removed
     commands = {"build": cmd_build, "clean": cmd_clean, "extract": cmd_extract,
                 "explain": cmd_explain,
                 "stats": cmd_stats, "render": cmd_render, "path": cmd_path}

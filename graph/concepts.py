@@ -20,6 +20,7 @@ at a time. Three decisions need the whole corpus:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -131,7 +132,11 @@ def select_concepts(resolution: Resolution, limit: int, *, min_mentions: int = 2
     dropped = {e.id for e in concepts} - keep
     if not dropped:
         return resolution
-    entities = {k: e for k, e in resolution.entities.items() if k not in dropped}
-    mention_entity = {k: v for k, v in resolution.mention_entity.items() if v not in dropped}
-    merges = tuple(m for m in resolution.merges if m.entity_id not in dropped)
-    return Resolution(entities, mention_entity, merges)
+    return dataclasses.replace(
+        resolution,
+        entities={k: e for k, e in resolution.entities.items() if k not in dropped},
+        mention_entity={k: v for k, v in resolution.mention_entity.items() if v not in dropped},
+        merges=tuple(m for m in resolution.merges if m.entity_id not in dropped),
+        near_misses=tuple(n for n in resolution.near_misses
+                          if n.a not in dropped and n.b not in dropped),
+        key_ids={k: v for k, v in resolution.key_ids.items() if v not in dropped})

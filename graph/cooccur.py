@@ -34,6 +34,10 @@ from .records import DocMentions, Resolution
 
 WINDOWS = ("sentence", "paragraph", "document")
 MAX_DOC_IDS = 50
+MAX_WINDOW_ENTITIES = 150
+"""A window naming more entities than this (a list of names, a whole long document as one
+window) links only the first this many it names: N entities make N(N-1)/2 edges, and ten thousand
+would make fifty million. Every entity still counts as present in the window."""
 
 
 def parse_window(window: str | int) -> str | int:
@@ -95,6 +99,9 @@ class CooccurrenceCounter:
     edges: dict[tuple[str, str], _EdgeStats] = field(default_factory=dict)
     node_docs: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     documents: dict[str, dict[str, str]] = field(default_factory=dict)
+    max_window_entities: int = MAX_WINDOW_ENTITIES
+    capped_windows: int = 0
+    """How many windows named more than ``max_window_entities`` entities (and were capped)."""
 
     def add(self, doc: DocMentions) -> None:
         """Count one document's windows."""
@@ -116,6 +123,9 @@ class CooccurrenceCounter:
             self.windows_total += 1
             for entity in present:
                 self.node_windows[entity] += 1
+            if len(present) > self.max_window_entities:
+                present = self._first_named(doc, doc_id, start, end)
+                self.capped_windows += 1
             for a, b in combinations(sorted(present), 2):
                 stats = self.edges.get((a, b))
                 if stats is None:
@@ -125,6 +135,18 @@ class CooccurrenceCounter:
                     stats.docs += 1
                     stats.last_doc = doc_id
                 self._add_evidence(stats, doc, doc_id, a, b, start, end, by_sentence)
+
+    def _first_named(self, doc: DocMentions, doc_id: str, start: int, end: int) -> set[str]:
+        """The first ``max_window_entities`` entities named in sentences ``start``..``end``."""
+        order: dict[str, None] = {}
+        for i, m in enumerate(doc.mentions):
+            if start <= m.sent < end:
+                entity = self.resolution.mention_entity.get((doc_id, i))
+                if entity is not None:
+                    order.setdefault(entity, None)
+                    if len(order) >= self.max_window_entities:
+                        break
+        return set(order)
 
     def _add_evidence(self, stats: _EdgeStats, doc: DocMentions, doc_id: str, a: str, b: str,
                       start: int, end: int, by_sentence: dict[int, set[str]]) -> None:

@@ -29,8 +29,14 @@ decoded, a bad JSON line, a CSV without a ``text`` column, an empty file) is a
 :class:`~graph.errors.JalinError`: reported through ``on_error`` and skipped, or raised when
 ``strict`` is true. Without ``on_error`` problems are logged on the ``jalin.ingest`` logger.
 
-Text is decoded (UTF-8, UTF-8/16/32 with a byte order mark, UTF-16 without one, otherwise the
-legacy code page charset-normalizer finds, Windows-1252 for Latin-script text), newlines are
+Size limits keep memory and time bounded whatever the input: an article's text is cut to
+:data:`MAX_DOCUMENT_CHARS` characters (at a paragraph or sentence break, with a warning); a plain
+text file is read only as far as that needs and an HTML page up to :data:`MAX_HTML_BYTES`.
+JSON Lines and CSV files stream record by record, whatever their size.
+
+Text is decoded (UTF-8, UTF-8/16/32 with a byte order mark, UTF-16 without one, UTF-8 with a few
+corrupt bytes (replaced by U+FFFD, with a warning), otherwise the legacy code page
+charset-normalizer finds, Windows-1252 for Latin-script text), newlines are
 normalised, NUL and control characters, zero-width and bidi marks are removed (a zero-width space
 between two letters becomes a space: "Jack\\u200bMa" is "Jack Ma"), odd spaces become plain
 spaces, and the text is put in Unicode NFC.
@@ -57,7 +63,8 @@ from .dates import parse_indonesian_date
 from .errors import JalinError
 from .records import Document, content_id
 
-__all__ = ["read_documents", "find_files", "decode_bytes", "normalize_text", "FORMATS"]
+__all__ = ["read_documents", "find_files", "decode_bytes", "normalize_text", "FORMATS",
+           "MAX_DOCUMENT_CHARS", "MAX_HTML_BYTES"]
 
 log = logging.getLogger("jalin.ingest")
 
@@ -83,6 +90,19 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "author": ("author", "penulis", "byline"),
 }
 """Document field -> record keys that fill it (first present wins, keys compared lower-case)."""
+
+MAX_DOCUMENT_CHARS = 100_000
+"""Characters of one article's text kept (about 14,000 words, five times a long feature story).
+A longer text (a book, a log, a whole site dumped into one file) is cut at the last paragraph
+or sentence break before the limit, with a warning, so that one file cannot take the memory
+and hours a spaCy pipeline needs for millions of characters. Plain-text files are read only as
+far as the limit needs."""
+MAX_HTML_BYTES = 8 << 20
+"""Bytes of an HTML page parsed (markup, scripts and inline images included); the rest is cut."""
+_MAX_TEXT_BYTES = 4 * MAX_DOCUMENT_CHARS + 4
+"""Bytes of a plain-text file read: enough for the character limit in any encoding."""
+_INVALID_UTF8_SHARE = 0.01
+"""Mostly valid UTF-8 with at most this share of bad bytes is read as UTF-8, bad bytes replaced."""
 
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -179,6 +199,8 @@ def detect_encoding(data: bytes, path: str = "") -> str:
     except UnicodeDecodeError as exc:
         if len(data) > len(sample) and exc.start >= len(data) - 4:
             return "utf-8"  # a sample cut in the middle of a character
+    if _mostly_utf8(data):
+        return "utf-8-lenient"
     from charset_normalizer import from_bytes
 
     best = from_bytes(sample).best()
@@ -196,15 +218,41 @@ def detect_encoding(data: bytes, path: str = "") -> str:
     return encoding
 
 
-def decode_bytes(data: bytes, path: str = "") -> str:
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 text with a few corrupt bytes: valid multi-byte sequences and few invalid bytes.
+
+    Legacy code pages (Windows-1252) almost never form valid multi-byte UTF-8 sequences, so
+    valid ones next to a few invalid bytes mean a damaged UTF-8 file, not another encoding.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = invalid_bytes(data)
+    multibyte = sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd")
+    return bad < multibyte and bad <= max(8, int(len(data) * _INVALID_UTF8_SHARE))
+
+
+def invalid_bytes(data: bytes) -> int:
+    """How many bytes of ``data`` are not valid UTF-8 (runs count as replaced by one U+FFFD)."""
+    text = data.decode("utf-8", errors="replace")
+    return text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+
+
+def decode_bytes(data: bytes, path: str = "", *, partial: bool = False) -> str:
     """Bytes of a text file -> normalised text (see :func:`normalize_text`).
+
+    ``partial``: ``data`` is the start of a longer file, possibly cut inside a character (the
+    incomplete character at the end is dropped). UTF-8 with a few corrupt bytes is decoded with
+    U+FFFD for each bad sequence (see :func:`invalid_bytes`).
 
     >>> decode_bytes("Caf\\u00e9 \\u201cJakarta\\u201d".encode("cp1252"))
     'Café “Jakarta”'
     """
     encoding = detect_encoding(data, path)
+    errors = "strict"
+    if encoding == "utf-8-lenient":
+        encoding, errors = "utf-8", "replace"
     try:
-        text = data.decode(encoding)
+        decoder = codecs.getincrementaldecoder(encoding)(errors=errors)
+        text = decoder.decode(data, final=not partial)
     except (UnicodeDecodeError, LookupError) as exc:
         raise JalinError(f"cannot decode the file as {encoding}", path) from exc
     return normalize_text(text)
@@ -266,6 +314,9 @@ def iter_files(sources: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
             candidates = _walk(match_path, seen) if match_path.is_dir() else [match_path]
             for candidate in candidates:
                 if not candidate.is_file():
+                    if candidate is match_path and matches == [path]:  # named, not walked
+                        raise JalinError("not a regular file (a named pipe, socket or device)",
+                                         text)
                     continue
                 count += 1
                 key = os.path.normcase(os.path.abspath(candidate))
@@ -302,12 +353,14 @@ def _format_of(path: Path) -> tuple[str | None, bool]:
     return FORMATS.get(suffix), compressed
 
 
-def _read_bytes(path: Path, compressed: bool) -> bytes:
+def _read_bytes(path: Path, compressed: bool, limit: int | None = None) -> tuple[bytes, bool]:
+    """The file's bytes (at most ``limit``) and whether there were more."""
     try:
-        if compressed:
-            with gzip.open(path, "rb") as fh:
-                return fh.read()
-        return path.read_bytes()
+        with (gzip.open(path, "rb") if compressed else open(path, "rb")) as fh:  # noqa: SIM115
+            if limit is None:
+                return fh.read(), False
+            data = fh.read(limit + 1)
+            return data[:limit], len(data) > limit
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
         raise JalinError(f"cannot read the file ({reason})", str(path)) from exc
@@ -345,7 +398,27 @@ def _iso_date(value: Any) -> str | None:
     return parse_indonesian_date(text)
 
 
+def truncate_text(text: str, limit: int = MAX_DOCUMENT_CHARS) -> str:
+    """``text`` if it has at most ``limit`` characters, else its start cut at the last paragraph,
+    line, sentence or word break before the limit.
+
+    >>> truncate_text("Satu dua. Tiga empat.", 15)
+    'Satu dua.'
+    """
+    if len(text) <= limit:
+        return text
+    floor = limit // 2
+    for sep in ("\n\n", "\n", ". ", " "):
+        cut = text.rfind(sep, floor, limit)
+        if cut >= 0:
+            return text[:cut + (1 if sep == ". " else 0)].rstrip()
+    return text[:limit]
+
+
 def _make_document(path: str, text: str, fields: dict[str, Any], meta: dict[str, Any]) -> Document:
+    if len(text) > MAX_DOCUMENT_CHARS:
+        meta["truncated"] = f"of {len(text):,}"
+        text = truncate_text(text)
     title = normalize_text(str(fields.get("title") or "")).strip()
     date_raw = fields.get("date")
     date = _iso_date(date_raw) if not hasattr(date_raw, "isoformat") else date_raw.isoformat()[:10]
@@ -366,7 +439,7 @@ def _make_document(path: str, text: str, fields: dict[str, Any], meta: dict[str,
 
 
 def _read_text(path: Path, data: bytes, markdown: bool) -> Iterator[Document]:
-    text = decode_bytes(data, str(path))
+    text = decode_bytes(data, str(path), partial=True)
     fields: dict[str, Any] = {}
     if markdown:
         front = _FRONT_MATTER.match(text)
@@ -400,7 +473,7 @@ def _read_text(path: Path, data: bytes, markdown: bool) -> Iterator[Document]:
 def _read_html(path: Path, data: bytes) -> Iterator[Document]:
     import trafilatura
 
-    html = decode_bytes(data, str(path))
+    html = decode_bytes(data, str(path), partial=True)
     try:
         result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                              include_tables=False)
@@ -488,7 +561,8 @@ def _jsonl_records(where: str, lines: Iterable[str | bytes], encoding: str,
             try:
                 line = line.decode(encoding)
             except UnicodeDecodeError:
-                line = line.decode("cp1252", errors="replace")
+                lenient = _mostly_utf8(line)
+                line = line.decode("utf-8" if lenient else "cp1252", errors="replace")
         line = line.strip().lstrip("\ufeff")
         if not line:
             continue
@@ -568,7 +642,8 @@ def _read_csv(path: Path, compressed: bool, report: ErrorHandler) -> Iterator[Do
                 report(exc)
 
 
-def _read_file(path: Path, report: ErrorHandler) -> Iterator[Document]:
+def _read_file(path: Path, report: ErrorHandler,
+               warn: ErrorHandler | None = None) -> Iterator[Document]:
     kind, compressed = _format_of(path)
     if kind is None:
         raise AssertionError("unsupported files are filtered before")
@@ -577,15 +652,32 @@ def _read_file(path: Path, report: ErrorHandler) -> Iterator[Document]:
     elif kind == "csv":
         yield from _read_csv(path, compressed, report)
     else:
-        data = _read_bytes(path, compressed)
+        limit = {"html": MAX_HTML_BYTES, "json": None}.get(kind, _MAX_TEXT_BYTES)
+        data, cut = _read_bytes(path, compressed, limit)
         if not data.strip():
             raise JalinError("empty file", str(path))
+        if warn is not None and not data.isascii() and (
+                detect_encoding(data, str(path)) == "utf-8-lenient"):
+            warn(JalinError(f"{invalid_bytes(data)} invalid UTF-8 byte sequence(s) replaced "
+                            "by U+FFFD", str(path)))
         if kind == "html":
-            yield from _read_html(path, data)
+            docs = _read_html(path, data)
         elif kind == "json":
-            yield from _read_json(path, data, report)
+            docs = _read_json(path, data, report)
         else:
-            yield from _read_text(path, data, markdown=kind == "markdown")
+            docs = _read_text(path, data, markdown=kind == "markdown")
+        for doc in docs:
+            if cut:
+                size = path.stat().st_size
+                doc.meta["truncated"] = (f"of a {size:,}-byte file" if not compressed else
+                                         f"of a file over {limit:,} bytes uncompressed")
+            yield doc
+
+
+def _truncation_warning(doc: Document) -> JalinError:
+    return JalinError(f"too long: only the first {len(doc.text):,} characters "
+                      f"({doc.meta['truncated']}) are used; Jalin reads at most "
+                      f"{MAX_DOCUMENT_CHARS:,} characters per article", doc.path)
 
 
 def read_documents(
@@ -604,27 +696,29 @@ def read_documents(
     1) or ``#item`` (a JSON list) for one record of many.
     """
 
+    def warn(warning: JalinError) -> None:
+        if on_error is not None:
+            on_error(warning)
+        else:
+            log.warning("%s", warning)
+
     def report(error: JalinError) -> None:
         if strict:
             raise error
-        if on_error is not None:
-            on_error(error)
-        else:
-            log.warning("%s", error)
+        warn(error)
 
     for path in iter_files(sources):
         kind, _ = _format_of(path)
         if kind is None:
-            warning = JalinError(
+            warn(JalinError(
                 f"skipped: unsupported file type '{path.suffix or path.name}' "
-                f"(readable: {', '.join(sorted({k for k in FORMATS if k}))})", str(path))
-            if on_error is not None:
-                on_error(warning)
-            else:
-                log.warning("%s", warning)
+                f"(readable: {', '.join(sorted({k for k in FORMATS if k}))})", str(path)))
             continue
         try:
-            yield from _read_file(path, report)
+            for doc in _read_file(path, report, warn):
+                if "truncated" in doc.meta:
+                    warn(_truncation_warning(doc))
+                yield doc
         except JalinError as exc:
             report(exc)
         except OSError as exc:

@@ -49,7 +49,7 @@ from .records import (
     NearMiss,
     Resolution,
 )
-from .roles import resolve_roles, split_roles
+from .roles import resolve_roles, role_key, split_roles
 
 TYPE_PRIORITY = {t: i for i, t in enumerate(NODE_TYPES)}
 MAX_ACRONYM_LENGTH = 4
@@ -132,6 +132,7 @@ def partial_name_targets(doc: DocMentions) -> dict[int, str | None]:
                 full_names.setdefault(tokens, m.text)
     targets: dict[int, str | None] = {}
     if not full_names:
+        targets.update(short_org_targets(doc))
         return targets
     for i, m in enumerate(doc.mentions):
         if m.label not in ("PERSON", "ORG"):
@@ -150,6 +151,34 @@ def partial_name_targets(doc: DocMentions) -> dict[int, str | None]:
             targets[i] = full_names[owners.pop()]
         elif len(owners) > 1:
             targets[i] = None
+    targets.update(short_org_targets(doc))
+    return targets
+
+
+ORG_HEADS = frozenset("""
+pt cv tbk bank kementerian kemenko badan dinas komisi partai universitas institut sekolah rumah
+sakit rs pemerintah pemprov pemkot pemkab kantor pengadilan mahkamah dewan majelis lembaga yayasan
+asosiasi persatuan perusahaan grup group kelompok klub fc tim the
+""".split())
+"""First words of organisation names that do not name one organisation by themselves."""
+
+
+def short_org_targets(doc: DocMentions) -> dict[int, str]:
+    """Short organisation names that are the first word of exactly one longer organisation name
+    in the same document ("Garuda" after "Garuda Indonesia", "Persib" after "Persib Bandung")."""
+    long_names: dict[str, set[str]] = defaultdict(set)
+    for m in doc.mentions:
+        words = m.text.split()
+        if m.label == "ORG" and len(words) >= 2:
+            long_names[normalize_key(words[0])].add(m.text)
+    targets: dict[int, str] = {}
+    for i, m in enumerate(doc.mentions):
+        words = m.text.split()
+        if m.label != "ORG" or len(words) != 1 or words[0].lower() in ORG_HEADS:
+            continue
+        owners = long_names.get(normalize_key(words[0]), set())
+        if len({normalize_key(o) for o in owners}) == 1:
+            targets[i] = sorted(owners)[0]
     return targets
 
 
@@ -273,14 +302,30 @@ def _majority_type(group: list[Located]) -> str:
     return min(labels, key=lambda t: (-labels[t], TYPE_PRIORITY.get(t, 99)))
 
 
+_OLD_SPELLING = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("nj", "ny"), ("sj", "sy"), ("ch", "kh"))
+
+
+def modern_spelling(key: str) -> str:
+    """A normalised name in today's Indonesian spelling (EYD, 1972): "soetrisno" -> "sutrisno".
+
+    >>> modern_spelling("soeharto"), modern_spelling("djakarta")
+    ('suharto', 'jakarta')
+    """
+    for old, new in _OLD_SPELLING:
+        key = key.replace(old, new)
+    return key
+
+
 def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> None:
     """Rule 5: near-identical names of one type join when they also share context.
 
     Near-identical: Levenshtein distance 1 between normalised names of at least 5 characters
-    (2 from 12 characters), as for a doubled or dropped letter; spacing, hyphens, case and
-    diacritics are already equal after normalisation. Shared context: a document, a neighbour
-    (an entity named in the same sentence) or a role. Similar names without shared context are
-    kept apart and reported as near misses.
+    (2 from 12 characters), as for a doubled or dropped letter, after putting old Indonesian
+    spellings in today's form ("Soetrisno", "Sutrisno"); spacing, hyphens, case and diacritics
+    are already equal after normalisation. Shared context: a document, a neighbour (an entity
+    named in the same sentence) or a role. Two names in one sentence ("Rina dan Rini Kusuma") are
+    two people, and so are two names with different roles and none in common. Similar names
+    kept apart are reported as near misses.
     """
     groups = _groups(state, docs)
     if len(groups) < 2:
@@ -288,6 +333,7 @@ def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> None:
     root_of = {(d, i): root for root, group in groups.items() for d, i, _ in group}
     docs_of: dict[str, set[str]] = defaultdict(set)
     neighbours: dict[str, set[str]] = defaultdict(set)
+    together: set[frozenset[str]] = set()
     roles_of: dict[str, set[str]] = defaultdict(set)
     for doc in docs:
         by_sentence: dict[int, set[str]] = defaultdict(set)
@@ -297,11 +343,11 @@ def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> None:
                 continue
             docs_of[root].add(doc.doc.id)
             by_sentence[m.sent].add(root)
-            if m.role:
-                roles_of[root].add(m.role.lower())
+            roles_of[root].update(role_key(r) for r in split_roles(m.role))
         for roots in by_sentence.values():
             for root in roots:
                 neighbours[root] |= roots - {root}
+                together.update(frozenset((root, other)) for other in roots if other != root)
     kind = {root: _majority_type(group) for root, group in groups.items()}
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
     for root in groups:
@@ -314,7 +360,8 @@ def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> None:
                 shortest = min(len(a), len(b))
                 if abs(len(a) - len(b)) > 2 or shortest < 5:
                     continue
-                distance = Levenshtein.distance(a, b, score_cutoff=2)
+                distance = Levenshtein.distance(modern_spelling(a), modern_spelling(b),
+                                                score_cutoff=2)
                 if distance > 2:
                     continue
                 limit = 2 if shortest >= 12 else 1
@@ -324,11 +371,17 @@ def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> None:
                 ra, rb = state.uf.find(a), state.uf.find(b)
                 if ra == rb:
                     continue
-                if distance <= limit and shared:
+                conflict = ""
+                if frozenset((a, b)) in together:
+                    conflict = "named side by side in one sentence"
+                elif roles_of[a] and roles_of[b] and not roles_of[a] & roles_of[b]:
+                    conflict = "different roles"
+                if distance <= limit and shared and not conflict:
                     state.uf.union(a, b, "spelling-variant",
                                    f"edit distance {distance}, shared {shared}")
                 else:
-                    why = (f"similar (edit distance {distance}) but no shared document, "
+                    why = (f"similar (edit distance {distance}) but {conflict}" if conflict else
+                           f"similar (edit distance {distance}) but no shared document, "
                            "neighbour or role" if distance <= limit else
                            f"edit distance {distance} is too large for names this short")
                     state.near_misses.append((a, b, why))

@@ -5,16 +5,18 @@ diharapkan ..."). The NLP stage marks such titles as ROLE mentions; this module 
 
 1. **In the document.** If exactly one person in the same document holds that role (a title seen
    before their name, "Menkominfo Rudiantara"), the role is that person. A bare role may be less
-   specific than the holder's ("gubernur" for "Gubernur Jawa Tengah") within the document.
-2. **In the corpus.** Otherwise, if exactly one person in the whole corpus holds exactly that role
-   within a year of the document's date (any date when the document has none), the role is that
-   person.
+   specific than the holder's ("gubernur" for "Gubernur Jawa Tengah"); if two people in the
+   document hold roles it could mean ("Presiden" with "Presiden Korea Selatan Moon Jae-in" and
+   "Presiden Joko Widodo"), it stays unresolved.
+2. **In the corpus.** Otherwise, if exactly one person in the whole corpus holds that role (or,
+   when nobody holds it exactly, the one longer role that starts with it) within a year of the
+   document's date (any date when the document has none), the role is that person.
 3. Otherwise the role stays unresolved and is not a node.
 
 Roles are compared by :func:`role_key`: lower case, office abbreviations expanded with the built-in
 table (``graph/data/role_abbreviations.yaml``: "menko" -> "menteri koordinator") and with the
 corpus's own definitions ("Menteri Komunikasi dan Informatika (Menkominfo)"), and "RI",
-"Republik Indonesia" or a trailing "Indonesia" left out.
+"Republik" and "Indonesia" left out.
 """
 
 from __future__ import annotations
@@ -28,10 +30,10 @@ from importlib import resources
 
 import yaml
 
-from .records import ROLE, DocMentions
+from .records import ROLE, DocMentions, Mention
 
 PERIOD_DAYS = 365
-_DROP_ANYWHERE = frozenset({"ri", "republik", "bidang", "sang", "nkri"})
+_DROP_ANYWHERE = frozenset({"ri", "republik", "indonesia", "bidang", "sang", "nkri"})
 _PUNCT = ",.;:()\"'“”‘’"
 
 
@@ -68,10 +70,8 @@ def role_key(text: str, definitions: Mapping[str, str] | None = None) -> str:
                 words = table[head].split() + words[size:]
                 break
     words = [w for w in words if w not in _DROP_ANYWHERE]
-    while words and words[-1] in {"indonesia", "dan", "untuk"}:
+    while words and words[-1] in {"dan", "untuk"}:
         words.pop()
-    if words[-2:] == ["republik", "indonesia"]:
-        words = words[:-2]
     return " ".join(words)
 
 
@@ -114,32 +114,48 @@ def resolve_roles(docs: Sequence[DocMentions], mention_entity: Mapping[tuple[str
                     when[key].setdefault(entity, [])
 
     resolved: dict[tuple[str, int], tuple[str, str, str]] = {}
-    for doc in docs:
-        doc_id = doc.doc.id
-        for i, m in enumerate(doc.mentions):
-            if m.label != ROLE:
-                continue
-            key = role_key(m.text, definitions)
-            if not key:
-                continue
-            local = in_doc.get(doc_id, {})
-            holders = set(local.get(key, set()))
-            if not holders:
-                holders = {e for k, ents in local.items() if k.startswith(key + " ")
-                           for e in ents}
-            if len(holders) == 1:
-                resolved[(doc_id, i)] = (holders.pop(), "role-in-document",
-                                         f"{m.text}: held by one person in document {doc_id}")
-                continue
-            if holders:
-                continue  # two people in the document hold it: ambiguous
-            date = doc.doc.date
-            candidates = [
-                entity for entity, dates in when.get(key, {}).items()
-                if not date or not dates or any(_days_apart(date, d) <= PERIOD_DAYS
-                                                for d in dates)]
-            if len(candidates) == 1:
-                resolved[(doc_id, i)] = (candidates[0], "role-in-corpus",
-                                         f"{m.text}: the one holder in the corpus around "
-                                         f"{date or 'any date'}")
+    by_id = {doc.doc.id: doc for doc in docs}
+    for _ in range(2):  # a second pass lets roles resolved in the corpus explain vaguer ones
+        for doc in docs:
+            for i, m in enumerate(doc.mentions):
+                if m.label == ROLE and (doc.doc.id, i) not in resolved:
+                    link = _resolve_one(doc, m, definitions, in_doc, when)
+                    if link is not None:
+                        resolved[(doc.doc.id, i)] = link
+        for (doc_id, index), (entity, _rule, _evidence) in resolved.items():
+            text = by_id[doc_id].mentions[index].text
+            in_doc[doc_id][role_key(text, definitions)].add(entity)
     return resolved
+
+
+def _resolve_one(doc: DocMentions, m: Mention, definitions: Mapping[str, str] | None,
+                 in_doc: Mapping[str, Mapping[str, set[str]]],
+                 when: Mapping[str, Mapping[str, list[str]]]) -> tuple[str, str, str] | None:
+    key = role_key(m.text, definitions)
+    if not key:
+        return None
+    doc_id = doc.doc.id
+    local = in_doc.get(doc_id, {})
+    holders = set(local.get(key, set()))
+    holders |= {e for k, ents in local.items() if k.startswith(key + " ") for e in ents}
+    if len(holders) == 1:
+        return (holders.pop(), "role-in-document",
+                f"{m.text}: held by one person in document {doc_id}")
+    if holders:
+        return None  # two people in the document hold it: ambiguous
+    date = doc.doc.date
+    held = when.get(key) or {}
+    if not held:  # "Gubernur DKI" for the holder of "Gubernur DKI Jakarta"
+        longer = [k for k in when if k.startswith(key + " ")]
+        held = when[longer[0]] if len(longer) == 1 else {}
+    candidates = list(held)
+    for window in (PERIOD_DAYS, PERIOD_DAYS // 2):  # within a year; if several, half a year
+        if len(candidates) <= 1 or not date:
+            break
+        candidates = [e for e in candidates if not held[e]
+                      or any(_days_apart(date, d) <= window for d in held[e])]
+    if len(candidates) == 1 and (not date or not held[candidates[0]] or any(
+            _days_apart(date, d) <= PERIOD_DAYS for d in held[candidates[0]])):
+        return (candidates[0], "role-in-corpus",
+                f"{m.text}: the one holder in the corpus around {date or 'any date'}")
+    return None

@@ -26,6 +26,7 @@ from .analysis import analyze
 from .clean import clean_document
 from .concepts import refine_concept_mentions, select_concepts
 from .cooccur import CooccurrenceCounter, parse_window
+from .dedup import Deduplicator
 from .errors import JalinError
 from .ingest import read_documents
 from .mentions import extract_mentions
@@ -51,18 +52,35 @@ def default_sources() -> list[str]:
 def iter_documents(sources: Iterable[str | Path], *, strict: bool = False,
                    keep_duplicates: bool = False,
                    on_error: Callable[[JalinError], None] | None = None) -> Iterator[Document]:
-    """Read and clean documents, skipping exact duplicates (same cleaned text) unless asked."""
-    seen: set[str] = set()
+    """Read and clean documents, skipping duplicates and near-duplicates unless asked.
+
+    Duplicates (see :mod:`graph.dedup`) are counted once: the first copy in corpus order is kept;
+    at the end one warning through ``on_error`` says how many were skipped. Documents with no
+    text left after cleaning are skipped with a warning.
+    """
+    dedup = None if keep_duplicates else Deduplicator()
+    example = ""
+    ids: set[str] = set()
     for raw in read_documents(sources, strict=strict, on_error=on_error):
         doc = clean_document(raw)
         if not doc.text.strip():
+            if on_error is not None:
+                on_error(JalinError("skipped: no article text left after cleaning", raw.path))
             continue
-        if not keep_duplicates:
-            key = content_id(doc.text)
-            if key in seen:
+        if dedup is not None:
+            duplicate = dedup.check(doc)
+            if duplicate is not None:
+                example = example or f"{doc.path} repeats {duplicate.original}"
                 continue
-            seen.add(key)
+        if doc.id in ids:  # the same record id in two files: ids must name one document
+            doc = doc.replace(id=f"{doc.id}~{content_id(doc.path + chr(0) + doc.text)[:8]}")
+        ids.add(doc.id)
         yield doc
+    if dedup is not None and example and on_error is not None:
+        on_error(JalinError(
+            f"{dedup.exact_count + dedup.near_count} duplicate article(s) counted once "
+            f"({dedup.exact_count} exact, {dedup.near_count} near-duplicate; e.g. {example}); "
+            "--keep-duplicates keeps them"))
 
 
 def extract_corpus(documents: Iterable[Document], nlp: Language, *,
@@ -105,9 +123,14 @@ def build_from_documents(documents: Iterable[Document], *, nlp: Language,
     for dm in doc_mentions:
         counter.add(dm)
     g = analyze(counter.graph())
+    warnings = []
+    if counter.capped_windows:
+        warnings.append(f"{counter.capped_windows} {window} window(s) named more than "
+                        f"{counter.max_window_entities} entities: only the first "
+                        f"{counter.max_window_entities} named in each were linked")
     return BuildResult(graph=g, resolution=resolution, documents=len(doc_mentions),
                        mentions=sum(len(d.mentions) for d in doc_mentions),
-                       seconds=time.perf_counter() - started)
+                       seconds=time.perf_counter() - started, warnings=warnings)
 
 
 def build_result(sources: Iterable[str | Path] | None = None, *, model: str | Path | None = None,
@@ -142,6 +165,8 @@ def build_result(sources: Iterable[str | Path] | None = None, *, model: str | Pa
                                   max_concepts=max_concepts if concepts else 0, merge=merge,
                                   aliases=alias_entries, progress=progress,
                                   batch_size=batch_size, previous_ids=previous_ids)
+    for warning in result.warnings:
+        report(JalinError(warning))
     result.warnings = problems
     result.seconds = time.perf_counter() - started
     return result

@@ -115,3 +115,22 @@ def test_build_without_sources_uses_the_builtin_seeds(tmp_path: Path) -> None:
     assert "5 documents" in proc.stderr
     g = nx.read_graphml(tmp_path / "graph.graphml")
     assert not any(d["type"] == "CONCEPT" for _, d in g.nodes(data=True))
+
+
+def test_explain_lists_merges_and_errors_on_unknown_names(seed_out: Path) -> None:
+    text = run_jalin("explain", "jack ma", str(seed_out)).stdout
+    assert "Jack Ma" in text and "partial-name" in text and "kept apart:" in text
+    proc = run_jalin("explain", "Tidak Ada Orang Ini", str(seed_out), check=False)
+    assert proc.returncode == 2 and "Tidak Ada Orang Ini" in proc.stderr
+    record = json.loads((seed_out / "resolution.json").read_text(encoding="utf-8"))
+    assert record["key_ids"] and any(m["rule"] == "alias" for m in record["merges"])
+
+
+def test_rebuilding_into_the_same_folder_keeps_node_ids(seed_out: Path, tmp_path: Path) -> None:
+    out = tmp_path / "again"
+    out.mkdir()
+    (out / "resolution.json").write_bytes((seed_out / "resolution.json").read_bytes())
+    run_jalin("build", "seeds/000_54b7f0eb99f09137.txt", "--out", str(out), "--no-html")
+    before = set(nx.read_graphml(seed_out / "graph.graphml"))
+    after = set(nx.read_graphml(out / "graph.graphml"))
+    assert after and after <= before

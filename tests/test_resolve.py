@@ -120,3 +120,44 @@ def test_select_concepts_keeps_the_best_and_drops_singletons() -> None:
 
 def test_normalize_key_folds_diacritics_and_punctuation() -> None:
     assert normalize_key("Café Ré") == normalize_key("cafe re") == "cafere"
+
+
+def test_spelling_variant_with_shared_context_joins_and_without_stays_apart() -> None:
+    r = resolve([doc("a", [("Yohana Manuputty", "PERSON")],
+                     roles={"Yohana Manuputty": "Wali Kota Ambon"}),
+                 doc("b", [("Yohana Manupputy", "PERSON")],
+                     roles={"Yohana Manupputy": "Wali Kota Ambon"}),
+                 doc("c", [("Hartono Wijoyo", "PERSON")]),
+                 doc("d", [("Hartono Wijaya", "PERSON")])])
+    assert entity_of(r, "a", 0) is entity_of(r, "b", 0)
+    assert any(m.rule == "spelling-variant" for m in r.merges)
+    assert entity_of(r, "c", 0) is not entity_of(r, "d", 0)
+    assert any({n.a, n.b} == {"person:hartono-wijoyo", "person:hartono-wijaya"}
+               for n in r.near_misses)
+
+
+def test_old_spelling_is_a_variant_but_two_names_in_one_sentence_are_two_people() -> None:
+    r = resolve([doc("a", [("Soetrisno Hadi", "PERSON")], date="2001-01-01"),
+                 doc("b", [("Sutrisno Hadi", "PERSON")], date="2001-02-01"),
+                 doc("c", [("Soetrisno Hadi", "PERSON")])])
+    assert entity_of(r, "a", 0) is not entity_of(r, "b", 0)  # no shared context: kept apart
+    twins = DocMentions(
+        Document(id="t", path="t.txt", text="Rina Kusuma dan Rini Kusuma datang."),
+        (Mention("t", 0, 11, "Rina Kusuma", "PERSON", 0, 0),
+         Mention("t", 16, 27, "Rini Kusuma", "PERSON", 0, 0)),
+        ("Rina Kusuma dan Rini Kusuma datang.",), (0,), (0,))
+    r = resolve([twins])
+    assert len(r.entities) == 2
+
+
+def test_short_organisation_name_joins_its_long_form_in_the_document() -> None:
+    r = resolve([doc("a", [("Persib Bandung", "ORG"), ("Persib", "ORG"), ("Bank", "ORG")])])
+    assert entity_of(r, "a", 1).label == "Persib Bandung"
+    assert entity_of(r, "a", 2).label == "Bank"
+
+
+def test_stable_ids_survive_a_new_fuller_name() -> None:
+    first = resolve([doc("a", [("Kota Tua", "LOC")])])
+    second = resolve([doc("a", [("Kota Tua", "LOC")]), doc("b", [("Kota Tua", "LOC")])],
+                     previous_ids=first.key_ids)
+    assert entity_of(second, "b", 0).id == entity_of(first, "a", 0).id

@@ -20,6 +20,7 @@ Ravin & Choi 1997, "Disambiguation of proper names in text", ANLP).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -165,28 +166,39 @@ def role_before(span: Span, taken: set[int] | None = None) -> str:
     return doc[start:end].text if end > start else ""
 
 
+def word_key(word: str) -> str:
+    """How a word of a name is compared: lower case, except short all-capital acronyms
+    ("KAI" is not "Kai")."""
+    return word if word.isupper() and len(word) <= 4 else word.lower()
+
+
+def name_key(words: Iterable[str]) -> tuple[str, ...]:
+    """A name as a tuple of :func:`word_key` words."""
+    return tuple(word_key(w) for w in words)
+
+
 @lru_cache(maxsize=1)
 def known_names() -> dict[tuple[str, ...], str]:
-    """Names of the built-in alias table as lower-cased token tuples, with their type."""
+    """Names of the built-in alias table as :func:`name_key` tuples, with their type."""
     from ..aliases import builtin_aliases
 
     names: dict[tuple[str, ...], str] = {}
     for entry in builtin_aliases():
         for name in (entry.canonical, *entry.variants):
             if entry.type:
-                names.setdefault(tuple(name.lower().split()), entry.type)
+                names.setdefault(name_key(name.split()), entry.type)
     return names
 
 
 def _names_in_doc(doc: Doc, label: str) -> set[tuple[str, ...]]:
-    found = {tuple(t.lower_ for t in ent) for ent in doc.ents if ent.label_ == label}
+    found = {name_key(t.text for t in ent) for ent in doc.ents if ent.label_ == label}
     found |= {name for name, kind in known_names().items() if kind == label}
     return found
 
 
 def _leading_name(span: Span, names: set[tuple[str, ...]]) -> int:
     """Length of the longest name of ``names`` that ``span`` starts with, leaving a rest."""
-    words = tuple(t.lower_ for t in span)
+    words = name_key(t.text for t in span)
     for size in range(len(words) - 1, 0, -1):
         if words[:size] in names and span[size].text[:1].isupper():
             return size
@@ -222,7 +234,7 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             title = doc[ent.start:ent.start + size].text if size else role_before(ent, taken)
             org_size = _leading_name(rest, orgs)
             person = rest[org_size:]
-            if tuple(t.lower_ for t in person) in people:
+            if name_key(t.text for t in person) in people:
                 if org_size:
                     result.append((Span(doc, rest.start, rest.start + org_size, label="ORG"), ""))
                     title = f"{title} {rest[:org_size].text}"
@@ -238,7 +250,7 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
         outer = role_before(ent, taken)
         role = f"{outer} {stripped}".strip()
         org_size = _leading_name(name, orgs)
-        if org_size and (role or tuple(t.lower_ for t in name[org_size:]) in people):
+        if org_size and (role or name_key(t.text for t in name[org_size:]) in people):
             org = Span(doc, name.start, name.start + org_size, label="ORG")
             result.append((org, ""))
             name = Span(doc, name.start + org_size, name.end, label="PERSON")
