@@ -60,7 +60,6 @@ def iter_documents(sources: Iterable[str | Path], *, strict: bool = False,
     """
     dedup = None if keep_duplicates else Deduplicator()
     example = ""
-    ids: set[str] = set()
     for raw in read_documents(sources, strict=strict, on_error=on_error):
         doc = clean_document(raw)
         if not doc.text.strip():
@@ -72,15 +71,27 @@ def iter_documents(sources: Iterable[str | Path], *, strict: bool = False,
             if duplicate is not None:
                 example = example or f"{doc.path} repeats {duplicate.original}"
                 continue
-        if doc.id in ids:  # the same record id in two files: ids must name one document
-            doc = doc.replace(id=f"{doc.id}~{content_id(doc.path + chr(0) + doc.text)[:8]}")
-        ids.add(doc.id)
         yield doc
     if dedup is not None and example and on_error is not None:
         on_error(JalinError(
             f"{dedup.exact_count + dedup.near_count} duplicate article(s) counted once "
             f"({dedup.exact_count} exact, {dedup.near_count} near-duplicate; e.g. {example}); "
             "--keep-duplicates keeps them"))
+
+
+def unique_ids(documents: Iterable[Document]) -> Iterator[Document]:
+    """The documents, each with an id no earlier one has.
+
+    Ids key every per-document record downstream; two JSON Lines files that both number their
+    records from 1 must not merge their mentions. A repeated id gets a suffix made from the
+    path and text, so the result is the same on every run.
+    """
+    ids: set[str] = set()
+    for doc in documents:
+        if doc.id in ids:
+            doc = doc.replace(id=f"{doc.id}~{content_id(doc.path + chr(0) + doc.text)[:8]}")
+        ids.add(doc.id)
+        yield doc
 
 
 def extract_corpus(documents: Iterable[Document], nlp: Language, *,
@@ -112,7 +123,7 @@ def build_from_documents(documents: Iterable[Document], *, nlp: Language,
     """The corpus-wide part of a build, from cleaned documents already in hand."""
     started = time.perf_counter()
     window = parse_window(window)
-    stream = extract_corpus(documents, nlp, batch_size=batch_size)
+    stream = extract_corpus(unique_ids(documents), nlp, batch_size=batch_size)
     doc_mentions = list(tqdm(stream, desc="reading", unit="doc", disable=not progress,
                              file=sys.stderr, leave=False))
     if merge:

@@ -56,6 +56,9 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
     >>> doc = spacy.blank("id")('"Jack Ma," katanya. Antara Jokowi dan e-commerce Indonesia')
     >>> tidy_span(doc[0:4]).text, tidy_span(doc[7:9]).text, tidy_span(doc[10:12]).text
     ('Jack Ma', 'Jokowi', 'Indonesia')
+    >>> doc = spacy.blank("id")("Kementerian Sosial (Kemensos naik US$ 130")
+    >>> tidy_span(doc[0:4]).text, tidy_span(doc[5:7])
+    ('Kementerian Sosial', None)
     """
     start, end = span.start, span.end
     doc = span.doc
@@ -70,6 +73,16 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
             end -= 1
 
     trim_edges()
+    # an unbalanced bracket ends the name: "Kementerian Sosial (Kemensos" -> "Kementerian Sosial"
+    for k in range(start, end):
+        if doc[k].text == "(" and not any(doc[j].text == ")" for j in range(k + 1, end)):
+            end = k
+            break
+        if doc[k].text == ")" and not any(doc[j].text == "(" for j in range(start, k)):
+            start = k + 1
+    trim_edges()
+    if start < end and CURRENCY.match(doc[start].text):
+        return None  # an amount of money ("US$ 130 miliar"), not a name
     if cased and end - start > 1 and doc[start].lower_ in LEADING_FUNCTION_WORDS:
         start += 1
         trim_edges()

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.training import Example
@@ -298,6 +299,24 @@ def _summarise(results: dict[str, Any]) -> dict[str, dict[str, float]]:
     return summary
 
 
+def prune_strings(nlp: Language, out_dir: Path) -> int:
+    """Keep in the saved ``vocab/strings.json`` only what a blank Indonesian pipeline has plus the
+    components' labels.
+
+    spaCy saves every string it met in training, a word list of the training text. The models
+    do not need it (the tok2vec hashes word features; strings are added again as text is read),
+    and the training data is not ours to distribute in any form, so it is dropped. Returns the
+    number of strings kept. Predictions are unchanged (checked on the valid splits).
+    """
+    keep = set(spacy.blank(nlp.lang).vocab.strings)
+    for _name, component in nlp.pipeline:
+        keep.update(getattr(component, "labels", ()))
+    path = out_dir / "vocab" / "strings.json"
+    strings = [s for s in srsly.read_json(path) if s in keep]
+    srsly.write_json(path, strings)
+    return len(strings)
+
+
 def train_pipeline(
     data_dir: Path,
     out_dir: Path,
@@ -417,6 +436,7 @@ def train_pipeline(
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out_dir)
+    prune_strings(nlp, out_dir)
     model_bytes = sum(path.stat().st_size for path in out_dir.rglob("*") if path.is_file())
     return {
         "valid": _summarise(results),

@@ -427,10 +427,20 @@
   var progressText = document.getElementById("jalin-progress");
   var progressBar = document.getElementById("jalin-progress-bar");
 
+  /* Fit the graph into the part of the stage that the legend does not cover. */
   function fitView() {
     network.fit({ animation: false });
-    if (network.getScale() > MAX_START_SCALE) {
-      network.moveTo({ scale: MAX_START_SCALE });
+    var scale = Math.min(network.getScale(), MAX_START_SCALE);
+    var legend = document.getElementById("jalin-legend");
+    var width = container.clientWidth;
+    var covered = legend ? legend.offsetWidth + 24 : 0;
+    if (covered && covered < width / 2) {
+      scale = Math.min(scale, network.getScale() * (width - covered) / width);
+      var centre = network.getViewPosition();
+      network.moveTo({ position: { x: centre.x - covered / 2 / scale, y: centre.y },
+                       scale: scale });
+    } else {
+      network.moveTo({ scale: scale });
     }
   }
 
@@ -1132,4 +1142,5 @@
 
   buildLegend();
   buildTools();
+  if (!data.physics) { fitView(); }  /* again, now that the legend has its size */
 }());
