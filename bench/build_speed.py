@@ -1,8 +1,9 @@
-"""Words per second of ``jalin build`` against the spaCy pipeline alone and the tokenizer alone.
+"""Words per second of ``jalin build`` against the trained model alone, the whole spaCy pipeline
+(with Jalin's rule components) and the tokenizer alone.
 
     python bench/build_speed.py [SRC ...] [--repeat N]
 
-All three are measured in the same run on the same texts (default: the built-in seeds, repeated
+All are measured in the same run on the same texts (default: the built-in seeds, repeated
 ``--repeat`` times with duplicates kept), one process, so the ratios are meaningful even on a noisy
 machine. Prints one line per measurement and the ratios.
 """
@@ -12,7 +13,10 @@ from __future__ import annotations
 import argparse
 import time
 
+import spacy
+
 import graph
+from graph.nlp.pipeline import MODEL_DIR
 from graph.workflow import build_from_documents, default_sources, iter_documents
 
 
@@ -32,6 +36,12 @@ def main() -> None:
         pass
     tokenizer_s = time.perf_counter() - started
 
+    model = spacy.load(MODEL_DIR)  # the trained components alone, without Jalin's rules
+    started = time.perf_counter()
+    for _ in model.pipe(texts, batch_size=32):
+        pass
+    model_s = time.perf_counter() - started
+
     started = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=32):
         pass
@@ -46,11 +56,12 @@ def main() -> None:
 
     print(f"documents: {len(docs)}, words: {words}")
     print(f"tokenizer only : {words / tokenizer_s:10.0f} words/s")
-    print(f"spaCy pipeline : {words / pipeline_s:10.0f} words/s")
+    print(f"trained model  : {words / model_s:10.0f} words/s  (tok2vec + tagger + ner)")
+    print(f"spaCy pipeline : {words / pipeline_s:10.0f} words/s  (with Jalin's components)")
     print(f"jalin build    : {words / build_s:10.0f} words/s "
           f"({result.graph.number_of_nodes()} nodes, {result.graph.number_of_edges()} edges)")
-    print(f"build / pipeline = {pipeline_s / build_s:.2f}; "
-          f"build / tokenizer = {tokenizer_s / build_s:.3f}")
+    print(f"build / trained model = {model_s / build_s:.2f}; build / pipeline = "
+          f"{pipeline_s / build_s:.2f}; build / tokenizer = {tokenizer_s / build_s:.3f}")
 
 
 if __name__ == "__main__":

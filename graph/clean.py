@@ -23,6 +23,7 @@ Cleaning never adds text: the output is made of (stripped) input lines joined by
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -183,6 +184,7 @@ class _Found:
         return self.values.get(key, (0, ""))[1]
 
 
+@functools.lru_cache(maxsize=1)
 def known_outlets() -> frozenset[str]:
     """Display names of the outlets Jalin knows (``outlets`` in ``data/boilerplate.yaml``)."""
     return frozenset(_OUTLETS.values())

@@ -105,3 +105,14 @@ def test_build_and_extract_on_a_new_article(tmp_path: Path) -> None:
     assert "Hadi Prasetyo" in names
     for e in record["entities"]:
         assert record and e["end"] > e["start"]
+
+
+def test_ner_eval_scores_a_bio_file_with_the_real_pipeline(tmp_path: Path) -> None:
+    bio = tmp_path / "mini.tsv"
+    rows = [("Gubernur", "O"), ("Hadi", "B-PER"), ("Prasetyo", "I-PER"), ("meresmikan", "O"),
+            ("pasar", "O"), ("di", "O"), ("Semarang", "B-LOC"), (".", "O")]
+    bio.write_text("\n".join(f"{w}\t{t}" for w, t in rows) + "\n", encoding="utf-8")
+    proc = jalin("ner", "eval", str(bio))
+    assert proc.returncode == 0, proc.stderr
+    assert "PERSON" in proc.stdout and "micro" in proc.stdout
+    assert_user_error(jalin("ner", "eval", str(tmp_path / "none.tsv")), "none.tsv")

@@ -92,7 +92,10 @@ def predict_spans(
     """Run all of ``nlp``'s components on pre-tokenised sentences and return their entities."""
     docs: Iterable[Doc] = (Doc(nlp.vocab, words=words) for words in sentences)
     for _, component in nlp.pipeline:
-        docs = component.pipe(docs, batch_size=batch_size)  # type: ignore[union-attr]
+        if hasattr(component, "pipe"):
+            docs = component.pipe(docs, batch_size=batch_size)  # type: ignore[union-attr]
+        else:  # a plain callable component (Jalin's rule components)
+            docs = map(component, docs)
     return [[(ent.start, ent.end, ent.label_) for ent in doc.ents] for doc in docs]
 
 

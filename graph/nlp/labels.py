@@ -44,6 +44,14 @@ def is_cased(doc: Doc) -> bool:
     return capitalised >= max(1, len(doc) // 50)
 
 
+NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "di", "da", "dos", "du", "le", "la",
+                            "bin", "binti", "ibn", "al", "el", "ter", "ten", "zu", "dan"})
+"""Lower-case words that belong to names before a capitalised word ("von Neumann", "bin Salman")."""
+
+DIRECTIONS = frozenset({"utara", "selatan", "timur", "barat", "tengah", "tenggara", "daya", "laut"})
+"""Compass words written in lower case after a place ("Afrika timur", "Sumatera selatan")."""
+
+
 def _is_lower_word(token: Token) -> bool:
     return any(ch.isalpha() for ch in token.text) and token.text == token.text.lower()
 
@@ -63,13 +71,21 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
 
+    def lower_at_start(k: int) -> bool:
+        return cased and _is_lower_word(doc[k]) and not (
+            doc[k].text in NAME_PARTICLES and k + 1 < end and doc[k + 1].text[:1].isupper())
+
+    def lower_at_end(k: int) -> bool:
+        return cased and _is_lower_word(doc[k]) and not (
+            span.label_ == "LOC" and doc[k].text in DIRECTIONS and k > start)
+
     def trim_edges() -> None:
         nonlocal start, end
         while start < end and (doc[start].is_space or doc[start].text in _EDGE_PUNCT
-                               or (cased and _is_lower_word(doc[start]))):
+                               or lower_at_start(start)):
             start += 1
         while end > start and (doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCT
-                               or (cased and _is_lower_word(doc[end - 1]))):
+                               or lower_at_end(end - 1)):
             end -= 1
 
     trim_edges()

@@ -58,24 +58,28 @@ MAX_ROLE_TOKENS = 10
 
 
 @lru_cache(maxsize=1)
-def title_phrases() -> tuple[frozenset[tuple[str, ...]], int]:
-    """The title list as lower-cased token tuples, and the longest entry's length."""
+def title_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The title list: first word -> the phrases it starts (lower-cased words), longest first."""
     text = resources.files("graph.data").joinpath("titles.txt").read_text(encoding="utf-8")
-    phrases = set()
+    by_first: dict[str, set[tuple[str, ...]]] = {}
     for line in text.splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
-            phrases.add(tuple(line.lower().split()))
-    return frozenset(phrases), max(len(p) for p in phrases)
+            words = tuple(line.lower().split())
+            by_first.setdefault(words[0], set()).add(words)
+    return {first: tuple(sorted(phrases, key=len, reverse=True))
+            for first, phrases in by_first.items()}
 
 
 def title_length_at(doc: Doc, i: int, end: int | None = None) -> int:
     """Number of tokens of the longest title phrase starting at token ``i`` (0 if none)."""
-    phrases, longest = title_phrases()
+    candidates = title_phrases().get(doc[i].lower_)
+    if not candidates:
+        return 0
     limit = len(doc) if end is None else end
-    for size in range(min(longest, limit - i), 0, -1):
-        key = tuple(t.lower_ for t in doc[i:i + size])
-        if key in phrases:
+    for phrase in candidates:
+        size = len(phrase)
+        if i + size <= limit and all(doc[i + k].lower_ == phrase[k] for k in range(1, size)):
             return size
     return 0
 
@@ -190,10 +194,14 @@ def known_names() -> dict[tuple[str, ...], str]:
     return names
 
 
+@lru_cache(maxsize=8)
+def _known_names_of(label: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(name for name, kind in known_names().items() if kind == label)
+
+
 def _names_in_doc(doc: Doc, label: str) -> set[tuple[str, ...]]:
     found = {name_key(t.text for t in ent) for ent in doc.ents if ent.label_ == label}
-    found |= {name for name, kind in known_names().items() if kind == label}
-    return found
+    return found | _known_names_of(label)
 
 
 def _leading_name(span: Span, names: set[tuple[str, ...]]) -> int:
