@@ -42,6 +42,10 @@ _EXPORTS: dict[str, str] = {
     "read_json": "graph.export.json",
     "write_csv": "graph.export.csv",
     "render_html": "viz.html",
+    "strongest_path": "graph.paths",
+    "describe_path": "graph.paths",
+    "select_view": "graph.subgraph",
+    "explain": "graph.explain",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -92,7 +92,7 @@ def make_parser() -> argparse.ArgumentParser:
                    help="write every merge (surface form, node, rule, evidence) as JSON lines")
     p.add_argument("--strict", action="store_true", help="stop at the first unreadable file")
     p.add_argument("--keep-duplicates", action="store_true",
-                   help="keep articles whose cleaned text is identical")
+                   help="keep duplicate and near-duplicate articles (default: counted once)")
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress and no summary")
     _add_model_option(p)

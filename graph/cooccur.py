@@ -161,7 +161,10 @@ class CooccurrenceCounter:
         holding_b = [s for s in range(start, end) if b in by_sentence.get(s, ())]
         best = min(((min(x, y), max(x, y)) for x in holding_a for y in holding_b),
                    key=lambda r: (r[1] - r[0], r[0]))
-        text = " ".join(doc.sentences[best[0]:best[1] + 1])
+        if best[1] - best[0] <= 1:
+            text = " ".join(doc.sentences[best[0]:best[1] + 1])
+        else:  # far apart in a paragraph or document window: the two sentences, not all between
+            text = f"{doc.sentences[best[0]]} … {doc.sentences[best[1]]}"
         item = {"doc_id": doc_id, "text": text}
         if item in stats.evidence:
             return

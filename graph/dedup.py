@@ -9,7 +9,7 @@ once per outlet.
 each repeats one seen before:
 
 * an *exact copy*: the same words in the same order (letter case, punctuation and spacing aside);
-* a *near-duplicate*: a Jaccard similarity of at least :data:`THRESHOLD` between the sets of
+* a *near-duplicate*: a Jaccard similarity of at least :data:`THRESHOLD` (0.6) between the sets of
   word 4-grams ("shingles") of the two texts, estimated with MinHash signatures (Broder 1997, "On
   the resemblance and containment of documents") and found with locality-sensitive hashing over
   bands of the signature (Leskovec, Rajaraman & Ullman, *Mining of Massive Datasets*, ch. 3), so
@@ -45,8 +45,10 @@ NUM_PERM = 64
 BANDS = 16
 """LSH bands of ``NUM_PERM // BANDS`` rows: pairs above a similarity of about 0.5 become
 candidates (with probability 0.99 at 0.7)."""
-THRESHOLD = 0.7
-"""Estimated Jaccard similarity of shingle sets at or above which two articles are one story."""
+THRESHOLD = 0.6
+"""Estimated Jaccard similarity of shingle sets at or above which two articles are one story.
+Copies of one agency story with a changed sentence or a trimmed last paragraph score 0.6-0.95;
+two outlets' own reports of the same event score below 0.2."""
 MIN_WORDS = 25
 """Shorter texts are compared for exact copies only."""
 

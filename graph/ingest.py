@@ -188,7 +188,7 @@ def detect_encoding(data: bytes, path: str = "") -> str:
     utf16 = _utf16_without_bom(sample)
     if utf16:
         return utf16
-    if sample.count(0) > max(2, len(sample) // 100):
+    if sample.count(0) > max(8, len(sample) // 100):  # a few stray NULs do not make binary
         raise JalinError("not a text file (binary data: many NUL bytes)", path)
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if controls > max(8, len(sample) // 20):

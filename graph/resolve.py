@@ -191,10 +191,11 @@ def _choose_label(group: list[tuple[str, int, Mention]], canonical: str | None,
         return long_forms.most_common(1)[0][0]
     if kind == "PERSON":
         return max(surfaces, key=lambda s: (len(s.split()), surfaces[s], s))
-    if kind == CONCEPT:
-        lower = Counter({s: c for s, c in surfaces.items() if _is_lower_phrase(s)})
-        if lower:
-            surfaces = lower
+    if kind == CONCEPT:  # lower case, no gloss: "peta jalan", not "Peta jalan (roadmap)"
+        plain = Counter({s: c for s, c in surfaces.items()
+                         if _is_lower_phrase(s) and "(" not in s})
+        if plain:
+            surfaces = plain
     return max(surfaces, key=lambda s: (surfaces[s], len(s), s))
 
 

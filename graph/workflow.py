@@ -5,7 +5,7 @@ modules, so each can also be called alone:
 
 * per document (streamed, cacheable, parallelisable): :func:`graph.ingest.read_documents`,
   :func:`graph.clean.clean_document`, the spaCy pipeline, :func:`graph.mentions.extract_mentions`;
-* corpus-wide: :func:`graph.resolve.resolve`, :func:`graph.resolve.select_concepts`,
+* corpus-wide: :func:`graph.resolve.resolve`, :func:`graph.concepts.select_concepts`,
   :func:`graph.cooccur.cooccurrence_graph`, :func:`graph.analysis.analyze`.
 """
 

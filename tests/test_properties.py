@@ -275,8 +275,8 @@ def test_same_record_id_in_two_files_names_two_documents(nlp, tmp_path: Path) ->
     check_graph(result.graph)
     documents = json.loads(result.graph.graph["documents"])
     assert len(documents) == 2
-    by_id = {doc_id: read[int(info["path"].startswith(str(tmp_path / "b"))) ].text
-             for doc_id, info in documents.items()}
+    text_of = {d.path: d.text for d in read}
+    by_id = {doc_id: text_of[info["path"]] for doc_id, info in documents.items()}
     for *_, data in result.graph.edges(data=True):
         for item in json.loads(data["evidence"]):
             assert item["text"] in by_id[item["doc_id"]]

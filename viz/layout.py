@@ -28,8 +28,6 @@ GRAVITY = 0.05
 EXACT_MAX_NODES = 200
 """Up to this many nodes every pair repels; above it a grid approximates distant nodes."""
 GRID_MAX = 128
-PAIRS_EVERY = 4
-"""Close pairs are searched every this many steps (within a wider radius) and reused between."""
 
 
 def spring_positions(
@@ -71,17 +69,11 @@ def spring_positions(
     temperature = side / 6
     cooling = temperature / (iterations + 1)
 
-    radius = 2.0 * k
-    pairs = None
-    for step in range(iterations):
+    for _ in range(iterations):
         if n <= EXACT_MAX_NODES:
             disp = _exact_repulsion(pos, k)
         else:
-            if step % PAIRS_EVERY == 0:
-                # nodes move at most `temperature` per step: search a margin wider, reuse
-                margin = 2 * temperature * (PAIRS_EVERY - 1)
-                pairs = _close_pairs(pos, radius + margin)
-            disp = _grid_repulsion(pos, k) + _local_repulsion(pos, k, radius, pairs)
+            disp = _grid_repulsion(pos, k) + _local_repulsion(pos, k, radius=2.0 * k)
         # attraction d²/k along edges
         if len(eu):
             delta = pos[eu] - pos[ev]
@@ -108,22 +100,14 @@ def _exact_repulsion(pos: np.ndarray, k: float) -> np.ndarray:
     return (delta * (k * k / dist2)[:, :, None]).sum(axis=1)
 
 
-def _local_repulsion(pos: np.ndarray, k: float, radius: float,
-                     pairs: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
-    """Exact repulsion k²/d between pairs closer than ``radius``.
-
-    ``pairs`` are candidate pairs (a superset of the close ones) found earlier; by default they
-    are searched now.
-    """
+def _local_repulsion(pos: np.ndarray, k: float, radius: float) -> np.ndarray:
+    """Exact repulsion k²/d between pairs closer than ``radius``."""
     n = len(pos)
-    i, j = _close_pairs(pos, radius) if pairs is None else pairs
+    i, j = _close_pairs(pos, radius)
     if not len(i):
         return np.zeros_like(pos)
     delta = pos[i] - pos[j]
-    dist2 = (delta ** 2).sum(axis=1)
-    close = dist2 < radius * radius
-    i, j, delta = i[close], j[close], delta[close]
-    dist2 = np.maximum(dist2[close], 1e-6)
+    dist2 = np.maximum((delta ** 2).sum(axis=1), 1e-6)
     push = delta * (k * k / dist2)[:, None]
     return _scatter(i, push, n) - _scatter(j, push, n)
 

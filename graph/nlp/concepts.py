@@ -9,10 +9,34 @@ optionally coordinated ("usaha kecil dan menengah", "usaha mikro, kecil dan mene
     NP  := HEAD MOD* [(, ADJ)* (dan|atau) ADJ]
     HEAD := NN | FW          MOD := NN | FW | JJ
 
-Single words count only when they are foreign terms (FW: "e-commerce", "startup"), since single
-Indonesian nouns ("pemerintah", "pertemuan") rarely name a concept by themselves. Phrases
-overlapping a named entity, starting or ending with a function word, or headed by a generic noun
-("hal tersebut", "waktu dekat", "kesempatan ini") are not candidates.
+Rules on top of the pattern, each general Indonesian news grammar:
+
+1. **Governing nouns.** A change-of-quantity, delivery or container noun (:data:`WRAPPER_NOUNS`:
+   "kenaikan", "penyaluran", "kasus", "skema") in front of a phrase of two words or more is cut
+   off ("kenaikan harga beras" -> "harga beras"); other governors are left to the corpus-wide
+   nested-term step (:func:`graph.concepts.refine_concept_mentions`).
+2. **Nominal words tagged as verbs.** A verb tag on a word with noun morphology (peN- or -an:
+   "pembangkit", "pengolahan") is read as a noun. In a phrase that is a verb's object or a
+   preposition's complement, where the predicate is already behind, a ber-/ter- participle
+   ("energi terbarukan", "bensin bersubsidi") or an affix-less verb ("daya beli", "nilai tukar")
+   after the noun modifies it, and an affix-less verb before a noun heads the phrase ("emisi
+   karbon" tagged VB NN); only verbs rarer than :data:`VERB_MIN_IDF` in general news qualify,
+   frequent ones ("masuk", "terkait") being predicates. At a clause start the verb is the
+   predicate ("Harga bensin bertahan").
+3. **Sentence-initial capitals.** A capitalised word starting a sentence, outside an entity and
+   followed by a lower-case word, is a common noun ("Kabut asap").
+4. **Drift words.** A phrase stops before calendar nouns (:data:`TIME_NOUNS`: "pemilu tahun 2024"),
+   stop words (:data:`STOP_MODIFIERS`: demonstratives, deictic time words, measure words such as
+   "senilai", superlatives) and clitic -nya forms ("rencananya").
+5. **Generic heads.** A phrase headed by a generic noun ("hal tersebut", "kesempatan ini"), a
+   lower-case institution ("pemerintah daerah", "dinas sosial") or a person's role (the title
+   list: "kepala dinas", "pengamat hukum") is rejected whole, so no tail of it is emitted
+   ("tempat pembuangan akhir" never yields "pembuangan akhir"). Weak heads (:data:`WEAK_HEADS`:
+   "data", "tempat", "nilai") are rejected only alone ("waktu dekat" stops at "dekat"); quantifiers
+   and honorifics before a phrase are skipped ("sebagian besar titik api" -> "titik api").
+6. **Single words.** A foreign term ("e-commerce", "startup") or an Indonesian noun rare in general
+   news (background IDF of at least :data:`SINGLE_NOUN_MIN_IDF`: "tuberkulosis", "deforestasi")
+   is a candidate alone; the corpus-wide step keeps a single word only when it is named twice.
 
 Tags are the shipped tagger's (nlp-id's tag set: NN, NNP, JJ, FW, CC, ...); with another pipeline
 the universal ``pos_`` is mapped onto them. Candidates go to ``doc._.concepts``; foreign-term
@@ -45,23 +69,69 @@ HEAD_TAGS = frozenset({"NN", "FW"})
 MODIFIER_TAGS = frozenset({"NN", "FW", "JJ"})
 COORDINATORS = frozenset({"dan", "atau", "serta"})
 MAX_PHRASE_TOKENS = 6
+SINGLE_NOUN_MIN_IDF = 8.0
+"""A single Indonesian noun is a candidate only when this rare in general news (see rule 6)."""
 
 GENERIC_HEADS = frozenset("""
-hal waktu kesempatan pihak cara kali tahun bulan hari minggu jam menit detik orang saat tempat
-bagian jumlah angka kata kabar berita informasi masalah soal sisi segi kondisi keadaan upaya
-langkah tujuan alasan contoh acara kegiatan proses rangka awal akhir tengah atas bawah depan
-belakang dalam luar antara lain macam jenis hasil nilai data pertemuan kunjungan pernyataan
-keterangan kesempatan kemungkinan lanjut lanjutan kali pekan rp persen ribu juta miliar triliun
-salah satu sebagian beberapa banyak para semua seluruh tiap setiap sang si pak bu ibu bapak
-sumber foto ilustrasi video artikel judul halaman penulis editor reporter
+hal kesempatan pihak cara kali tahun bulan hari minggu jam menit detik orang saat bagian kata
+kabar berita informasi masalah soal sisi segi keadaan upaya langkah tujuan alasan contoh acara
+rangka awal akhir tengah atas bawah depan belakang dalam luar antara lain macam jenis pertemuan
+kunjungan pernyataan keterangan kemungkinan lanjut lanjutan pekan sumber foto ilustrasi video
+artikel judul halaman penulis editor reporter kalangan hitungan
 """.split())
-"""Nouns too general to head a concept (time, quantity, discourse and page words)."""
+"""Nouns too general to head a concept (time, discourse and page words): the whole phrase they
+head is rejected, so no tail of it is emitted either ("tempat" aside, see WEAK_HEADS)."""
+
+WEAK_HEADS = frozenset("""
+data tempat nilai ibu angka waktu proses hasil kondisi kegiatan jumlah
+""".split())
+"""General nouns that head real terms only with a modifier ("data pribadi", "nilai tukar",
+"tempat pembuangan akhir"): rejected alone or followed by a stop word ("waktu dekat")."""
+
+DETERMINER_NOUNS = frozenset("""
+salah satu sebagian beberapa banyak para semua seluruh tiap setiap sang si pak bu bapak rp persen
+ribu juta miliar triliun
+""".split())
+"""Quantifiers, honorifics and units standing before a noun phrase: skipped, the phrase after them
+is read ("sebagian besar titik api" -> "titik api")."""
+
+INSTITUTION_HEADS = frozenset("""
+pemerintah pemkot pemkab pemprov dinas satuan badan kementerian lembaga komisi dewan majelis
+pengadilan kejaksaan kepolisian direktorat balai aparat pegawai petugas tim panitia
+""".split())
+"""Heads of lower-case institution names ("pemerintah daerah", "dinas sosial", "satuan tugas"):
+actors, not concepts."""
+
+WRAPPER_NOUNS = frozenset("""
+kenaikan penurunan peningkatan lonjakan penambahan pengurangan penyaluran pemasangan pemberian
+penggunaan pemanfaatan pencapaian penerapan pelaksanaan kasus skema aplikasi akses pelaku unit
+target program total jumlah
+""".split())
+"""Governing nouns (change of quantity, delivery, container) that wrap a concept: cut off the
+front when at least two words remain ("kenaikan harga beras" -> "harga beras")."""
+
+TIME_NOUNS = frozenset("""
+tahun bulan pekan minggu hari jam menit detik semester kuartal triwulan dekade abad
+""".split())
+"""Calendar nouns: a noun phrase stops before them ("pemilu tahun 2024" -> "pemilu")."""
 
 STOP_MODIFIERS = frozenset("""
 tersebut ini itu sana sini lain sama baru lalu depan mendatang tadi nanti kemarin dulu saja pun
-juga lagi sendiri tertentu berbagai sejumlah
+juga lagi sendiri tertentu berbagai sejumlah sepanjang senilai sebesar sebanyak setara seluas
+selama sekitar kini jauh dekat berikutnya akibat adanya serupa terakhir terbesar tertinggi
+terendah terbaru terbanyak terkecil terbaik terburuk terparah terdekat terjauh termahal termurah
+terlama tercepat utama pesat tajam lewat
 """.split())
-"""Words that never end or sit inside a concept (demonstratives, deictic time words)."""
+"""Words that never end or sit inside a concept (demonstratives, deictic time words, measure
+prepositions such as "senilai", superlatives)."""
+
+VERB_PREFIXES = ("me", "di", "ber", "ter", "se")
+PARTICIPLE_PREFIXES = ("ber", "ter")
+NOUN_PREFIXES = ("pem", "pen", "peng", "peny")
+OPENING_TAGS = frozenset({"VB", "IN"})
+VERB_MIN_IDF = 6.3
+"""A verb form joins a noun phrase only when at least this rare in general news: frequent verbs
+("masuk", "mulai", "terkait") are predicates, rarer ones often compound parts ("tukar", "tunai")."""
 
 
 def coarse_tag(token: Token) -> str:
@@ -70,6 +140,50 @@ def coarse_tag(token: Token) -> str:
     if tag in HEAD_TAGS or tag in MODIFIER_TAGS or tag in {"NNP", "CC", "SYM", "VB", "NUM"}:
         return tag
     return UPOS_TO_TAG.get(token.pos_, tag or "")
+
+
+def noun_shaped(word: str) -> bool:
+    """Whether a word tagged as a verb has noun morphology: a peN- agent or instrument noun or an
+    -an noun ("pembangkit", "penuntut", "pungutan"), not a -kan verb or a ke-/ber-/ter- form.
+
+    >>> noun_shaped("pungutan"), noun_shaped("pembangkit"), noun_shaped("menambahkan")
+    (True, True, False)
+    """
+    if word.endswith("kan"):
+        return False
+    return word.startswith(NOUN_PREFIXES) or (
+        word.endswith("an") and not word.startswith(("ke", *VERB_PREFIXES)))
+
+
+def participle(word: str) -> bool:
+    """A ber-/ter- form, which after a noun often modifies it ("energi terbarukan",
+    "bensin bersubsidi", "kendaraan bermotor")."""
+    return len(word) > 5 and word.startswith(PARTICIPLE_PREFIXES)
+
+
+def bare_verb(word: str) -> bool:
+    """A verb without verbal affixes ("beli", "tukar", "tangkap"): after a noun, often a compound
+    modifier ("daya beli", "nilai tukar"); tagged verb at a phrase start, often a noun."""
+    return not word.startswith(VERB_PREFIXES) and not word.endswith("kan")
+
+
+def phrase_tags(doc: Doc, taken: set[int]) -> list[str]:
+    """Tags with two repairs of the tagger's systematic errors (rules 2 and 3 of the module doc).
+
+    A sentence-initial capitalised word outside an entity and followed by a lower-case word is
+    read as a common noun ("Kabut asap"); a verb with noun morphology as a noun.
+    """
+    tags = [coarse_tag(t) for t in doc]
+    n = len(doc)
+    for k, token in enumerate(doc):
+        tag = tags[k]
+        if tag == "NNP":
+            if (token.is_sent_start and k not in taken and k + 1 < n
+                    and doc[k + 1].text[:1].islower()):
+                tags[k] = "NN"
+        elif tag == "VB" and token.is_lower and noun_shaped(token.text):
+            tags[k] = "NN"
+    return tags
 
 
 def _usable(token: Token, taken: set[int]) -> bool:
@@ -101,33 +215,59 @@ def _gloss_at(doc: Doc, k: int, tags: list[str], taken: set[int]) -> int:
     return 0
 
 
+def _stop_word(token: Token) -> bool:
+    lower = token.lower_
+    return (lower in STOP_MODIFIERS or lower in TIME_NOUNS
+            or (len(lower) > 5 and lower.endswith("nya")))
+
+
 def candidate_phrases(doc: Doc) -> tuple[list[Span], list[tuple[Span, Span]]]:
     """Noun-phrase concept candidates of ``doc``, and the glosses found inside them.
 
-    See the module docstring for the pattern. A gloss ("(roadmap)", "atau roadmap") may sit inside
-    a phrase ("peta jalan (roadmap) e-commerce"); it is returned as (native term, foreign term).
+    See the module docstring for the pattern and rules. A gloss ("(roadmap)", "atau roadmap") may
+    sit inside a phrase ("peta jalan (roadmap) e-commerce"); it is returned as (native term,
+    foreign term).
     """
+    from .titles import HONORIFICS, title_length_at
+
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    tags = [coarse_tag(t) for t in doc]
+    tags = phrase_tags(doc, taken)
+    idf, unseen = background_idf()
     found: list[Span] = []
     glosses: list[tuple[Span, Span]] = []
     i, n = 0, len(doc)
 
-    def modifier(k: int) -> bool:
-        return (k < n and tags[k] in MODIFIER_TAGS and _usable(doc[k], taken)
-                and doc[k].lower_ not in STOP_MODIFIERS and not doc[k].is_sent_start)
+    def opening(k: int) -> bool:
+        """Whether a phrase at ``k`` is a verb's object or a preposition's complement, where a
+        following verb form cannot be the clause's predicate."""
+        return k > 0 and not doc[k].is_sent_start and tags[k - 1] in OPENING_TAGS
+
+    def modifier(k: int, opened: bool) -> bool:
+        if k >= n or not _usable(doc[k], taken) or doc[k].is_sent_start or _stop_word(doc[k]):
+            return False
+        if tags[k] in MODIFIER_TAGS:
+            return True
+        word = doc[k].text
+        return (tags[k] == "VB" and opened and doc[k].is_lower
+                and (participle(word) or bare_verb(word))
+                and idf.get(word, unseen) >= VERB_MIN_IDF)
 
     while i < n:
         token = doc[i]
         lower = token.lower_
-        if (tags[i] not in HEAD_TAGS or not _usable(token, taken) or lower in GENERIC_HEADS
-                or lower in STOP_MODIFIERS or token.text[:1].isupper()
-                and tags[i] != "FW" and not token.is_sent_start):
+        opened = opening(i)
+        verb_head = (tags[i] == "VB" and opened and token.is_lower and bare_verb(token.text)
+                     and idf.get(token.text, unseen) >= VERB_MIN_IDF and i + 1 < n
+                     and tags[i + 1] in HEAD_TAGS and token.i not in taken
+                     and not _stop_word(doc[i + 1]))
+        if (not (tags[i] in HEAD_TAGS or verb_head) or not _usable(token, taken)
+                or _stop_word(token) or lower in DETERMINER_NOUNS
+                or token.text[:1].isupper() and tags[i] != "FW" and not token.is_sent_start):
             i += 1
             continue
         end = i + 1
         while end < n and end - i < MAX_PHRASE_TOKENS:
-            if modifier(end):
+            if modifier(end, opened):
                 end += 1
                 continue
             gloss = _gloss_at(doc, end, tags, taken)
@@ -135,7 +275,7 @@ def candidate_phrases(doc: Doc) -> tuple[list[Span], list[tuple[Span, Span]]]:
                 bracketed = doc[end].text == "("
                 inner = doc[end + 1:end + gloss - 1] if bracketed else doc[end + 1:end + 2]
                 glosses.append((doc[i:end], inner))
-                if modifier(end + gloss):
+                if modifier(end + gloss, opened):
                     end += gloss
                     continue
             break
@@ -146,12 +286,24 @@ def candidate_phrases(doc: Doc) -> tuple[list[Span], list[tuple[Span, Span]]]:
                    and _usable(doc[k + 1], taken)):
                 k += 2
             if (k + 1 < n and doc[k].lower_ in COORDINATORS and tags[k + 1] == "JJ"
-                    and _usable(doc[k + 1], taken) and doc[k + 1].lower_ not in STOP_MODIFIERS):
+                    and _usable(doc[k + 1], taken) and not _stop_word(doc[k + 1])):
                 end = k + 2
-        while end > i + 1 and doc[end - 1].lower_ in STOP_MODIFIERS:
-            end -= 1
-        if end - i >= 2 or tags[i] == "FW":
-            found.append(doc[i:end])
+        # a generic, institution or role head rejects its whole phrase, tail included
+        title = title_length_at(doc, i, end)
+        if (lower in GENERIC_HEADS or lower in INSTITUTION_HEADS
+                or (title and " ".join(t.lower_ for t in doc[i:i + title]) not in HONORIFICS)
+                or (lower in WEAK_HEADS and end == i + 1)):
+            i = end
+            continue
+        start = i
+        while (doc[start].lower_ in WRAPPER_NOUNS and end - start >= 3
+               and doc[start + 1].lower_ not in GENERIC_HEADS):
+            start += 1
+        if end - start >= 2 or tags[start] == "FW" or (
+                tags[start] == "NN" and doc[start].lower_ not in WEAK_HEADS
+                and doc[start].lower_ not in WRAPPER_NOUNS
+                and idf.get(doc[start].lower_, unseen) >= SINGLE_NOUN_MIN_IDF):
+            found.append(doc[start:end])
         i = end
     return found, glosses
 
@@ -235,3 +387,4 @@ class ConceptExtractor:
 def make_concept_extractor(nlp: Language, name: str) -> ConceptExtractor:
     """spaCy factory for :class:`ConceptExtractor`."""
     return ConceptExtractor(nlp, name)
+
