@@ -81,8 +81,25 @@ def _pagerank_python(G: nx.Graph, alpha: float = 0.85, weight: str = "weight",
     raise nx.PowerIterationFailedConvergence(max_iter)
 
 
+def _positive_weights(G: nx.Graph, weight: str) -> nx.Graph:
+    """A copy of ``G``'s structure whose edge ``weight`` is a positive float (1.0 when missing,
+    unreadable or not positive), as a graph read back from a file may carry anything."""
+    H = nx.Graph()
+    H.add_nodes_from(G)
+    for u, v, attrs in G.edges(data=True):
+        try:
+            w = float(attrs.get(weight, 1.0))
+        except (TypeError, ValueError):
+            w = 1.0
+        H.add_edge(u, v, **{weight: w if w > 0 and math.isfinite(w) else 1.0})
+    return H
+
+
 def pagerank(G: nx.Graph, weight: str = "weight", alpha: float = 0.85) -> dict[Hashable, float]:
     """PageRank of every node on edge ``weight``: ``nx.pagerank`` or, without scipy, pure Python.
+
+    Missing or unreadable weights count as 1; if the power iteration does not converge the
+    degree (normalised to sum 1) stands in.
 
     >>> import networkx as nx
     >>> round(sum(pagerank(nx.path_graph(3)).values()), 6)
@@ -90,10 +107,15 @@ def pagerank(G: nx.Graph, weight: str = "weight", alpha: float = 0.85) -> dict[H
     """
     if len(G) == 0:
         return {}
+    H = _positive_weights(G, weight)
     try:
-        ranks = nx.pagerank(G, alpha=alpha, weight=weight)
-    except ImportError:  # networkx 3.x computes PageRank with scipy
-        ranks = _pagerank_python(G, alpha=alpha, weight=weight)
+        try:
+            ranks = nx.pagerank(H, alpha=alpha, weight=weight)
+        except ImportError:  # networkx 3.x computes PageRank with scipy
+            ranks = _pagerank_python(H, alpha=alpha, weight=weight)
+    except nx.PowerIterationFailedConvergence:
+        total = sum(d for _, d in H.degree()) or 1
+        ranks = {node: d / total for node, d in H.degree()}
     return {node: float(value) for node, value in ranks.items()}
 
 

@@ -16,6 +16,7 @@ from collections.abc import Hashable
 
 import networkx as nx
 
+from .analysis import pagerank
 from .errors import JalinError
 from .paths import find_node
 
@@ -43,15 +44,7 @@ def centrality(G: nx.Graph) -> tuple[dict[Hashable, float], str]:
     stored = {n: _number(a.get("pagerank")) for n, a in G.nodes(data=True)}
     if stored and all(v is not None for v in stored.values()):
         return {n: float(v) for n, v in stored.items()}, "PageRank"  # type: ignore[arg-type]
-    weighted = nx.Graph()
-    weighted.add_nodes_from(G)
-    for u, v, attrs in G.edges(data=True):
-        w = _number(attrs.get("weight"))
-        weighted.add_edge(u, v, weight=w if w is not None and w > 0 else 1.0)
-    try:
-        return nx.pagerank(weighted, weight="weight"), "PageRank"
-    except (nx.PowerIterationFailedConvergence, ImportError):
-        return {n: float(d) for n, d in G.degree()}, "degree"
+    return pagerank(G), "PageRank"
 
 
 def _view(G: nx.Graph, keep: list[Hashable], note: str) -> nx.Graph:

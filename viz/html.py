@@ -27,6 +27,7 @@ from typing import Any
 import jinja2
 import networkx as nx
 
+from graph.analysis import pagerank
 from graph.errors import JalinError
 from graph.fileio import write_text_atomic
 
@@ -382,15 +383,7 @@ def _size_values(G: nx.Graph, size_by: str) -> dict[Any, float]:
 
 def _pagerank(G: nx.Graph) -> dict[Any, float]:
     """PageRank on weights, computed when the graph did not bring its own."""
-    weighted = nx.Graph()
-    weighted.add_nodes_from(G)
-    for u, v, attrs in G.edges(data=True):
-        w = _float_or_none(attrs.get("weight"))
-        weighted.add_edge(u, v, weight=w if w is not None and w > 0 else 1.0)
-    try:
-        return nx.pagerank(weighted, weight="weight")
-    except (nx.PowerIterationFailedConvergence, ImportError):
-        return dict(G.degree())
+    return pagerank(G)
 
 
 def _positions(G: nx.Graph, seed: int) -> dict[Any, tuple[float, float]]:
