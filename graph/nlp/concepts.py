@@ -36,7 +36,9 @@ Rules on top of the pattern, each general Indonesian news grammar:
    and honorifics before a phrase are skipped ("sebagian besar titik api" -> "titik api").
 6. **Single words.** A foreign term ("e-commerce", "startup") or an Indonesian noun rare in general
    news (background IDF of at least :data:`SINGLE_NOUN_MIN_IDF`: "tuberkulosis", "deforestasi")
-   is a candidate alone; the corpus-wide step keeps a single word only when it is named twice.
+   is a candidate alone when written in lower case (a capitalised word standing alone is more
+   likely a name the tagger missed); the corpus-wide step keeps a single word only when the corpus
+   keeps naming it.
 
 Tags are the shipped tagger's (nlp-id's tag set: NN, NNP, JJ, FW, CC, ...); with another pipeline
 the universal ``pos_`` is mapped onto them. Candidates go to ``doc._.concepts``; foreign-term
@@ -300,7 +302,8 @@ def candidate_phrases(doc: Doc) -> tuple[list[Span], list[tuple[Span, Span]]]:
                and doc[start + 1].lower_ not in GENERIC_HEADS):
             start += 1
         if end - start >= 2 or tags[start] == "FW" or (
-                tags[start] == "NN" and doc[start].lower_ not in WEAK_HEADS
+                tags[start] == "NN" and doc[start].text.islower()
+                and doc[start].lower_ not in WEAK_HEADS
                 and doc[start].lower_ not in WRAPPER_NOUNS
                 and idf.get(doc[start].lower_, unseen) >= SINGLE_NOUN_MIN_IDF):
             found.append(doc[start:end])
