@@ -198,7 +198,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     unknown = [f for f in args.format if f not in FORMATS]
     if unknown:
         raise JalinError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
-    from .explain import RESOLUTION_FILE, read_resolution, write_resolution
+    from .explain import RESOLUTION_FILE, read_resolution, write_merge_report, write_resolution
 
     out = _out_dir(args.out)
     progress = not args.quiet and sys.stderr.isatty()
@@ -230,13 +230,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         written.append(render_html(_view(g, args), out / "graph.html", color_by=args.color,
                                    size_by=args.size))
     if args.resolve_report:
-        from .fileio import atomic_open
-
-        with atomic_open(args.resolve_report) as fh:
-            for merge in result.resolution.merges:
-                fh.write(json.dumps({"node": merge.entity_id, "surface": merge.surface,
-                                     "rule": merge.rule, "evidence": merge.evidence},
-                                    ensure_ascii=False) + "\n")
+        written.append(write_merge_report(result.resolution, args.resolve_report))
     if not args.quiet:
         for warning in result.warnings if not progress else []:
             print(f"jalin: warning: {warning}", file=sys.stderr)

@@ -43,6 +43,14 @@ def write_resolution(resolution: Resolution, path: str | Path) -> Path:
     return Path(path)
 
 
+def write_merge_report(resolution: Resolution, path: str | Path) -> Path:
+    """Every merge as JSON lines (``jalin build --resolve-report FILE``), atomically."""
+    lines = [json.dumps(merge, ensure_ascii=False)
+             for merge in resolution_record(resolution)["merges"]]
+    write_text_atomic(path, "".join(line + "\n" for line in lines))
+    return Path(path)
+
+
 def read_resolution(path: str | Path) -> dict[str, Any]:
     """Read a ``resolution.json``; a missing file is an empty record."""
     path = Path(path)

@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from collections import Counter
-from pathlib import Path
-from types import ModuleType
 
 import pytest
+from bench_loader import load_bench
 
-BENCH = Path(__file__).resolve().parent.parent / "bench" / "concepts_bench.py"
 ISSUE_GENERICS = {"hal tersebut", "waktu dekat", "kesempatan ini", "pihak terkait"}
 
 
-def _load_bench() -> ModuleType:
-    name = "concepts_bench"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load_bench()
+bench = load_bench("concepts_bench")
 
 
 @pytest.fixture(scope="module")

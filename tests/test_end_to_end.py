@@ -29,7 +29,8 @@ def run_jalin(*args: str, check: bool = True) -> subprocess.CompletedProcess[str
 @pytest.fixture(scope="module")
 def seed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("seed-graph")
-    run_jalin("build", "seeds", "--out", str(out), "--format", "gexf,csv")
+    run_jalin("build", "seeds", "--out", str(out), "--format", "gexf,csv",
+              "--resolve-report", str(out / "merges.jsonl"))
     return out
 
 
@@ -122,6 +123,10 @@ def test_explain_lists_merges_and_errors_on_unknown_names(seed_out: Path) -> Non
     assert "Jack Ma" in text and "partial-name" in text and "kept apart:" in text
     proc = run_jalin("explain", "Tidak Ada Orang Ini", str(seed_out), check=False)
     assert proc.returncode == 2 and "Tidak Ada Orang Ini" in proc.stderr
+    report = [json.loads(line) for line in
+              (seed_out / "merges.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {"node": "person:jack-ma", "surface": "Ma"}.items() <= next(
+        m for m in report if m["surface"] == "Ma").items()
     record = json.loads((seed_out / "resolution.json").read_text(encoding="utf-8"))
     assert record["key_ids"] and any(m["rule"] == "alias" for m in record["merges"])
 

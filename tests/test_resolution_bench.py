@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-
-BENCH = Path(__file__).resolve().parent.parent / "bench" / "resolution_bench.py"
+from bench_loader import load_bench
 
 REQUIRED_RULES = {
     "exact", "partial-name", "ambiguous-part", "trap-widodo", "surname-cross-doc", "definition",
@@ -20,19 +16,7 @@ REQUIRED_RULES = {
 }
 
 
-def _load_bench() -> ModuleType:
-    name = "resolution_bench"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load_bench()
+bench = load_bench("resolution_bench")
 
 
 @pytest.fixture(scope="module")
