@@ -98,3 +98,15 @@ def test_abbreviation_needs_its_first_letter_at_a_word_start() -> None:
     assert match_long_form("Kemenpar", "Menteri Pariwisata") is None
     doc = nlp("Ia menyebut peta jalan (roadmap) dan harga (Rp5.000) naik.")
     assert find_abbreviations(doc) == []
+
+
+def test_office_and_holder_tagged_as_one_organisation_are_split() -> None:
+    text = "Ia bertemu Direktur Bank Sentosa Tommy Lim kemarin. Bank Sentosa untung."
+    doc = nlp(text)
+    start = text.index("Bank Sentosa Tommy Lim")
+    later = text.rindex("Bank Sentosa")
+    doc.ents = [doc.char_span(start, start + len("Bank Sentosa Tommy Lim"), label="ORG"),
+                doc.char_span(later, later + len("Bank Sentosa"), label="ORG")]
+    assert [(s.text, s.label_, r) for s, r in apply_titles(doc)] == [
+        ("Bank Sentosa", "ORG", ""), ("Tommy Lim", "PERSON", "Direktur Bank Sentosa"),
+        ("Bank Sentosa", "ORG", "")]

@@ -242,7 +242,11 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             title = doc[ent.start:ent.start + size].text if size else role_before(ent, taken)
             org_size = _leading_name(rest, orgs)
             person = rest[org_size:]
-            if name_key(t.text for t in person) in people:
+            # after a title, an organisation's name followed by capitalised words is the office
+            # and its holder: "Presiden Bank Dunia David Malpass"
+            titled_holder = bool(org_size and title and len(person) >= 2
+                                 and all(t.text[:1].isupper() for t in person))
+            if name_key(t.text for t in person) in people or titled_holder:
                 if org_size:
                     result.append((Span(doc, rest.start, rest.start + org_size, label="ORG"), ""))
                     title = f"{title} {rest[:org_size].text}"
