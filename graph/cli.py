@@ -94,6 +94,10 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--keep-duplicates", action="store_true",
                    help="keep duplicate and near-duplicate articles (default: counted once)")
     p.add_argument("--no-html", action="store_true", help="do not write graph.html")
+    p.add_argument("--cache", metavar="PATH",
+                   help="extraction cache (SQLite; default: DIR/jalin.db): unchanged articles "
+                        "are not run through the NLP pipeline again")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress and no summary")
     _add_model_option(p)
     _add_render_options(p)
@@ -213,7 +217,8 @@ def cmd_build(args: argparse.Namespace) -> int:
                           max_concepts=args.concepts, merge=not args.no_resolve,
                           aliases=args.aliases, strict=args.strict,
                           keep_duplicates=args.keep_duplicates, progress=progress,
-                          previous_ids=previous)
+                          previous_ids=previous,
+                          cache=None if args.no_cache else (args.cache or out / "jalin.db"))
     if result.documents == 0:  # keep the outputs of an earlier build rather than empty them
         for warning in result.warnings if not (progress or args.quiet) else []:
             print(f"jalin: warning: {warning}", file=sys.stderr)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -165,3 +166,32 @@ class Resolution:
     near_misses: tuple[NearMiss, ...] = ()
     key_ids: dict[str, str] = field(default_factory=dict)
     """Normalised name -> entity id, so a later build can keep the same ids."""
+
+
+def doc_mentions_to_json(dm: DocMentions) -> str:
+    """The extraction of a document as JSON (the document itself is not stored)."""
+    return json.dumps({
+        "mentions": [dataclasses.astuple(m) for m in dm.mentions],
+        "sentences": dm.sentences, "sentence_starts": dm.sentence_starts,
+        "sentence_paras": dm.sentence_paras,
+        "definitions": [dataclasses.astuple(d) for d in dm.definitions],
+    }, ensure_ascii=False)
+
+
+def doc_mentions_from_json(data: str, doc: Document) -> DocMentions:
+    """The inverse of :func:`doc_mentions_to_json`, for ``doc``.
+
+    >>> d = Document(id="d1", path="a.txt", text="Ani ke Bali.")
+    >>> dm = DocMentions(d, (Mention("d1", 0, 3, "Ani", "PERSON", 0, 0),), ("Ani ke Bali.",),
+    ...                  (0,), (0,), (Definition("d1", "Badan X", "BX"),))
+    >>> doc_mentions_from_json(doc_mentions_to_json(dm), d) == dm
+    True
+    """
+    raw = json.loads(data)
+    return DocMentions(
+        doc=doc,
+        mentions=tuple(Mention(*m) for m in raw["mentions"]),
+        sentences=tuple(raw["sentences"]),
+        sentence_starts=tuple(raw["sentence_starts"]),
+        sentence_paras=tuple(raw["sentence_paras"]),
+        definitions=tuple(Definition(*d) for d in raw["definitions"]))

@@ -11,6 +11,7 @@ modules, so each can also be called alone:
 
 from __future__ import annotations
 
+import itertools
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -23,6 +24,7 @@ from tqdm import tqdm
 
 from .aliases import AliasEntry, load_aliases
 from .analysis import analyze
+from .cache import ExtractionCache
 from .clean import clean_document
 from .concepts import refine_concept_mentions, select_concepts
 from .cooccur import CooccurrenceCounter, parse_window
@@ -30,7 +32,7 @@ from .dedup import Deduplicator
 from .errors import JalinError
 from .ingest import read_documents
 from .mentions import extract_mentions
-from .nlp.pipeline import load_pipeline
+from .nlp.pipeline import load_pipeline, pipeline_version
 from .records import DocMentions, Document, Resolution, content_id
 from .resolve import resolve
 
@@ -94,12 +96,34 @@ def unique_ids(documents: Iterable[Document]) -> Iterator[Document]:
         yield doc
 
 
-def extract_corpus(documents: Iterable[Document], nlp: Language, *,
-                   batch_size: int = 32) -> Iterator[DocMentions]:
-    """Run the spaCy pipeline over documents as a stream and yield their mentions."""
-    docs_iter = ((doc.text, doc) for doc in documents)
-    for spacy_doc, document in nlp.pipe(docs_iter, as_tuples=True, batch_size=batch_size):
-        yield extract_mentions(spacy_doc, document)
+def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def extract_corpus(documents: Iterable[Document], nlp: Language, *, batch_size: int = 32,
+                   cache: ExtractionCache | None = None) -> Iterator[DocMentions]:
+    """Run the spaCy pipeline over documents as a stream and yield their mentions, in order.
+
+    With a ``cache``, documents extracted before by the same pipeline are read from it and only
+    the others go through spaCy (and into the cache).
+    """
+    if cache is None:
+        docs_iter = ((doc.text, doc) for doc in documents)
+        for spacy_doc, document in nlp.pipe(docs_iter, as_tuples=True, batch_size=batch_size):
+            yield extract_mentions(spacy_doc, document)
+        return
+    for batch in _batches(documents, batch_size * 8):
+        found = cache.get_many(batch)
+        missing = [d for d in batch if cache.key(d) not in found]
+        fresh = [extract_mentions(spacy_doc, d) for spacy_doc, d in nlp.pipe(
+            ((d.text, d) for d in missing), as_tuples=True, batch_size=batch_size)]
+        cache.put_many(zip(missing, fresh, strict=True))
+        by_key = {cache.key(d): dm for d, dm in zip(missing, fresh, strict=True)}
+        by_key.update(found)
+        for d in batch:
+            yield by_key[cache.key(d)]
 
 
 @dataclass
@@ -119,11 +143,12 @@ def build_from_documents(documents: Iterable[Document], *, nlp: Language,
                          max_concepts: int = DEFAULT_MAX_CONCEPTS, merge: bool = True,
                          aliases: Iterable[AliasEntry] = (), progress: bool = False,
                          batch_size: int = 32,
-                         previous_ids: Mapping[str, str] | None = None) -> BuildResult:
+                         previous_ids: Mapping[str, str] | None = None,
+                         cache: ExtractionCache | None = None) -> BuildResult:
     """The corpus-wide part of a build, from cleaned documents already in hand."""
     started = time.perf_counter()
     window = parse_window(window)
-    stream = extract_corpus(unique_ids(documents), nlp, batch_size=batch_size)
+    stream = extract_corpus(unique_ids(documents), nlp, batch_size=batch_size, cache=cache)
     doc_mentions = list(tqdm(stream, desc="reading", unit="doc", disable=not progress,
                              file=sys.stderr, leave=False))
     if merge:
@@ -150,11 +175,13 @@ def build_result(sources: Iterable[str | Path] | None = None, *, model: str | Pa
                  merge: bool = True, aliases: str | Path | None = None, strict: bool = False,
                  keep_duplicates: bool = False, progress: bool = False,
                  batch_size: int = 32,
-                 previous_ids: Mapping[str, str] | None = None) -> BuildResult:
+                 previous_ids: Mapping[str, str] | None = None,
+                 cache: str | Path | None = None) -> BuildResult:
     """Like :func:`build`, returning a :class:`BuildResult` with the resolution and counts.
 
     ``previous_ids`` (the ``key_ids`` of an earlier build's ``resolution.json``) keeps node ids
-    stable across builds.
+    stable across builds. ``cache`` is the path of an extraction cache (:mod:`graph.cache`):
+    documents already extracted by the same pipeline are not run through spaCy again.
     """
     started = time.perf_counter()
     parse_window(window)  # fail on a bad option before loading anything
@@ -172,10 +199,16 @@ def build_result(sources: Iterable[str | Path] | None = None, *, model: str | Pa
 
     documents = iter_documents(default_sources() if sources is None else sources, strict=strict,
                                keep_duplicates=keep_duplicates, on_error=report)
-    result = build_from_documents(documents, nlp=nlp, window=window, evidence=evidence,
-                                  max_concepts=max_concepts if concepts else 0, merge=merge,
-                                  aliases=alias_entries, progress=progress,
-                                  batch_size=batch_size, previous_ids=previous_ids)
+    store = None if cache is None else ExtractionCache(cache, pipeline_version(nlp))
+    try:
+        result = build_from_documents(documents, nlp=nlp, window=window, evidence=evidence,
+                                      max_concepts=max_concepts if concepts else 0, merge=merge,
+                                      aliases=alias_entries, progress=progress,
+                                      batch_size=batch_size, previous_ids=previous_ids,
+                                      cache=store)
+    finally:
+        if store is not None:
+            store.close()
     for warning in result.warnings:
         report(JalinError(warning))
     result.warnings = problems
@@ -190,7 +223,7 @@ def build(sources: Iterable[str | Path] | None = None, **options: object) -> nx.
     ``nlp`` (a loaded pipeline), ``window`` (``sentence``, ``paragraph``, ``document`` or a number),
     ``evidence`` (sentences kept per edge), ``concepts`` (bool), ``max_concepts``, ``merge``
     (False: exact strings only), ``aliases`` (a YAML alias file), ``strict``, ``keep_duplicates``,
-    ``progress``, ``batch_size``.
+    ``progress``, ``batch_size``, ``cache`` (path of an extraction cache).
 
     >>> import graph  # doctest: +SKIP
     >>> G = graph.build(["seeds/"])  # doctest: +SKIP

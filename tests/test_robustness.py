@@ -59,9 +59,24 @@ def assert_user_error(proc: subprocess.CompletedProcess[str], *needles: str) -> 
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` (hidden ones too) with its bytes."""
+    """Every output under ``folder`` (hidden files too) with its bytes.
+
+    The extraction cache (``jalin.db`` and its write-ahead log) is not an output: an interrupted
+    build keeps the extractions it finished there, by design; :func:`assert_cache_consistent`
+    checks it instead.
+    """
     return {str(p.relative_to(folder)): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.startswith("jalin.db")}
+
+
+def assert_cache_consistent(folder: Path) -> None:
+    """The extraction cache in ``folder``, if any, opens and passes SQLite's integrity check."""
+    import sqlite3
+
+    db = folder / "jalin.db"
+    if db.exists():
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
 def article(person: str, other: str, place: str, extra: str = "") -> str:
@@ -236,7 +251,9 @@ def test_bad_corpus_outputs_are_valid(bad_build) -> None:
     _, out, proc, _ = bad_build
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith("resolution")) == [
-        "edges.csv", "graph.gexf", "graph.graphml", "graph.html", "graph.json", "nodes.csv"]
+        "edges.csv", "graph.gexf", "graph.graphml", "graph.html", "graph.json", "jalin.db",
+        "nodes.csv"]
+    assert_cache_consistent(out)
     g = graph.read_graphml(out / "graph.graphml")
     assert nx.is_isomorphic(g, graph.read_json(out / "graph.json"))
     assert not [p for p in out.rglob("*") if p.name.startswith(".") or p.suffix == ".tmp"]
@@ -523,6 +540,7 @@ def test_interrupted_build_leaves_previous_outputs_untouched(previous_outputs: P
         assert "interrupted" in stderr and "Traceback" not in stderr
         assert len(stderr.strip().splitlines()) == 1
     assert snapshot(out) == before  # same files, same bytes, no temporary files left
+    assert_cache_consistent(out)
 
 
 # --------------------------------------------------------------------------- paths and --out
