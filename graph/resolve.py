@@ -33,10 +33,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .aliases import AliasEntry
 from .concepts import concept_text, gloss_table
+from .nlp.titles import GENERIC_ROLES
 from .records import (
     CONCEPT,
     NODE_TYPES,
@@ -303,6 +304,9 @@ def _majority_type(group: list[Located]) -> str:
     return min(labels, key=lambda t: (-labels[t], TYPE_PRIORITY.get(t, 99)))
 
 
+SAME_OFFICE_SIMILARITY = 0.9
+"""Jaro-Winkler similarity from which two holders of the same office are one person."""
+
 _OLD_SPELLING = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("nj", "ny"), ("sj", "sy"), ("ch", "kh"))
 
 
@@ -324,9 +328,11 @@ def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> None:
     (2 from 12 characters), as for a doubled or dropped letter, after putting old Indonesian
     spellings in today's form ("Soetrisno", "Sutrisno"); spacing, hyphens, case and diacritics
     are already equal after normalisation. Shared context: a document, a neighbour (an entity
-    named in the same sentence) or a role. Two names in one sentence ("Rina dan Rini Kusuma") are
-    two people, and so are two names with different roles and none in common. Similar names
-    kept apart are reported as near misses.
+    named in the same sentence) or a role. Names further apart still join when both hold the same
+    specific office and are close by Jaro-Winkler similarity (Winkler 1990), which favours a
+    shared beginning ("Rudianto", "Rudiantara"): one office has one holder. Two names in one
+    sentence ("Rina dan Rini Kusuma") are two people, and so are two names with different roles
+    and none in common. Similar names kept apart are reported as near misses.
     """
     groups = _groups(state, docs)
     if len(groups) < 2:
@@ -363,9 +369,19 @@ def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> None:
                     continue
                 distance = Levenshtein.distance(modern_spelling(a), modern_spelling(b),
                                                 score_cutoff=2)
+                limit = 2 if shortest >= 12 else 1
+                office = {r for r in roles_of[a] & roles_of[b]
+                          if r and r.split()[0] not in GENERIC_ROLES}
+                if (distance > limit and office and frozenset((a, b)) not in together
+                        and JaroWinkler.similarity(modern_spelling(a), modern_spelling(b))
+                        >= SAME_OFFICE_SIMILARITY and state.uf.find(a) != state.uf.find(b)):
+                    # one office, one holder: "Rudianto selaku Menteri Komunikasi dan
+                    # Informatika" is Rudiantara misspelt
+                    state.uf.union(a, b, "spelling-variant",
+                                   f"similar names holding the same office ({sorted(office)[0]})")
+                    continue
                 if distance > 2:
                     continue
-                limit = 2 if shortest >= 12 else 1
                 shared = (docs_of[a] & docs_of[b] and "a document") or (
                     (neighbours[a] & neighbours[b]) and "a neighbour") or (
                     (roles_of[a] & roles_of[b]) and "a role")

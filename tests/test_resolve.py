@@ -161,3 +161,12 @@ def test_stable_ids_survive_a_new_fuller_name() -> None:
     second = resolve([doc("a", [("Kota Tua", "LOC")]), doc("b", [("Kota Tua", "LOC")])],
                      previous_ids=first.key_ids)
     assert entity_of(second, "b", 0).id == entity_of(first, "a", 0).id
+
+
+def test_misspelt_holder_of_the_same_office_is_one_person() -> None:
+    r = resolve([doc("a", [("Hendrawan", "PERSON")], roles={"Hendrawan": "Menteri Pertanian"}),
+                 doc("b", [("Hendrawati", "PERSON")], roles={"Hendrawati": "Menteri Pertanian"}),
+                 doc("c", [("Hendrawan", "PERSON")], roles={"Hendrawan": "Menteri Pertanian"}),
+                 doc("d", [("Hendriyanto", "PERSON")], roles={"Hendriyanto": "Bupati Garut"})])
+    assert entity_of(r, "a", 0) is entity_of(r, "b", 0)
+    assert entity_of(r, "d", 0) is not entity_of(r, "a", 0)

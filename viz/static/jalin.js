@@ -185,6 +185,13 @@
     delete panel.dataset.id;
   }
 
+  /* Empty the side panel and mark what it now shows (tests read these data attributes). */
+  function openPanel(kind, id) {
+    clearPanel();
+    panel.dataset.kind = kind;
+    if (id !== undefined) { panel.dataset.id = String(id); }
+  }
+
   function showIntro() {
     clearPanel();
     var intro = el("div", "jalin-panel-intro");
@@ -247,9 +254,7 @@
   function showNode(id) {
     var n = nodeById[id];
     if (!n) { return; }
-    clearPanel();
-    panel.dataset.kind = "node";
-    panel.dataset.id = String(id);
+    openPanel("node", id);
     var head = el("div", "jalin-panel-head");
     head.appendChild(el("h2", "jalin-name", n.label));
     var badge = el("span", "jalin-badge");
@@ -359,9 +364,7 @@
   function showEdge(id) {
     var e = edgeById[id];
     if (!e) { return; }
-    clearPanel();
-    panel.dataset.kind = "edge";
-    panel.dataset.id = String(id);
+    openPanel("edge", id);
     var a = nodeById[e.from];
     var b = nodeById[e.to];
     var h2 = el("h2", "jalin-name");
@@ -1027,8 +1030,7 @@
   }
 
   function showPathMessage(text) {
-    clearPanel();
-    panel.dataset.kind = "path";
+    openPanel("path");
     panel.appendChild(el("h2", "jalin-name", "Path"));
     panel.appendChild(el("p", "jalin-note", text));
   }
@@ -1064,8 +1066,7 @@
     network.fit({ nodes: path, animation: BIG ? false : { duration: 400 } });
     if (network.getScale() > MAX_START_SCALE) { network.moveTo({ scale: MAX_START_SCALE }); }
 
-    clearPanel();
-    panel.dataset.kind = "path";
+    openPanel("path");
     var h2 = el("h2", "jalin-name jalin-chain");
     path.forEach(function (id, i) {
       if (i) { h2.appendChild(el("span", "arrow", " → ")); }
