@@ -11,15 +11,51 @@ writes. Resolution and graph building always run on the full set of extractions.
 from __future__ import annotations
 
 import hashlib
+import itertools
+import json
+import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 
 from .errors import JalinError
-from .records import DocMentions, Document, doc_mentions_from_json, doc_mentions_to_json
+from .fileio import digest_files
+from .records import (
+    DocMentions,
+    Document,
+    doc_mentions_from_json,
+    doc_mentions_to_json,
+    document_from_dict,
+    document_to_dict,
+)
 
-SCHEMA = "CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
+SCHEMA = ("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, data TEXT NOT NULL);"
+          "CREATE TABLE IF NOT EXISTS cleaned (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+
+
+@lru_cache(maxsize=1)
+def reading_version() -> str:
+    """A digest of the code and word lists that read and clean files (part of file keys)."""
+    from . import __version__
+
+    package = Path(__file__).resolve().parent
+    return __version__ + "+" + digest_files(
+        [package / name for name in ("ingest.py", "clean.py", "dates.py", "records.py")]
+        + [package / "data" / "boilerplate.yaml"])
+
+
+def file_key(path: Path) -> str | None:
+    """The key of a file's cleaned documents: its path, size, modification time and the reading
+    code's version; ``None`` if it cannot be read."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    text = (f"{reading_version()}\0{os.path.abspath(path)}\0{stat.st_size}\0"
+            f"{stat.st_mtime_ns}\0{stat.st_ino}")
+    return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 class ExtractionCache:
@@ -48,7 +84,7 @@ class ExtractionCache:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(self.path, timeout=30)
                 db.execute("PRAGMA journal_mode=WAL")
-                db.execute(SCHEMA)
+                db.executescript(SCHEMA)
                 db.commit()
             except (sqlite3.Error, OSError) as exc:
                 raise JalinError(f"cannot open the extraction cache ({exc})",
@@ -84,6 +120,48 @@ class ExtractionCache:
         if rows:
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?)", rows)
+
+    def read_back(self, keyed_docs: Iterable[tuple[str, Document]],
+                  chunk: int = 500) -> Iterator[DocMentions]:
+        """Stream stored extractions by key, in the order given, each with its document.
+
+        A key that is not in the store is an error: the caller put it there in this build.
+        """
+        pending: list[tuple[str, Document]] = []
+        for item in itertools.chain(keyed_docs, [None]):
+            if item is not None:
+                pending.append(item)
+                if len(pending) < chunk:
+                    continue
+            if not pending:
+                break
+            keys = [k for k, _ in pending]
+            marks = ",".join("?" * len(set(keys)))
+            rows = dict(self.db.execute(
+                f"SELECT key, data FROM extraction WHERE key IN ({marks})", list(set(keys))))
+            for key, doc in pending:
+                if key not in rows:
+                    raise JalinError("an extraction went missing from the cache during the build",
+                                     str(self.path))
+                yield doc_mentions_from_json(rows[key], doc)
+            pending = []
+
+    def get_cleaned(self, key: str) -> tuple[list[Document], list[str]] | None:
+        """The cleaned documents and reading warnings of a file stored under ``key``."""
+        row = self.db.execute("SELECT data FROM cleaned WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        raw = json.loads(row[0])
+        return [document_from_dict(d) for d in raw["documents"]], raw["warnings"]
+
+    def put_cleaned(self, rows: Iterable[tuple[str, list[Document], list[str]]]) -> None:
+        """Store files' cleaned documents and warnings, all in one transaction."""
+        data = [(key, json.dumps({"documents": [document_to_dict(d) for d in docs],
+                                  "warnings": warnings}, ensure_ascii=False))
+                for key, docs, warnings in rows]
+        if data:
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO cleaned VALUES (?, ?)", data)
 
     def __len__(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM extraction").fetchone()[0]

@@ -98,6 +98,13 @@ def make_parser() -> argparse.ArgumentParser:
                    help="extraction cache (SQLite; default: DIR/jalin.db): unchanged articles "
                         "are not run through the NLP pipeline again")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    p.add_argument("--jobs", "-j", type=_positive_int, default=0, metavar="N",
+                   help="worker processes for the NLP (default 0: one per core)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="where the NLP runs: local processes (default) or a dask cluster")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: the scheduler of a running cluster "
+                        "(default: start a local cluster of --jobs workers)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress and no summary")
     _add_model_option(p)
     _add_render_options(p)
@@ -154,6 +161,14 @@ def make_parser() -> argparse.ArgumentParser:
     p = ner_sub.add_parser("eval", help="precision/recall/F1 per label on BIO files")
     p.add_argument("files", nargs="+", metavar="FILE.tsv")
     _add_model_option(p)
+    p.add_argument("--errors", action="store_true",
+                   help="also count the errors by category (type, boundary, boundary+type, "
+                        "missed, spurious) per file and label")
+    p.add_argument("--examples", type=_positive_int, default=0, metavar="N",
+                   help="also print N example errors per category and file (implies --errors)")
+    p.add_argument("--model-alone", action="store_true",
+                   help="evaluate the trained model without Jalin's rule components (label "
+                        "mapping, span tidying, titles, abbreviations)")
     return parser
 
 
@@ -218,7 +233,8 @@ def cmd_build(args: argparse.Namespace) -> int:
                           aliases=args.aliases, strict=args.strict,
                           keep_duplicates=args.keep_duplicates, progress=progress,
                           previous_ids=previous,
-                          cache=None if args.no_cache else (args.cache or out / "jalin.db"))
+                          cache=None if args.no_cache else (args.cache or out / "jalin.db"),
+                          jobs=args.jobs or None, engine=args.engine, scheduler=args.scheduler)
     if result.documents == 0:  # keep the outputs of an earlier build rather than empty them
         for warning in result.warnings if not (progress or args.quiet) else []:
             print(f"jalin: warning: {warning}", file=sys.stderr)
@@ -339,11 +355,24 @@ def cmd_ner(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         print(json.dumps(scores, indent=2, ensure_ascii=False, default=str))
         return 0
     if args.ner_command == "eval":
-        from .nlp.evaluate import evaluate_bio, format_report
+        from .nlp.evaluate import (
+            error_analysis,
+            evaluate_bio,
+            format_errors,
+            format_report,
+            load_model_alone,
+        )
         from .nlp.pipeline import load_pipeline
 
-        nlp = load_pipeline(args.model, concepts=False)
-        print(format_report(evaluate_bio(nlp, [Path(f) for f in args.files])))
+        if args.model_alone:
+            nlp = load_model_alone(args.model)
+        else:
+            nlp = load_pipeline(args.model, concepts=False)
+        paths = [Path(f) for f in args.files]
+        print(format_report(evaluate_bio(nlp, paths)))
+        if args.errors or args.examples:
+            print()
+            print(format_errors(error_analysis(nlp, paths, examples=args.examples)))
         return 0
     parser.parse_args(["ner", "--help"])
     return 2

@@ -84,11 +84,16 @@ def concept_text(text: str, glosses: Mapping[str, str]) -> str:
 
 def _sub_mention(doc: DocMentions, m: Mention, first: int, last: int) -> Mention:
     """The mention cut to its words ``first`` to ``last`` (exclusive; offsets into the text)."""
-    words = list(_WORD.finditer(doc.doc.text, m.start, m.end))
+    if doc.doc.text:
+        text, base = doc.doc.text, 0
+        words = list(_WORD.finditer(text, m.start, m.end))
+    else:  # a record without its text (a build streaming from its store): the mention's own
+        text, base = m.text, m.start
+        words = list(_WORD.finditer(text))
     if not 0 <= first < last <= len(words) or (first, last) == (0, len(words)):
         return m
     kept = words[first:last]
-    return Mention(m.doc_id, kept[0].start(), kept[-1].end(),
+    return Mention(m.doc_id, base + kept[0].start(), base + kept[-1].end(),
                    " ".join(w.group() for w in kept), m.label, m.sent, m.para, m.role)
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -56,3 +57,16 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path``, atomically."""
     with atomic_open(path, "wb") as fh:
         fh.write(data)
+
+
+def digest_files(paths: Iterable[Path]) -> str:
+    """A short digest of files' names and contents (versions of code and data, for cache keys).
+
+    >>> digest_files([]) == digest_files([])
+    True
+    """
+    digest = hashlib.sha1()
+    for path in sorted(paths):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]

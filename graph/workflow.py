@@ -11,28 +11,32 @@ modules, so each can also be called alone:
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
+import spacy
 from spacy.language import Language
 from tqdm import tqdm
 
 from .aliases import AliasEntry, load_aliases
 from .analysis import analyze
-from .cache import ExtractionCache
+from .cache import ExtractionCache, file_key
 from .clean import clean_document
 from .concepts import refine_concept_mentions, select_concepts
 from .cooccur import CooccurrenceCounter, parse_window
 from .dedup import Deduplicator
+from .engines import ENGINES, BatchFuture, Executor, attach, make_executor
+from .engines.local import InlineExecutor
 from .errors import JalinError
-from .ingest import read_documents
-from .mentions import extract_mentions
-from .nlp.pipeline import load_pipeline, pipeline_version
+from .ingest import iter_files, read_documents
+from .nlp.pipeline import PipelineSpec, pipeline_version
 from .records import DocMentions, Document, Resolution, content_id
 from .resolve import resolve
 
@@ -51,22 +55,68 @@ def default_sources() -> list[str]:
     raise JalinError("no SRC given and the built-in seeds are not installed", str(SEED_FOLDERS[1]))
 
 
+def read_cleaned(sources: Iterable[str | Path], *, strict: bool = False,
+                 on_error: Callable[[JalinError], None] | None = None,
+                 cache: ExtractionCache | None = None) -> Iterator[Document]:
+    """Read and clean every document of the sources, file by file.
+
+    With a ``cache``, a file unchanged since an earlier build (same path, size, modification
+    time and reading code) is not read or cleaned again: its cleaned documents, and the warnings
+    reading it gave, come from the cache.
+    """
+    def report(error: JalinError) -> None:
+        if on_error is not None:
+            on_error(error)
+
+    if cache is None:
+        for raw in read_documents(sources, strict=strict, on_error=on_error):
+            yield clean_document(raw)
+        return
+    fresh: list[tuple[str, list[Document], list[str]]] = []
+    try:
+        for path in iter_files(sources):
+            key = file_key(path)
+            stored = cache.get_cleaned(key) if key is not None else None
+            if stored is not None:
+                docs, warnings = stored
+                for warning in warnings:
+                    report(JalinError(warning))
+                yield from docs
+                continue
+            said: list[JalinError] = []
+
+            def note(error: JalinError, said: list[JalinError] = said) -> None:
+                said.append(error)
+                report(error)
+
+            docs = [clean_document(raw)
+                    for raw in read_documents([path], strict=strict, on_error=note)]
+            yield from docs
+            if key is not None and file_key(path) == key:  # not changed while read
+                fresh.append((key, docs, [str(e) for e in said]))
+                if len(fresh) >= 200:
+                    cache.put_cleaned(fresh)
+                    fresh = []
+    finally:
+        cache.put_cleaned(fresh)
+
+
 def iter_documents(sources: Iterable[str | Path], *, strict: bool = False,
                    keep_duplicates: bool = False,
-                   on_error: Callable[[JalinError], None] | None = None) -> Iterator[Document]:
+                   on_error: Callable[[JalinError], None] | None = None,
+                   cache: ExtractionCache | None = None) -> Iterator[Document]:
     """Read and clean documents, skipping duplicates and near-duplicates unless asked.
 
     Duplicates (see :mod:`graph.dedup`) are counted once: the first copy in corpus order is kept;
     at the end one warning through ``on_error`` says how many were skipped. Documents with no
-    text left after cleaning are skipped with a warning.
+    text left after cleaning are skipped with a warning. ``cache``: see :func:`read_cleaned`.
     """
     dedup = None if keep_duplicates else Deduplicator()
     example = ""
-    for raw in read_documents(sources, strict=strict, on_error=on_error):
-        doc = clean_document(raw)
+    for doc in read_cleaned(sources, strict=strict, on_error=on_error, cache=cache):
         if not doc.text.strip():
             if on_error is not None:
-                on_error(JalinError("skipped: no article text left after cleaning", raw.path))
+                on_error(JalinError("skipped: no article text left after cleaning", doc.path))
             continue
         if dedup is not None:
             duplicate = dedup.check(doc)
@@ -102,28 +152,70 @@ def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
-def extract_corpus(documents: Iterable[Document], nlp: Language, *, batch_size: int = 32,
-                   cache: ExtractionCache | None = None) -> Iterator[DocMentions]:
-    """Run the spaCy pipeline over documents as a stream and yield their mentions, in order.
+class _LazyExecutor:
+    """Makes the real executor (loading the pipeline, starting workers) on the first batch, so a
+    build whose every document is cached never loads a model."""
 
-    With a ``cache``, documents extracted before by the same pipeline are read from it and only
-    the others go through spaCy (and into the cache).
+    def __init__(self, make: Callable[[], Executor]) -> None:
+        self._make = make
+        self._executor: Executor | None = None
+
+    def submit(self, batch: Sequence[Document]) -> BatchFuture:
+        if self._executor is None:
+            self._executor = self._make()
+        return self._executor.submit(batch)
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.close()
+
+
+def extract_corpus(documents: Iterable[Document], nlp: Language | None = None, *,
+                   batch_size: int = 32, cache: ExtractionCache | None = None,
+                   executor: Executor | None = None,
+                   chunk_size: int | None = None) -> Iterator[DocMentions]:
+    """Run the NLP over documents as a stream and yield their mentions, in order.
+
+    The documents go through ``executor`` (see :mod:`graph.engines`; default: ``nlp.pipe`` in this
+    process) in batches of ``batch_size``, a chunk of ``chunk_size`` documents at a time: while the
+    workers run one chunk, this process reads and cleans the next, so at most two chunks are in
+    memory. With a ``cache``, documents extracted before by the same pipeline are read from it,
+    and only the others are sent to the executor (and then stored).
     """
-    if cache is None:
-        docs_iter = ((doc.text, doc) for doc in documents)
-        for spacy_doc, document in nlp.pipe(docs_iter, as_tuples=True, batch_size=batch_size):
-            yield extract_mentions(spacy_doc, document)
-        return
-    for batch in _batches(documents, batch_size * 8):
-        found = cache.get_many(batch)
-        missing = [d for d in batch if cache.key(d) not in found]
-        fresh = [extract_mentions(spacy_doc, d) for spacy_doc, d in nlp.pipe(
-            ((d.text, d) for d in missing), as_tuples=True, batch_size=batch_size)]
-        cache.put_many(zip(missing, fresh, strict=True))
-        by_key = {cache.key(d): dm for d, dm in zip(missing, fresh, strict=True)}
-        by_key.update(found)
-        for d in batch:
-            yield by_key[cache.key(d)]
+    own = executor is None
+    if executor is None:
+        if nlp is None:
+            raise ValueError("extract_corpus needs nlp or an executor")
+        executor = InlineExecutor(nlp, batch_size=batch_size)
+    chunk_size = chunk_size or batch_size * 16
+    try:
+        pending = None
+        for chunk in _batches(documents, chunk_size):
+            found = cache.get_many(chunk) if cache is not None else {}
+            missing = [d for d in chunk if cache is None or cache.key(d) not in found]
+            futures = [(batch, executor.submit(batch))
+                       for batch in _batches(missing, batch_size)]
+            if pending is not None:
+                yield from _finish(*pending, cache)
+            pending = (chunk, found, futures)
+        if pending is not None:
+            yield from _finish(*pending, cache)
+    finally:
+        if own:
+            executor.close()
+
+
+def _finish(chunk: list[Document], found: dict[str, DocMentions],
+            futures: list[tuple[list[Document], BatchFuture]],
+            cache: ExtractionCache | None) -> Iterator[DocMentions]:
+    fresh: list[DocMentions] = []
+    for batch, future in futures:
+        fresh.extend(attach(batch, future.result()))
+    if cache is not None:
+        cache.put_many((dm.doc, dm) for dm in fresh)
+    made = iter(fresh)
+    for d in chunk:
+        yield found[cache.key(d)] if cache is not None and cache.key(d) in found else next(made)
 
 
 @dataclass
@@ -138,34 +230,60 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def build_from_documents(documents: Iterable[Document], *, nlp: Language,
+def _without_text(dm: DocMentions) -> DocMentions:
+    """What resolution needs of a document: its mentions, definitions and metadata."""
+    return DocMentions(dm.doc.replace(text=""), dm.mentions, (), (), (), dm.definitions)
+
+
+def build_from_documents(documents: Iterable[Document], *, nlp: Language | None = None,
                          window: str | int = "sentence", evidence: int = 3,
                          max_concepts: int = DEFAULT_MAX_CONCEPTS, merge: bool = True,
                          aliases: Iterable[AliasEntry] = (), progress: bool = False,
                          batch_size: int = 32,
                          previous_ids: Mapping[str, str] | None = None,
-                         cache: ExtractionCache | None = None) -> BuildResult:
-    """The corpus-wide part of a build, from cleaned documents already in hand."""
+                         cache: ExtractionCache | None = None,
+                         executor: Executor | None = None) -> BuildResult:
+    """The corpus-wide part of a build, from cleaned documents already in hand.
+
+    Two passes keep memory bounded by the graph rather than the corpus: the first streams the
+    documents through the NLP (``executor``, default ``nlp.pipe`` here) into the extraction store
+    (``cache``, or a temporary one) and keeps only mentions and metadata for resolution; the
+    second streams each document's sentences back from the store to count co-occurrences and
+    keep evidence.
+    """
     started = time.perf_counter()
     window = parse_window(window)
-    stream = extract_corpus(unique_ids(documents), nlp, batch_size=batch_size, cache=cache)
-    doc_mentions = list(tqdm(stream, desc="reading", unit="doc", disable=not progress,
-                             file=sys.stderr, leave=False))
-    if merge:
-        doc_mentions = refine_concept_mentions(doc_mentions)
-    resolution = resolve(doc_mentions, aliases=aliases, merge=merge, previous_ids=previous_ids)
-    resolution = select_concepts(resolution, max_concepts)
-    counter = CooccurrenceCounter(resolution, window, evidence)
-    for dm in doc_mentions:
-        counter.add(dm)
+    with contextlib.ExitStack() as stack:
+        store = cache
+        if store is None:
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="jalin-"))
+            store = stack.enter_context(ExtractionCache(Path(folder) / "extractions.db",
+                                                        "this build"))
+        stream = extract_corpus(unique_ids(documents), nlp, batch_size=batch_size, cache=store,
+                                executor=executor)
+        keys: list[str] = []
+        light: list[DocMentions] = []
+        for dm in tqdm(stream, desc="reading", unit="doc", disable=not progress,
+                       file=sys.stderr, leave=False):
+            keys.append(store.key(dm.doc))
+            light.append(_without_text(dm))
+        if merge:
+            light = refine_concept_mentions(light)
+        resolution = resolve(light, aliases=aliases, merge=merge, previous_ids=previous_ids)
+        resolution = select_concepts(resolution, max_concepts)
+        counter = CooccurrenceCounter(resolution, window, evidence)
+        stored = store.read_back(zip(keys, (dm.doc for dm in light), strict=True))
+        for dm, full in zip(light, stored, strict=True):
+            counter.add(DocMentions(dm.doc, dm.mentions, full.sentences, full.sentence_starts,
+                                    full.sentence_paras, dm.definitions))
     g = analyze(counter.graph())
     warnings = []
     if counter.capped_windows:
         warnings.append(f"{counter.capped_windows} {window} window(s) named more than "
                         f"{counter.max_window_entities} entities: only the first "
                         f"{counter.max_window_entities} named in each were linked")
-    return BuildResult(graph=g, resolution=resolution, documents=len(doc_mentions),
-                       mentions=sum(len(d.mentions) for d in doc_mentions),
+    return BuildResult(graph=g, resolution=resolution, documents=len(light),
+                       mentions=sum(len(d.mentions) for d in light),
                        seconds=time.perf_counter() - started, warnings=warnings)
 
 
@@ -176,20 +294,30 @@ def build_result(sources: Iterable[str | Path] | None = None, *, model: str | Pa
                  keep_duplicates: bool = False, progress: bool = False,
                  batch_size: int = 32,
                  previous_ids: Mapping[str, str] | None = None,
-                 cache: str | Path | None = None) -> BuildResult:
+                 cache: str | Path | None = None, jobs: int | None = 1,
+                 engine: str = "local", scheduler: str | None = None) -> BuildResult:
     """Like :func:`build`, returning a :class:`BuildResult` with the resolution and counts.
 
     ``previous_ids`` (the ``key_ids`` of an earlier build's ``resolution.json``) keeps node ids
     stable across builds. ``cache`` is the path of an extraction cache (:mod:`graph.cache`):
-    documents already extracted by the same pipeline are not run through spaCy again.
+    documents already extracted by the same pipeline are not run through spaCy again (and when
+    all are, no model is loaded). ``jobs`` worker processes run the NLP (``None``: all cores);
+    ``engine="dask"`` runs it on a dask.distributed cluster (``scheduler`` address, or a local
+    cluster of ``jobs`` workers). Every engine and number of jobs gives the same graph.
     """
     started = time.perf_counter()
     parse_window(window)  # fail on a bad option before loading anything
     if evidence < 0:
         raise JalinError("--evidence must be 0 or more")
+    if engine not in ENGINES:
+        raise JalinError(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     alias_entries = load_aliases(aliases)
-    if nlp is None:
-        nlp = load_pipeline(model, concepts=concepts)
+    spec = PipelineSpec(None if model is None else str(model), concepts=concepts)
+    version = pipeline_version(nlp) if nlp is not None else spec.version()
+    if nlp is None and model is not None and not Path(model).exists() and \
+            not spacy.util.is_package(str(model)):  # fail before any file is read
+        raise JalinError("no such spaCy pipeline (neither an installed package nor a folder)",
+                         str(model))
     problems: list[str] = []
 
     def report(error: JalinError) -> None:
@@ -197,16 +325,24 @@ def build_result(sources: Iterable[str | Path] | None = None, *, model: str | Pa
         if progress:
             tqdm.write(f"warning: {error}", file=sys.stderr)
 
+    store = None if cache is None else ExtractionCache(cache, version)
     documents = iter_documents(default_sources() if sources is None else sources, strict=strict,
-                               keep_duplicates=keep_duplicates, on_error=report)
-    store = None if cache is None else ExtractionCache(cache, pipeline_version(nlp))
+                               keep_duplicates=keep_duplicates, on_error=report, cache=store)
+    def make() -> Executor:
+        return make_executor(spec, engine=engine, jobs=jobs, scheduler=scheduler, nlp=nlp,
+                             batch_size=batch_size)
+
+    # a cluster is reached at once (a wrong address fails before any file is read); the local
+    # engine loads its pipeline only when a document is not in the cache
+    executor = make() if engine == "dask" else _LazyExecutor(make)
     try:
-        result = build_from_documents(documents, nlp=nlp, window=window, evidence=evidence,
+        result = build_from_documents(documents, window=window, evidence=evidence,
                                       max_concepts=max_concepts if concepts else 0, merge=merge,
                                       aliases=alias_entries, progress=progress,
                                       batch_size=batch_size, previous_ids=previous_ids,
-                                      cache=store)
+                                      cache=store, executor=executor)
     finally:
+        executor.close()
         if store is not None:
             store.close()
     for warning in result.warnings:
@@ -223,7 +359,9 @@ def build(sources: Iterable[str | Path] | None = None, **options: object) -> nx.
     ``nlp`` (a loaded pipeline), ``window`` (``sentence``, ``paragraph``, ``document`` or a number),
     ``evidence`` (sentences kept per edge), ``concepts`` (bool), ``max_concepts``, ``merge``
     (False: exact strings only), ``aliases`` (a YAML alias file), ``strict``, ``keep_duplicates``,
-    ``progress``, ``batch_size``, ``cache`` (path of an extraction cache).
+    ``progress``, ``batch_size``, ``cache`` (path of an extraction cache), ``jobs`` (worker
+    processes for the NLP; ``None``: all cores), ``engine`` (``local`` or ``dask``) and
+    ``scheduler`` (a dask scheduler's address).
 
     >>> import graph  # doctest: +SKIP
     >>> G = graph.build(["seeds/"])  # doctest: +SKIP

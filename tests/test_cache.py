@@ -10,8 +10,8 @@ import networkx as nx
 import pytest
 
 import graph
-from graph import workflow
 from graph.cache import ExtractionCache
+from graph.engines import local
 from graph.errors import JalinError
 from graph.workflow import build_result
 
@@ -46,13 +46,13 @@ def write_story(folder: Path, i: int, place: str) -> None:
 def counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Count the documents that come out of the spaCy pipeline (not out of the cache)."""
     seen = [0]
-    original = workflow.extract_mentions
+    original = local.extract_mentions
 
     def extract(doc, document):  # noqa: ANN001, ANN202
         seen[0] += 1
         return original(doc, document)
 
-    monkeypatch.setattr(workflow, "extract_mentions", extract)
+    monkeypatch.setattr(local, "extract_mentions", extract)
     return seen
 
 
@@ -93,3 +93,29 @@ def test_a_damaged_cache_is_a_one_line_error(tmp_path: Path) -> None:
                            str(tmp_path / "out"), "--cache", str(db)], cwd=ROOT,
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 2 and "jalin.db" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_unchanged_files_are_not_read_or_cleaned_again(tmp_path: Path, nlp,  # noqa: ANN001
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from graph import workflow
+
+    src = corpus(tmp_path / "src", ["Solo", "Klaten", "Boyolali"])
+    (src / "notes.docx").write_bytes(b"PK\x03\x04 not read")
+    db = tmp_path / "jalin.db"
+    first = build_result([src], nlp=nlp, cache=db)
+    cleaned: list[str] = []
+    original = workflow.clean_document
+
+    def clean(doc):  # noqa: ANN001, ANN202
+        cleaned.append(doc.path)
+        return original(doc)
+
+    monkeypatch.setattr(workflow, "clean_document", clean)
+    second = build_result([src], nlp=nlp, cache=db)
+    assert cleaned == []
+    assert second.warnings == first.warnings and any("unsupported" in w for w in first.warnings)
+    assert nx.utils.graphs_equal(first.graph, second.graph)
+    write_story(src, 2, "Sragen")
+    third = build_result([src], nlp=nlp, cache=db)
+    assert cleaned == [str(src / "2.txt")]
+    assert nx.utils.graphs_equal(third.graph, build_result([src], nlp=nlp).graph)

@@ -146,3 +146,14 @@ def test_shipped_model_finds_person_and_org() -> None:
     assert {token.tag_ for token in doc} & {"NN", "NNP", "VB"}
     speed = measure_speed(nlp, [text] * 5)
     assert speed["words"] > 0
+
+
+def test_shipped_tokenizer_is_the_default_one() -> None:
+    """load_pipeline skips reading the shipped tokenizer back: it must be blank("id")'s."""
+    import spacy
+
+    from graph.nlp.pipeline import MODEL_DIR
+
+    shipped = spacy.blank("id").tokenizer.from_disk(MODEL_DIR / "tokenizer", exclude=["vocab"])
+    default = spacy.blank("id").tokenizer
+    assert shipped.to_bytes(exclude=["vocab"]) == default.to_bytes(exclude=["vocab"])

@@ -83,6 +83,17 @@ def test_label_mapping_and_span_tidying() -> None:
         ("Hasan Basri", "PERSON"), ("Bandung", "LOC"), ("PT Maju", "ORG")]
 
 
+def test_landform_and_building_nouns_stay_in_place_names_administrative_ones_do_not() -> None:
+    doc = nlp("Kapal dari kota Medan melintasi selat Karimata lalu berlabuh dekat Tanjung Emas, "
+              "kata warga (Sutomo) di gedung Sate.")
+    doc.ents = [Span(doc, 2, 4, label="LOC"), Span(doc, 5, 7, label="LOC"),
+                Span(doc, 10, 12, label="LOC"), Span(doc, 15, 18, label="PER"),
+                Span(doc, 20, 21, label="LOC")]
+    assert [(e.text, e.label_) for e in map_entities(doc, {"PER": "PERSON", "LOC": "LOC"})] == [
+        ("Medan", "LOC"), ("selat Karimata", "LOC"), ("Tanjung Emas", "LOC"),
+        ("Sutomo", "PERSON"), ("gedung Sate", "LOC")]
+
+
 def test_abbreviations_indonesian_syllable_acronyms() -> None:
     doc = nlp("Rapat Badan Pengawas Obat dan Makanan (BPOM) membahas usaha mikro, kecil dan "
               "menengah (UMKM) bersama Kementerian Pariwisata (Kemenpar) dan OJK (Otoritas Jasa "

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -199,3 +199,318 @@ def measure_speed(nlp: Language, texts: list[str], batch_size: int = 256) -> dic
         "pipeline_words_per_second": n_words / pipeline_seconds,
         "tokenizer_words_per_second": n_words / tokenizer_seconds,
     }
+
+
+# --- error analysis ------------------------------------------------------------------------------
+
+ERROR_CATEGORIES: tuple[str, ...] = ("type", "boundary", "boundary+type", "missed", "spurious")
+"""The error categories of :func:`error_categories`, in report order."""
+
+
+class SpanError(NamedTuple):
+    """One error of :func:`classify_errors`.
+
+    ``side`` says which exact-match errors it accounts for: ``"both"`` (a false negative and a
+    false positive: type, boundary and boundary+type pairs), ``"gold"`` (a false negative: missed,
+    or a further gold span overlapped by an already paired prediction) or ``"predicted"`` (a false
+    positive: spurious, or a further prediction overlapping an already paired gold span).
+    """
+
+    category: str
+    gold: Span | None
+    predicted: Span | None
+    side: str
+
+    @property
+    def label(self) -> str:
+        """The gold span's label, or the predicted one's when there is no gold span (spurious)."""
+        span = self.gold if self.gold is not None else self.predicted
+        assert span is not None
+        return span[2]
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _overlap_category(gold: Span, predicted: Span) -> str:
+    if (gold[0], gold[1]) == (predicted[0], predicted[1]):
+        return "type"
+    return "boundary" if gold[2] == predicted[2] else "boundary+type"
+
+
+def classify_errors(gold: Iterable[Span], predicted: Iterable[Span]) -> list[SpanError]:
+    """The errors of one sentence's predicted spans against its gold spans, each classified once.
+
+    Exact matches are correct and left out. The rest are paired one to one, greedily: first spans
+    with the same boundaries (``type``: wrong label), then overlapping spans, the same label first
+    and then the larger overlap (``boundary`` when the labels agree, ``boundary+type`` when they
+    do not). A gold span that overlaps no prediction is ``missed``, a prediction that overlaps no
+    gold span ``spurious``. A span left over that overlaps an already paired span of the other
+    side (one prediction covering two gold names, or two predictions splitting one) is a boundary
+    (or boundary+type) error of its own, with ``side`` telling which span it counts.
+    """
+    gold_set, predicted_set = set(gold), set(predicted)
+    gold_left = sorted(gold_set - predicted_set)
+    predicted_left = sorted(predicted_set - gold_set)
+    candidates = sorted(
+        (
+            (g[0], g[1]) != (p[0], p[1]),
+            g[2] != p[2],
+            -_overlap(g, p),
+            g,
+            p,
+        )
+        for g in gold_left
+        for p in predicted_left
+        if _overlap(g, p)
+    )
+    paired_gold: dict[Span, Span] = {}
+    paired_predicted: dict[Span, Span] = {}
+    errors: list[SpanError] = []
+    for *_, g, p in candidates:
+        if g not in paired_gold and p not in paired_predicted:
+            paired_gold[g], paired_predicted[p] = p, g
+            errors.append(SpanError(_overlap_category(g, p), g, p, "both"))
+    for g in gold_left:
+        if g in paired_gold:
+            continue
+        partners = [p for p in predicted_left if _overlap(g, p)]
+        if partners:
+            p = max(partners, key=lambda p: (_overlap(g, p), p[2] == g[2]))
+            errors.append(SpanError(_overlap_category(g, p), g, p, "gold"))
+        else:
+            errors.append(SpanError("missed", g, None, "gold"))
+    for p in predicted_left:
+        if p in paired_predicted:
+            continue
+        partners = [g for g in gold_left if _overlap(g, p)]
+        if partners:
+            g = max(partners, key=lambda g: (_overlap(g, p), p[2] == g[2]))
+            errors.append(SpanError(_overlap_category(g, p), g, p, "predicted"))
+        else:
+            errors.append(SpanError("spurious", None, p, "predicted"))
+    return sorted(errors, key=lambda e: min(s[0] for s in (e.gold, e.predicted) if s is not None))
+
+
+def error_categories(
+    gold_sentences: Iterable[list[Span]],
+    predicted_sentences: Iterable[list[Span]],
+    labels: Iterable[str] | None = None,
+) -> dict[str, Any]:
+    """Count the errors of ``predicted_sentences`` against ``gold_sentences`` by category.
+
+    Every exact-match error (false negative or false positive of :func:`score_spans`) is classified
+    exactly once (see :func:`classify_errors`), in the categories of the MUC evaluations (Chinchor
+    & Sundheim 1993, "MUC-5 evaluation metrics": incorrect, partial, missing, spurious) as spelt out
+    for entity-level NER error analysis by Nejadgholi et al. 2020 ("Extensive error analysis and a
+    learning-based evaluation of medical entity recognition systems", arXiv:2005.01908) and
+    Batista's nervaluate (SemEval-2013 task 9.1): ``type`` (same boundaries, wrong label),
+    ``boundary`` (overlapping, same label, different boundaries), ``boundary+type`` (overlapping,
+    both wrong), ``missed`` (a gold span overlapping no prediction) and ``spurious`` (a prediction
+    overlapping no gold span).
+
+    Errors are counted under the gold span's label, spurious ones under the predicted label.
+    As in :func:`score_spans`, ``labels`` defaults to the gold labels, and predictions with other
+    labels are left out (counted in ``unscored_predictions``).
+
+    Returns ``{"labels": {label: {category: n}}, "total": {category: n}, "errors": [(sentence
+    index, SpanError), ...], "unscored_predictions": n}``.
+
+    >>> gold = [[(0, 2, "LOC"), (4, 5, "ORG"), (7, 8, "PERSON"), (9, 10, "ORG")]]
+    >>> predicted = [[(1, 2, "LOC"), (4, 5, "LOC"), (9, 10, "ORG"), (11, 12, "ORG")]]
+    >>> result = error_categories(gold, predicted)
+    >>> result["total"]
+    {'type': 1, 'boundary': 1, 'boundary+type': 0, 'missed': 1, 'spurious': 1}
+    >>> result["labels"]["ORG"]
+    {'type': 1, 'boundary': 0, 'boundary+type': 0, 'missed': 0, 'spurious': 1}
+    """
+    gold_list = [list(sentence) for sentence in gold_sentences]
+    predicted_list = [list(sentence) for sentence in predicted_sentences]
+    if len(gold_list) != len(predicted_list):
+        raise ValueError("gold and predicted sentences differ in number")
+    scored = (
+        list(labels)
+        if labels is not None
+        else _ordered({span[2] for sentence in gold_list for span in sentence})
+    )
+    scored_set = set(scored)
+    per_label: dict[str, Counter[str]] = {label: Counter() for label in scored}
+    errors: list[tuple[int, SpanError]] = []
+    unscored = 0
+    for index, (gold, predicted) in enumerate(zip(gold_list, predicted_list, strict=True)):
+        kept = [span for span in predicted if span[2] in scored_set]
+        unscored += len(predicted) - len(kept)
+        for error in classify_errors(gold, kept):
+            per_label[error.label][error.category] += 1
+            errors.append((index, error))
+    return {
+        "labels": {
+            label: {category: counts[category] for category in ERROR_CATEGORIES}
+            for label, counts in per_label.items()
+        },
+        "total": {
+            category: sum(counts[category] for counts in per_label.values())
+            for category in ERROR_CATEGORIES
+        },
+        "errors": errors,
+        "unscored_predictions": unscored,
+    }
+
+
+def _mark(words: list[str], gold: Span | None, predicted: Span | None, context: int) -> str:
+    """``words`` around the two spans, gold in ``[ ]`` and the prediction in ``{ }``."""
+    spans = [s for s in (gold, predicted) if s is not None]
+    first = max(0, min(s[0] for s in spans) - context)
+    last = min(len(words), max(s[1] for s in spans) + context)
+    out = ["..."] if first > 0 else []
+    for k in range(first, last):
+        word = words[k]
+        if predicted is not None and k == predicted[0]:
+            word = "{" + word
+        if gold is not None and k == gold[0]:
+            word = "[" + word
+        if predicted is not None and k == predicted[1] - 1:
+            word += "}"
+        if gold is not None and k == gold[1] - 1:
+            word += "]"
+        out.append(word)
+    if last < len(words):
+        out.append("...")
+    return " ".join(out)
+
+
+def describe_error(words: list[str], error: SpanError, context: int = 6) -> str:
+    """One line for reading: the gold and predicted span with labels, then the words around them.
+
+    >>> words = "Warga kota Bandung menolak".split()
+    >>> print(describe_error(words, SpanError("boundary", (1, 3, "LOC"), (2, 3, "LOC"), "both")))
+    LOC "kota Bandung" -> LOC "Bandung" | Warga [kota {Bandung}] menolak
+    """
+
+    def show(span: Span | None) -> str:
+        return "-" if span is None else f'{span[2]} "{" ".join(words[span[0]:span[1]])}"'
+
+    return f"{show(error.gold)} -> {show(error.predicted)} | " + _mark(
+        words, error.gold, error.predicted, context
+    )
+
+
+def _spread(items: list[Any], n: int) -> list[Any]:
+    """``n`` items spread evenly over ``items`` (all of them if there are no more than ``n``)."""
+    if len(items) <= n:
+        return items
+    return [items[k * len(items) // n] for k in range(n)]
+
+
+def error_analysis(
+    nlp: Language,
+    paths: list[Path],
+    *,
+    label_map: Mapping[str, str] | None = DEFAULT_LABEL_MAP,
+    batch_size: int = 256,
+    examples: int = 0,
+) -> dict[str, Any]:
+    """:func:`error_categories` of ``nlp`` on each BIO file and summed over all of them.
+
+    Returns ``{"files": {path: result}, "all": result}``; each ``result`` has ``labels``, ``total``
+    and ``unscored_predictions`` as in :func:`error_categories`, and each file's result has
+    ``examples``: up to ``examples`` lines per category (see :func:`describe_error`), spread
+    evenly over the file.
+
+    Raises:
+        JalinError: a file is missing or malformed (see :func:`graph.nlp.conll.read_bio`).
+    """
+    files: dict[str, dict[str, Any]] = {}
+    totals: dict[str, Counter[str]] = {}
+    total_unscored = 0
+    for path in paths:
+        sentences = read_bio(path, label_map=label_map)
+        gold = [bio_to_spans(tags) for _, tags in sentences]
+        predicted = predict_spans(nlp, [words for words, _ in sentences], batch_size=batch_size)
+        result = error_categories(gold, predicted)
+        errors = result.pop("errors")
+        result["examples"] = {
+            category: [
+                describe_error(sentences[index][0], error)
+                for index, error in _spread(
+                    [(i, e) for i, e in errors if e.category == category], examples
+                )
+            ]
+            for category in ERROR_CATEGORIES
+        } if examples else {}
+        files[str(path)] = result
+        total_unscored += result["unscored_predictions"]
+        for label, counts in result["labels"].items():
+            totals.setdefault(label, Counter()).update(counts)
+    all_labels = {
+        label: {category: totals[label][category] for category in ERROR_CATEGORIES}
+        for label in _ordered(totals)
+    }
+    return {
+        "files": files,
+        "all": {
+            "labels": all_labels,
+            "total": {
+                category: sum(counts[category] for counts in all_labels.values())
+                for category in ERROR_CATEGORIES
+            },
+            "unscored_predictions": total_unscored,
+        },
+    }
+
+
+def format_errors(results: Mapping[str, Any]) -> str:
+    """Render :func:`error_analysis`'s result as a table (one row per label) and its examples."""
+    columns = [*ERROR_CATEGORIES, "errors"]
+    header = f"{'file':<28} {'label':<8} " + " ".join(f"{c:>13}" for c in columns)
+    lines = [header, "-" * len(header)]
+    sections = [
+        (Path(name).parent.name + "/" + Path(name).name, result)
+        for name, result in results["files"].items()
+    ]
+    sections.append(("ALL", results["all"]))
+    for name, result in sections:
+        for label, counts in [*result["labels"].items(), ("all", result["total"])]:
+            values = [counts[c] for c in ERROR_CATEGORIES]
+            lines.append(
+                f"{name[-28:]:<28} {label:<8} "
+                + " ".join(f"{v:>13d}" for v in [*values, sum(values)])
+            )
+    for name, result in sections:
+        for category, found in result.get("examples", {}).items():
+            if found:
+                lines.append("")
+                lines.append(f"{name}: {category} (gold [ ], predicted {{ }})")
+                lines.extend(f"  {line}" for line in found)
+    return "\n".join(lines)
+
+
+def load_model_alone(model: str | Path | None = None) -> Language:
+    """The trained pipeline as saved, without Jalin's rule components (label mapping and span
+    tidying, title stripping, abbreviations): to tell the model's errors from the rules'.
+
+    ``model`` is a name or path; ``None`` loads the shipped model. The tagger is disabled.
+
+    Raises:
+        JalinError: the pipeline cannot be loaded.
+    """
+    import warnings  # noqa: PLC0415
+
+    import spacy  # noqa: PLC0415
+
+    from graph.errors import JalinError  # noqa: PLC0415
+    from graph.nlp.pipeline import MODEL_DIR  # noqa: PLC0415
+
+    source = MODEL_DIR if model is None else model
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            nlp = spacy.load(source)
+    except OSError as exc:
+        raise JalinError(
+            f"cannot load spaCy pipeline ({str(exc).splitlines()[0]})", str(source)
+        ) from None
+    if "tagger" in nlp.pipe_names:
+        nlp.disable_pipe("tagger")
+    return nlp

@@ -52,6 +52,22 @@ DIRECTIONS = frozenset({"utara", "selatan", "timur", "barat", "tengah", "tenggar
 """Compass words written in lower case after a place ("Afrika timur", "Sumatera selatan")."""
 
 
+PLACE_NOUNS = frozenset({
+    "gunung", "pegunungan", "bukit", "lembah", "pulau", "kepulauan", "selat", "teluk", "tanjung",
+    "semenanjung", "danau", "sungai", "kali", "laut", "samudra", "samudera", "pantai", "gletser",
+    "jalan", "jl", "jl.", "gang", "jembatan", "bendungan", "waduk", "bandara", "pelabuhan",
+    "stasiun", "terminal", "hotel", "gedung", "kompleks", "komplek", "lapangan", "stadion",
+    "museum", "masjid", "gereja", "pura", "klenteng", "candi", "istana", "taman", "alun-alun",
+})
+"""Nouns of landforms, waters and buildings that are part of a place's name even when written in
+lower case ("gunung Merapi", "selat Sunda", "hotel Oranje"), unlike administrative nouns ("kota",
+"provinsi", "wilayah"), which are left out of the name so that "kota Bandung" is "Bandung"."""
+
+
+def _first_letter(text: str) -> str:
+    return next((ch for ch in text if ch.isalpha() or ch.isdigit()), "")
+
+
 def _is_lower_word(token: Token) -> bool:
     return any(ch.isalpha() for ch in token.text) and token.text == token.text.lower()
 
@@ -72,8 +88,12 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
     doc = span.doc
 
     def lower_at_start(k: int) -> bool:
-        return cased and _is_lower_word(doc[k]) and not (
-            doc[k].text in NAME_PARTICLES and k + 1 < end and doc[k + 1].text[:1].isupper())
+        if not (cased and _is_lower_word(doc[k])):
+            return False
+        if k + 1 < end and doc[k + 1].text[:1].isupper():  # "bin Salman", "gunung Merapi"
+            return not (doc[k].text in NAME_PARTICLES
+                        or (span.label_ == "LOC" and doc[k].text in PLACE_NOUNS))
+        return True
 
     def lower_at_end(k: int) -> bool:
         return cased and _is_lower_word(doc[k]) and not (
@@ -107,8 +127,12 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
     text = doc[start:end].text
     if not any(ch.isalpha() for ch in text) or "\n" in text or CURRENCY.match(text):
         return None
-    if cased and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
+    if cased and not any(_first_letter(t.text).isupper() or _first_letter(t.text).isdigit()
+                         for t in doc[start:end]):
         return None
+    if (cased and span.label_ == "LOC" and start > 0 and doc[start - 1].text in PLACE_NOUNS
+            and (not doc[start - 1].ent_type_ or start - 1 >= span.start)):
+        start -= 1  # "di selat [Sunda]" -> "selat Sunda"
     return Span(doc, start, end, label=span.label_)
 
 

@@ -1,0 +1,258 @@
+"""Gazetteer: tag known names of places and organisations by exact, case-sensitive lookup.
+
+The names come from ``graph/data/gazetteer.yaml`` (countries and capitals in Indonesian and
+English, Indonesia's provinces, cities and islands, state bodies, large Indonesian and global
+companies, news organisations, international organisations, each list with its source) and from the
+LOC, ORG and EVENT entries of the alias table ``graph/data/aliases.yaml``. A name listed with two
+different types is ambiguous and left out.
+
+The algorithm:
+
+1. Every name is turned into token patterns (the pipeline's own tokenisation, splitting on spaces,
+   and splitting punctuation off) and matched with spaCy's ``PhraseMatcher`` on ``ORTH``: the exact
+   text, so "Jakarta" matches and "jakarta" does not; a match must hold a capital letter or a digit.
+2. Names that are also common Indonesian words (``not_sentence_initial`` in the data: "Padang",
+   "Malang", "Antara") are dropped at the start of a sentence, where the capital proves nothing.
+3. Overlapping matches: the longest wins (then the earliest), so "Jawa Pos" beats "Jawa" and
+   "Pemprov Jawa Barat" beats "Jawa Barat".
+4. The matches are merged with the entities already on ``doc.ents`` according to ``mode``:
+
+   ``"fill"``     add a match only where no entity overlaps it: the statistical NER is trusted
+                  wherever it found something, the gazetteer fills its gaps;
+   ``"relabel"``  as ``fill``, and an entity with exactly a gazetteer name's extent takes the
+                  gazetteer's type;
+   ``"extend"``   (default) as ``relabel``, and a match that strictly contains entities replaces
+                  them ("Bank Rakyat [Indonesia]" -> "[Bank Rakyat Indonesia]");
+   ``"preset"``   for use *before* the ``ner`` component (like spaCy's ``entity_ruler``): matches
+                  are written as preset entities, and the NER predicts around them.
+
+In every mode an entity that contains a match ("Fraksi Partai Golkar" around "Partai Golkar"),
+or crosses one, is kept as it is. Docs without capitalised words
+(lower-cased text) get no matches.
+
+Which types are tagged is the ``labels`` setting: by default ORG and EVENT only (see
+:data:`DEFAULT_LABELS`); with ``place_context`` LOC names are tagged only after a word that marks
+a place (:data:`PLACE_CUES`: "di", "ke", "dari", a comma, ...). Jalin's pipeline
+(:func:`graph.nlp.pipeline.load_pipeline`) runs it right after ``jalin_entity_labels``, with the
+defaults; ``bench/gazetteer_experiment.py`` measures the alternatives.
+
+>>> import spacy
+>>> nlp = spacy.blank("id")
+>>> _ = nlp.add_pipe("jalin_gazetteer")
+>>> [(e.text, e.label_) for e in nlp("Menlu bertemu Kemenlu Jepang di Jawa Barat .").ents]
+[('Kemenlu', 'ORG')]
+>>> _ = nlp.replace_pipe("jalin_gazetteer", "jalin_gazetteer",
+...                      config={"labels": ["LOC", "ORG", "EVENT"]})
+>>> [(e.text, e.label_) for e in nlp("Menlu bertemu Kemenlu Jepang di Jawa Barat .").ents]
+[('Kemenlu', 'ORG'), ('Jepang', 'LOC'), ('Jawa Barat', 'LOC')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..errors import JalinError
+
+LABELS = ("LOC", "ORG", "EVENT")
+"""The types a gazetteer name may have."""
+
+MODES = ("fill", "relabel", "extend", "preset")
+
+DEFAULT_LABELS = ("ORG", "EVENT")
+"""The types tagged by default. LOC names are left out: on cased news (IDNer 2k dev) they cost
+more LOC precision than they bring recall, since a country named as an actor or modifier
+("Pemerintah Indonesia", "warga Jepang") is not annotated as a place; see ``docs/ner.md``."""
+
+PLACE_CUES = frozenset({
+    "di", "ke", "dari", "menuju", "hingga", "sampai", "sekitar", "seluruh", "penjuru",
+    "kota", "kabupaten", "provinsi", "wilayah", "kawasan", "daerah", "pulau", "ibu", "ibukota",
+    "negara", "negeri", "benua", "selat", "laut", "in", "at", "from", "to",
+    ",", "dan", "serta", "atau", "/",
+})
+"""Words after which a place name is used as a place ("di Jakarta", "ke Jepang", "Bandung,
+Jawa Barat") rather than as a modifier or an actor ("Pemerintah Indonesia", "warga Jepang",
+"Iran menyerang"), for ``place_context``."""
+
+_PUNCT_SPLIT = re.compile(r"\w+|[^\w\s]")
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _read_data(path: str | Path | None) -> dict[str, Any]:
+    if path is None:
+        text = resources.files("graph.data").joinpath("gazetteer.yaml").read_text(
+            encoding="utf-8")
+        origin = "graph/data/gazetteer.yaml"
+    else:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise JalinError(f"cannot read gazetteer ({exc.strerror or exc})", str(path)) from None
+        origin = str(path)
+    try:
+        data = yaml.load(text, Loader=_YAML_LOADER) or {}
+    except yaml.YAMLError:
+        raise JalinError("malformed gazetteer file (invalid YAML)", origin) from None
+    if not isinstance(data, dict) or not isinstance(data.get("lists", {}), dict):
+        raise JalinError("gazetteer file must hold a mapping 'lists'", origin)
+    return data
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def load_gazetteer(path: str | Path | None = None, *,
+                   aliases: bool = True) -> tuple[dict[str, str], frozenset[str]]:
+    """``(name -> type, names not matched at a sentence start)`` from the gazetteer file
+    (``None``: the built-in one) and, if ``aliases``, the built-in alias table's LOC, ORG and
+    EVENT entries. Names given two different types are left out.
+
+    >>> names, _ = load_gazetteer()
+    >>> names["Jepang"], names["Kementerian Keuangan"], names["Pemprov Jawa Barat"]
+    ('LOC', 'ORG', 'ORG')
+    """
+    data = _read_data(path)
+    found: dict[str, set[str]] = {}
+
+    def add(name: str, label: str) -> None:
+        name = " ".join(name.split())
+        if name:
+            found.setdefault(name, set()).add(label)
+
+    regional: list[str] = []
+    for list_name, spec in data["lists"].items():
+        label = spec.get("label")
+        if label not in LABELS:
+            raise JalinError(f"gazetteer list {list_name!r}: label must be one of "
+                             f"{', '.join(LABELS)}", str(path or "graph/data/gazetteer.yaml"))
+        for item in spec.get("names", []):
+            for name in _names(item):
+                add(name, label)
+                if spec.get("regional"):
+                    regional.append(name)
+    prefixes = data.get("prefixes") or {}
+    for label in LABELS:
+        for prefix in prefixes.get(label, []):
+            for name in regional:
+                add(f"{prefix} {name}", label)
+    if aliases:
+        from ..aliases import builtin_aliases  # noqa: PLC0415
+
+        for entry in builtin_aliases():
+            if entry.type in LABELS:
+                for name in (entry.canonical, *entry.variants):
+                    add(name, entry.type)
+    names = {name: next(iter(labels)) for name, labels in found.items() if len(labels) == 1}
+    return names, frozenset(data.get("not_sentence_initial") or ())
+
+
+def _token_variants(nlp: Language, name: str) -> Iterable[list[str]]:
+    yield [t.text for t in nlp.make_doc(name)]
+    yield name.split()
+    yield _PUNCT_SPLIT.findall(name)
+
+
+def _sentence_initial(doc: Doc, start: int) -> bool:
+    """Whether token ``start`` opens its sentence (only punctuation before it)."""
+    k = start
+    while k > 0 and not doc[k].is_sent_start and doc[k - 1].is_punct:
+        k -= 1
+    return k == 0 or bool(doc[k].is_sent_start)
+
+
+class Gazetteer:
+    """The ``jalin_gazetteer`` component (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str, mode: str = "extend", path: str | None = None,
+                 aliases: bool = True, labels: Iterable[str] = DEFAULT_LABELS,
+                 place_context: bool = False) -> None:
+        if mode not in MODES:
+            raise ValueError(f"jalin_gazetteer mode must be one of {', '.join(MODES)}")
+        self.name = name
+        self.mode = mode
+        self.place_context = place_context
+        names, self.not_sentence_initial = load_gazetteer(path, aliases=aliases)
+        wanted = set(labels)
+        names = {text: label for text, label in names.items() if label in wanted}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        patterns: dict[str, dict[tuple[str, ...], Doc]] = {label: {} for label in LABELS}
+        for text, label in names.items():
+            for words in _token_variants(nlp, text):
+                key = tuple(words)
+                if (key and key not in patterns[label]
+                        and any(ch.isupper() or ch.isdigit() for ch in text)):
+                    patterns[label][key] = Doc(nlp.vocab, words=words)
+        for label, docs in patterns.items():
+            if docs:
+                self.matcher.add(label, list(docs.values()))
+        self.n_names = len(names)
+
+    def matches(self, doc: Doc) -> list[Span]:
+        """The gazetteer's names in ``doc``: longest first among overlaps, in text order."""
+        candidates = []
+        for match_id, start, end in self.matcher(doc):
+            span = doc[start:end]
+            if (end - start == 1 and span.text in self.not_sentence_initial
+                    and _sentence_initial(doc, start)):
+                continue
+            if (self.place_context and doc.vocab.strings[match_id] == "LOC"
+                    and (start == 0 or doc[start - 1].lower_ not in PLACE_CUES)):
+                continue
+            candidates.append(Span(doc, start, end, label=match_id))
+        candidates.sort(key=lambda s: (-(s.end - s.start), s.start))
+        taken = [False] * len(doc)
+        kept = []
+        for span in candidates:
+            if not any(taken[span.start:span.end]):
+                kept.append(span)
+                for k in range(span.start, span.end):
+                    taken[k] = True
+        return sorted(kept, key=lambda s: s.start)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.matches(doc)
+        if not found:
+            return doc
+        ents = list(doc.ents)
+        if self.mode == "preset":
+            occupied = {k for e in ents for k in range(e.start, e.end)}
+            new = [s for s in found if not occupied.intersection(range(s.start, s.end))]
+            doc.set_ents(new, default="unmodified")
+            return doc
+        by_extent = {(e.start, e.end): i for i, e in enumerate(ents)}
+        for span in found:
+            overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+            if not overlapping:
+                ents.append(span)
+            elif self.mode in ("relabel", "extend") and len(overlapping) == 1 and (
+                    overlapping[0].start, overlapping[0].end) == (span.start, span.end):
+                ents[by_extent[(span.start, span.end)]] = span
+            elif self.mode == "extend" and all(
+                    span.start <= e.start and e.end <= span.end for e in overlapping):
+                ents = [e for e in ents if e not in overlapping] + [span]
+            by_extent = {(e.start, e.end): i for i, e in enumerate(ents)}
+        doc.ents = sorted(ents, key=lambda s: s.start)
+        return doc
+
+
+@Language.factory("jalin_gazetteer",
+                  default_config={"mode": "extend", "path": None, "aliases": True,
+                                  "labels": list(DEFAULT_LABELS), "place_context": False})
+def make_gazetteer(nlp: Language, name: str, mode: str, path: str | None, aliases: bool,
+                   labels: list[str], place_context: bool) -> Gazetteer:
+    """spaCy factory: ``mode`` is ``fill``, ``relabel``, ``extend`` or ``preset``; ``path`` a
+    gazetteer file in place of the built-in one; ``aliases`` adds the built-in alias table;
+    ``labels`` the types tagged; ``place_context`` tags LOC names only after a
+    :data:`PLACE_CUES` word."""
+    return Gazetteer(nlp, name, mode, path, aliases, labels, place_context)

@@ -1,0 +1,258 @@
+"""Tests for the NER error analysis by category (graph.nlp.evaluate.error_categories)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+import spacy
+
+from graph.cli import main
+from graph.nlp.evaluate import (
+    ERROR_CATEGORIES,
+    SpanError,
+    classify_errors,
+    describe_error,
+    error_analysis,
+    error_categories,
+    format_errors,
+    score_spans,
+)
+
+
+def counts(**found: int) -> dict[str, int]:
+    return {category: found.get(category.replace("+", "_"), 0) for category in ERROR_CATEGORIES}
+
+
+def test_exact_matches_are_no_errors() -> None:
+    spans = [[(0, 2, "PERSON"), (4, 5, "LOC")]]
+    result = error_categories(spans, spans)
+    assert result["total"] == counts()
+    assert result["errors"] == []
+
+
+def test_type_error() -> None:
+    result = error_categories([[(3, 5, "ORG")]], [[(3, 5, "LOC")]], labels=["ORG", "LOC"])
+    assert result["labels"]["ORG"] == counts(type=1)
+    [(index, error)] = result["errors"]
+    assert index == 0
+    assert error == SpanError("type", (3, 5, "ORG"), (3, 5, "LOC"), "both")
+
+
+@pytest.mark.parametrize("predicted", [(1, 3, "LOC"), (0, 2, "LOC"), (2, 4, "LOC"), (0, 4, "LOC")])
+def test_boundary_error(predicted: tuple[int, int, str]) -> None:
+    # shorter on either side, overlapping across one end, longer on both sides
+    result = error_categories([[(1, 3, "LOC")] if predicted != (1, 3, "LOC") else [(1, 2, "LOC")]],
+                              [[predicted]])
+    assert result["total"] == counts(boundary=1)
+
+
+def test_boundary_and_type_error() -> None:
+    result = error_categories([[(0, 3, "ORG")]], [[(1, 3, "LOC")]], labels=["ORG", "LOC"])
+    assert result["labels"] == {"ORG": counts(boundary_type=1), "LOC": counts()}
+
+
+def test_missed_and_spurious_are_counted_under_their_own_label() -> None:
+    result = error_categories(
+        [[(0, 1, "PERSON"), (5, 6, "LOC")]], [[(2, 3, "ORG"), (5, 6, "LOC")]],
+        labels=["PERSON", "ORG", "LOC"],
+    )
+    assert result["labels"]["PERSON"] == counts(missed=1)
+    assert result["labels"]["ORG"] == counts(spurious=1)
+    assert result["labels"]["LOC"] == counts()
+
+
+def test_every_category_in_one_sentence() -> None:
+    gold = [(0, 2, "LOC"), (3, 4, "ORG"), (5, 8, "ORG"), (9, 10, "PERSON"), (11, 12, "PERSON")]
+    predicted = [(1, 2, "LOC"), (3, 4, "LOC"), (6, 8, "LOC"), (11, 12, "PERSON"), (13, 14, "ORG")]
+    result = error_categories([gold], [predicted])
+    assert result["labels"] == {
+        "PERSON": counts(missed=1),
+        "ORG": counts(type=1, boundary_type=1, spurious=1),
+        "LOC": counts(boundary=1),
+    }
+    assert [e.category for _, e in result["errors"]] == [
+        "boundary", "type", "boundary+type", "missed", "spurious"
+    ]  # fmt: skip
+
+
+def test_merged_and_split_names_count_each_span_once() -> None:
+    # one prediction covering two gold names: two boundary errors, the second counting the gold
+    merged = classify_errors([(0, 2, "PERSON"), (3, 5, "PERSON")], [(0, 5, "PERSON")])
+    assert [(e.category, e.side) for e in merged] == [("boundary", "both"), ("boundary", "gold")]
+    # two predictions splitting one gold name
+    split = classify_errors([(0, 4, "ORG")], [(0, 2, "ORG"), (2, 4, "LOC")])
+    assert [(e.category, e.side) for e in split] == [
+        ("boundary", "both"), ("boundary+type", "predicted")
+    ]  # fmt: skip
+
+
+def test_pairing_prefers_same_boundaries_then_same_label() -> None:
+    errors = classify_errors([(0, 2, "ORG"), (3, 5, "LOC")], [(1, 4, "LOC")])
+    assert errors == [
+        SpanError("boundary+type", (0, 2, "ORG"), (1, 4, "LOC"), "gold"),
+        SpanError("boundary", (3, 5, "LOC"), (1, 4, "LOC"), "both"),
+    ]
+    errors = classify_errors([(0, 2, "ORG")], [(0, 2, "LOC"), (1, 2, "ORG")])
+    assert [(e.category, e.predicted) for e in errors] == [
+        ("type", (0, 2, "LOC")), ("boundary", (1, 2, "ORG"))
+    ]  # fmt: skip
+
+
+def test_unscored_labels_are_left_out() -> None:
+    # no EVENT in the gold: an EVENT prediction is neither right nor wrong, as in score_spans
+    result = error_categories([[(0, 2, "ORG")]], [[(0, 3, "EVENT"), (5, 6, "EVENT")]])
+    assert result["unscored_predictions"] == 2
+    assert result["labels"] == {"ORG": counts(missed=1)}
+
+
+def _random_spans(rng: random.Random, labels: list[str]) -> list[tuple[int, int, str]]:
+    spans, position = [], 0
+    while True:
+        position += rng.randint(0, 3)
+        length = rng.randint(1, 4)
+        if position + length > 20:
+            return spans
+        spans.append((position, position + length, rng.choice(labels)))
+        position += length
+
+
+def test_every_exact_match_error_is_classified_exactly_once() -> None:
+    rng = random.Random(7)
+    labels = ["PERSON", "ORG", "LOC"]
+    gold = [_random_spans(rng, labels) for _ in range(300)]
+    predicted = [_random_spans(rng, labels) for _ in range(300)]
+    result = error_categories(gold, predicted, labels=labels)
+    scores = score_spans(gold, predicted, labels=labels)
+    errors = [e for _, e in result["errors"]]
+    assert sum(e.side in ("both", "gold") for e in errors) == scores["micro"]["fn"]
+    assert sum(e.side in ("both", "predicted") for e in errors) == scores["micro"]["fp"]
+    assert sum(result["total"].values()) == len(errors)
+    assert {e.category for e in errors} == set(ERROR_CATEGORIES)
+    for index, error in result["errors"]:
+        others = predicted[index] if error.gold is not None else gold[index]
+        own = error.gold if error.gold is not None else error.predicted
+        assert own is not None
+        overlaps = any(min(own[1], o[1]) > max(own[0], o[0]) for o in others)
+        assert overlaps == (error.category not in ("missed", "spurious"))
+        if error.side == "both":
+            assert error.gold is not None and error.predicted is not None
+
+
+def test_describe_error_marks_both_spans() -> None:
+    words = "Ia tinggal di kota Bandung sejak 2010 .".split()
+    line = describe_error(words, SpanError("boundary", (3, 5, "LOC"), (4, 5, "LOC"), "both"), 1)
+    assert line == 'LOC "kota Bandung" -> LOC "Bandung" | ... di [kota {Bandung}] sejak ...'
+    line = describe_error(words, SpanError("missed", (3, 5, "LOC"), None, "gold"))
+    assert line.startswith('LOC "kota Bandung" -> - | Ia tinggal di [kota Bandung] sejak')
+
+
+# Invented sentences, IDNer 2k style (token, UPOS, tag).
+TINY_BIO = """\
+Warga\tNOUN\tO
+kota\tNOUN\tB-LOC
+Bandung\tPROPN\tI-LOC
+menolak\tVERB\tO
+.\tPUNCT\tO
+
+Dewi\tPROPN\tB-PER
+Lestari\tPROPN\tI-PER
+bekerja\tVERB\tO
+di\tADP\tO
+Bank\tPROPN\tB-ORG
+Sentosa\tPROPN\tI-ORG
+.\tPUNCT\tO
+
+Rudi\tPROPN\tB-PER
+pindah\tVERB\tO
+ke\tADP\tO
+Makassar\tPROPN\tB-LOC
+.\tPUNCT\tO
+
+Koperasi\tPROPN\tB-ORG
+Tani\tPROPN\tI-ORG
+Makmur\tPROPN\tI-ORG
+membuka\tVERB\tO
+cabang\tNOUN\tO
+di\tADP\tO
+Kupang\tPROPN\tB-LOC
+.\tPUNCT\tO
+"""
+
+# What the stand-in model finds: one error of each category.
+PATTERNS = [
+    {"label": "LOC", "pattern": "Bandung"},  # boundary (gold: kota Bandung)
+    {"label": "PERSON", "pattern": "Dewi Lestari"},  # correct
+    {"label": "LOC", "pattern": "Bank Sentosa"},  # type (gold: ORG)
+    {"label": "LOC", "pattern": "Makassar"},  # correct; Rudi is missed
+    {"label": "LOC", "pattern": "Tani Makmur"},  # boundary+type (gold: ORG Koperasi Tani Makmur)
+    {"label": "ORG", "pattern": "cabang"},  # spurious
+    {"label": "LOC", "pattern": "Kupang"},  # correct
+]
+
+
+@pytest.fixture()
+def rule_model(tmp_path: Path) -> Path:
+    """A stand-in 'model': an entity ruler (named ner) in a blank pipeline, so results are fixed."""
+    nlp = spacy.blank("xx")
+    ruler = nlp.add_pipe("entity_ruler", name="ner")
+    ruler.add_patterns(PATTERNS)  # type: ignore[attr-defined]
+    path = tmp_path / "rule_model"
+    nlp.to_disk(path)
+    return path
+
+
+@pytest.fixture()
+def tiny_bio(tmp_path: Path) -> Path:
+    path = tmp_path / "idner2k" / "dev.tsv"
+    path.parent.mkdir()
+    path.write_text(TINY_BIO, encoding="utf-8")
+    return path
+
+
+def test_error_analysis_on_a_bio_file(rule_model: Path, tiny_bio: Path) -> None:
+    result = error_analysis(spacy.load(rule_model), [tiny_bio], examples=3)
+    expected = {
+        "PERSON": counts(missed=1),
+        "ORG": counts(type=1, boundary_type=1, spurious=1),
+        "LOC": counts(boundary=1),
+    }
+    assert result["files"][str(tiny_bio)]["labels"] == expected
+    assert result["all"]["labels"] == expected
+    assert result["all"]["total"] == counts(type=1, boundary=1, boundary_type=1, missed=1,
+                                            spurious=1)
+    examples = result["files"][str(tiny_bio)]["examples"]
+    assert examples["boundary"] == ['LOC "kota Bandung" -> LOC "Bandung" | '
+                                    "Warga [kota {Bandung}] menolak ."]
+    assert examples["missed"] == ['PERSON "Rudi" -> - | [Rudi] pindah ke Makassar .']
+    table = format_errors(result)
+    assert "boundary+type" in table and "idner2k/dev.tsv" in table
+    assert "Koperasi {Tani Makmur}]" in table
+
+
+def test_cli_ner_eval_errors(rule_model: Path, tiny_bio: Path,
+                             capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["ner", "eval", str(tiny_bio), "--model", str(rule_model), "--model-alone",
+                 "--errors", "--examples", "2"])
+    out = capsys.readouterr().out
+    assert code == 0
+    rows = {tuple(line.split()[:2]): line.split()[2:] for line in out.splitlines()
+            if line.startswith(("idner2k/dev.tsv", "ALL"))}
+    # P/R/F1 table first, then the error table: type boundary boundary+type missed spurious errors
+    assert rows[("ALL", "all")] == ["1", "1", "1", "1", "1", "5"]
+    assert rows[("idner2k/dev.tsv", "ORG")] == ["1", "0", "1", "0", "1", "3"]
+    assert "idner2k/dev.tsv: spurious" in out
+    assert '- -> ORG "cabang"' in out
+
+
+def test_cli_ner_eval_errors_with_the_rules(rule_model: Path, tiny_bio: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    # Jalin's span tidying drops the lower-case "cabang": no spurious error left
+    code = main(["ner", "eval", str(tiny_bio), "--model", str(rule_model), "--errors"])
+    out = capsys.readouterr().out
+    assert code == 0
+    rows = {tuple(line.split()[:2]): line.split()[2:] for line in out.splitlines()
+            if line.startswith("ALL")}
+    assert rows[("ALL", "all")] == ["1", "1", "1", "1", "0", "4"]
+    assert "(gold [ ], predicted { })" not in out  # no --examples
