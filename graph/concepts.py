@@ -75,11 +75,60 @@ def concept_text(text: str, glosses: Mapping[str, str]) -> str:
         out.append(words[i])
         i += 1
     joined = " ".join(out)
-    for foreign, native in glosses.items():
+    for foreign, native in _glosses_to_try(glosses, joined):
         if native not in joined.lower():
             joined = re.sub(rf"(?<!\S){re.escape(foreign)}(?!\S)", native, joined,
                             flags=re.IGNORECASE)
     return joined
+
+
+class _GlossIndex:
+    """A gloss table indexed by foreign term, so that :func:`concept_text` tries only the glosses
+    that can match instead of a regular expression per gloss for every text (a large corpus has
+    thousands of glosses, more than the ``re`` module keeps compiled).
+
+    A gloss whose foreign term is one ASCII word (no whitespace) matches only a whole word of the
+    text equal to it ignoring ASCII case, when the text is ASCII too. The words of the text while
+    glosses are applied are its own words and words of native terms (a replacement starts and ends
+    at whitespace, so it never glues words together). So such a gloss can match only when its
+    term is a word of the text or of some native term; every other gloss is always tried.
+    """
+
+    def __init__(self, glosses: Mapping[str, str]) -> None:
+        self.items = tuple(glosses.items())
+        # a native term that is not ASCII, or with a backslash (a replacement template: "\t"
+        # inserts a tab), could bring other words: then every gloss is tried
+        self.ascii = all(native.isascii() and "\\" not in native for _, native in self.items)
+        native_words = {w.lower() for _, native in self.items for w in native.split()}
+        self.by_word: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        for i, (foreign, _native) in enumerate(self.items):
+            word = foreign.lower()
+            if not foreign or not foreign.isascii() or len(foreign.split()) != 1 or (
+                    foreign.split()[0] != foreign) or word in native_words:
+                self.always.append(i)
+            else:
+                self.by_word.setdefault(word, []).append(i)
+
+    def to_try(self, joined: str) -> list[tuple[str, str]]:
+        if not self.ascii or not joined.isascii():
+            return list(self.items)
+        hits = list(self.always)
+        for word in set(joined.lower().split()):
+            hits.extend(self.by_word.get(word, ()))
+        return [self.items[i] for i in sorted(hits)]
+
+
+_last_index: list[_GlossIndex] = []
+
+
+def _glosses_to_try(glosses: Mapping[str, str], joined: str) -> Sequence[tuple[str, str]]:
+    """The glosses that may change ``joined``, in table order (all of a small table)."""
+    if len(glosses) <= 8:
+        return tuple(glosses.items())
+    if not _last_index or _last_index[0].items != tuple(glosses.items()):
+        _last_index[:] = [_GlossIndex(glosses)]
+    return _last_index[0].to_try(joined)
 
 
 def _sub_mention(doc: DocMentions, m: Mention, first: int, last: int) -> Mention:

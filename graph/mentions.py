@@ -9,7 +9,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.tokens import Doc
+import numpy
+from spacy.attrs import SENT_START
+from spacy.tokens import Doc, Span
 
 from .clean import canonical_outlet, known_outlets
 from .records import CONCEPT, ENTITY_TYPES, ROLE, Definition, DocMentions, Document, Mention
@@ -35,6 +37,17 @@ def is_outlet_name(text: str, source: str) -> bool:
     return canonical_outlet(text) in known_outlets()
 
 
+def _sentences(doc: Doc) -> list[Span]:
+    """``doc.sents``, read from the sentence-start array (``doc.sents`` builds a ``Token`` object
+    per token to check that sentence boundaries are set, which costs more than the rest of this
+    module)."""
+    if len(doc) == 0:
+        return []
+    starts = numpy.flatnonzero(doc.to_array([SENT_START]) == 1).tolist()
+    bounds = sorted({0, *starts, len(doc)})
+    return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
 def extract_mentions(doc: Doc, document: Document) -> DocMentions:
     """Entities, concepts, sentences and definitions of one processed document.
 
@@ -46,17 +59,18 @@ def extract_mentions(doc: Doc, document: Document) -> DocMentions:
     >>> [m.text for m in extract_mentions(nlp(d.text), d).mentions]
     ['Joko Widodo', 'Bali']
     """
-    text = doc.text
+    text = document.text or doc.text  # the same string; Doc.text rebuilds it token by token
     breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
     sentences: list[str] = []
     starts: list[int] = []
     paras: list[int] = []
     first_tokens: list[int] = []
-    for sent in doc.sents:
-        stripped = sent.text.strip()
+    for sent in _sentences(doc):
+        sent_text = text[sent.start_char:sent.end_char]  # Span.text makes a Token per token
+        stripped = sent_text.strip()
         if not stripped:
             continue
-        offset = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        offset = sent.start_char + (len(sent_text) - len(sent_text.lstrip()))
         sentences.append(_squash(stripped))
         starts.append(offset)
         paras.append(bisect.bisect_right(breaks, offset))

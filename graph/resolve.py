@@ -32,6 +32,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
@@ -50,7 +51,7 @@ from .records import (
     NearMiss,
     Resolution,
 )
-from .roles import resolve_roles, role_key, split_roles
+from .roles import RoleKeys, resolve_roles, split_roles
 
 TYPE_PRIORITY = {t: i for i, t in enumerate(NODE_TYPES)}
 MAX_ACRONYM_LENGTH = 4
@@ -110,8 +111,13 @@ class _UnionFind:
         self.reason.setdefault(b, (rule, evidence))
 
 
+_normalized = lru_cache(maxsize=1 << 17)(normalize_key)
+""":func:`normalize_key`, remembered for the frequent names (a corpus repeats most of them)."""
+
+
+@lru_cache(maxsize=1 << 16)
 def _person_tokens(text: str) -> tuple[str, ...]:
-    return tuple(normalize_key(w) for w in text.split() if normalize_key(w))
+    return tuple(key for key in map(_normalized, text.split()) if key)
 
 
 def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
@@ -171,14 +177,14 @@ def short_org_targets(doc: DocMentions) -> dict[int, str]:
     for m in doc.mentions:
         words = m.text.split()
         if m.label == "ORG" and len(words) >= 2:
-            long_names[normalize_key(words[0])].add(m.text)
+            long_names[_normalized(words[0])].add(m.text)
     targets: dict[int, str] = {}
     for i, m in enumerate(doc.mentions):
         words = m.text.split()
         if m.label != "ORG" or len(words) != 1 or words[0].lower() in ORG_HEADS:
             continue
-        owners = long_names.get(normalize_key(words[0]), set())
-        if len({normalize_key(o) for o in owners}) == 1:
+        owners = long_names.get(_normalized(words[0]), set())
+        if len({_normalized(o) for o in owners}) == 1:
             targets[i] = sorted(owners)[0]
     return targets
 
@@ -224,12 +230,17 @@ class _State:
     role_links: dict[tuple[str, int], tuple[str, str, str]] = field(default_factory=dict)
     near_misses: list[tuple[str, str, str]] = field(default_factory=list)
 
+    concept_keys: dict[str, str] = field(default_factory=dict)
+
     def key_of(self, text: str) -> str:
-        return normalize_key(text) if self.merge else text
+        return _normalized(text) if self.merge else text
 
     def mention_key_of(self, m: Mention) -> str:
         if self.merge and m.label == CONCEPT:
-            return normalize_key(concept_text(m.text, self.glosses))
+            key = self.concept_keys.get(m.text)
+            if key is None:  # concept_text reads the whole gloss table: once per text
+                key = self.concept_keys[m.text] = _normalized(concept_text(m.text, self.glosses))
+            return key
         return self.key_of(m.text)
 
 
@@ -321,6 +332,77 @@ def modern_spelling(key: str) -> str:
     return key
 
 
+def deletion_variants(text: str, k: int) -> set[str]:
+    """``text`` and every string made by deleting up to ``k`` of its characters.
+
+    >>> sorted(deletion_variants("abc", 1))
+    ['ab', 'abc', 'ac', 'bc']
+    """
+    out = {text}
+    level = [(text, 0)]
+    for depth in range(k):
+        if depth == k - 1:  # the last level needs no positions
+            out.update(t[:i] + t[i + 1:] for t, start in level for i in range(start, len(t)))
+        else:  # deleting from left to right makes each set of positions once
+            level = [(t[:i] + t[i + 1:], i) for t, start in level for i in range(start, len(t))]
+            out.update(t for t, _ in level)
+    return out
+
+
+def candidate_pairs(strings: Sequence[str], k: int) -> set[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, of ``strings`` that may be within Levenshtein distance
+    ``k``: every pair that is, and a few that are not (check them with the exact distance).
+
+    Symmetric deletion (Garbe 2012, SymSpell; Mor & Fraenkel 1982): two strings within distance
+    ``k`` become the same string when up to ``k`` characters are deleted from each (the
+    substituted ones from both, the inserted ones from the string that has them), so they share
+    a variant of :func:`deletion_variants`. Strings are looked up by their variants in a hash
+    table instead of being compared with every other string; unlike a partition filter, names
+    that share a long beginning ("Muhammad ...", "Kabupaten ...") do not all become candidates.
+
+    >>> sorted(candidate_pairs(["sutrisno", "sutrisna", "hartono", "sutrisnoo"], 1))
+    [(0, 1), (0, 3)]
+    """
+    owner: dict[str, int] = {}
+    sharers: dict[str, list[int]] = {}
+    pairs: set[tuple[int, int]] = set()
+    for j, text in enumerate(strings):
+        variants = deletion_variants(text, k)
+        for v in owner.keys() & variants:
+            others = sharers.get(v)
+            if others is None:
+                others = sharers[v] = [owner[v]]
+            pairs.update((i, j) for i in others)
+            others.append(j)
+        owner.update(dict.fromkeys(variants, j))
+    return pairs
+
+
+MIN_VARIANT_LENGTH = 5
+"""Names shorter than this (normalised) are never spelling variants."""
+MAX_VARIANT_DISTANCE = 2
+
+
+def _variant_candidates(members: Sequence[str], modern: Mapping[str, str],
+                        offices: Mapping[str, set[str]]) -> list[tuple[int, int]]:
+    """The pairs of positions in ``members`` (sorted) that rule 5 has to look at, in order.
+
+    Pairs further apart than edit distance 2 (in today's spelling) that hold no specific office
+    in common lead nowhere, so only the others are listed; :func:`candidate_pairs` finds the close
+    ones without comparing all pairs."""
+    eligible = [x for x, a in enumerate(members) if len(a) >= MIN_VARIANT_LENGTH]
+    pairs = {(eligible[i], eligible[j]) for i, j in candidate_pairs(
+        [modern[members[x]] for x in eligible], MAX_VARIANT_DISTANCE)}
+    holders: dict[str, list[int]] = defaultdict(list)
+    for x in eligible:
+        for office in offices.get(members[x], ()):
+            holders[office].append(x)
+    for positions in holders.values():
+        pairs.update((x, y) for i, x in enumerate(positions) for y in positions[i + 1:])
+    return sorted((x, y) for x, y in pairs
+                  if abs(len(members[x]) - len(members[y])) <= MAX_VARIANT_DISTANCE)
+
+
 def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> None:
     """Rule 5: near-identical names of one type join when they also share context.
 
@@ -342,6 +424,7 @@ def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> None:
     neighbours: dict[str, set[str]] = defaultdict(set)
     together: set[frozenset[str]] = set()
     roles_of: dict[str, set[str]] = defaultdict(set)
+    role_key = RoleKeys(None)
     for doc in docs:
         by_sentence: dict[int, set[str]] = defaultdict(set)
         for i, m in enumerate(doc.mentions):
@@ -350,7 +433,8 @@ def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> None:
                 continue
             docs_of[root].add(doc.doc.id)
             by_sentence[m.sent].add(root)
-            roles_of[root].update(role_key(r) for r in split_roles(m.role))
+            if m.role:
+                roles_of[root].update(role_key(r) for r in split_roles(m.role))
         for roots in by_sentence.values():
             for root in roots:
                 neighbours[root] |= roots - {root}
@@ -360,48 +444,49 @@ def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> None:
     for root in groups:
         if kind[root] != CONCEPT and not root.startswith("="):
             blocks[(kind[root], root[:2])].append(root)
+    modern = {root: modern_spelling(root) for root in groups}
+    offices = {root: {r for r in roles if r and r.split()[0] not in GENERIC_ROLES}
+               for root, roles in roles_of.items()}
     for members in blocks.values():
         members.sort()
-        for x, a in enumerate(members):
-            for b in members[x + 1:]:
-                shortest = min(len(a), len(b))
-                if abs(len(a) - len(b)) > 2 or shortest < 5:
-                    continue
-                distance = Levenshtein.distance(modern_spelling(a), modern_spelling(b),
-                                                score_cutoff=2)
-                limit = 2 if shortest >= 12 else 1
-                office = {r for r in roles_of[a] & roles_of[b]
-                          if r and r.split()[0] not in GENERIC_ROLES}
-                if (distance > limit and office and frozenset((a, b)) not in together
-                        and JaroWinkler.similarity(modern_spelling(a), modern_spelling(b))
-                        >= SAME_OFFICE_SIMILARITY and state.uf.find(a) != state.uf.find(b)):
-                    # one office, one holder: "Rudianto selaku Menteri Komunikasi dan
-                    # Informatika" is Rudiantara misspelt
-                    state.uf.union(a, b, "spelling-variant",
-                                   f"similar names holding the same office ({sorted(office)[0]})")
-                    continue
-                if distance > 2:
-                    continue
-                shared = (docs_of[a] & docs_of[b] and "a document") or (
-                    (neighbours[a] & neighbours[b]) and "a neighbour") or (
-                    (roles_of[a] & roles_of[b]) and "a role")
-                ra, rb = state.uf.find(a), state.uf.find(b)
-                if ra == rb:
-                    continue
-                conflict = ""
-                if frozenset((a, b)) in together:
-                    conflict = "named side by side in one sentence"
-                elif roles_of[a] and roles_of[b] and not roles_of[a] & roles_of[b]:
-                    conflict = "different roles"
-                if distance <= limit and shared and not conflict:
-                    state.uf.union(a, b, "spelling-variant",
-                                   f"edit distance {distance}, shared {shared}")
-                else:
-                    why = (f"similar (edit distance {distance}) but {conflict}" if conflict else
-                           f"similar (edit distance {distance}) but no shared document, "
-                           "neighbour or role" if distance <= limit else
-                           f"edit distance {distance} is too large for names this short")
-                    state.near_misses.append((a, b, why))
+        for x, y in _variant_candidates(members, modern, offices):
+            a, b = members[x], members[y]
+            shortest = min(len(a), len(b))
+            if abs(len(a) - len(b)) > 2 or shortest < MIN_VARIANT_LENGTH:
+                continue
+            distance = Levenshtein.distance(modern[a], modern[b], score_cutoff=2)
+            limit = 2 if shortest >= 12 else 1
+            office = offices.get(a, set()) & offices.get(b, set())
+            if (distance > limit and office and frozenset((a, b)) not in together
+                    and JaroWinkler.similarity(modern[a], modern[b])
+                    >= SAME_OFFICE_SIMILARITY and state.uf.find(a) != state.uf.find(b)):
+                # one office, one holder: "Rudianto selaku Menteri Komunikasi dan
+                # Informatika" is Rudiantara misspelt
+                state.uf.union(a, b, "spelling-variant",
+                               f"similar names holding the same office ({sorted(office)[0]})")
+                continue
+            if distance > 2:
+                continue
+            shared = (docs_of[a] & docs_of[b] and "a document") or (
+                (neighbours[a] & neighbours[b]) and "a neighbour") or (
+                (roles_of[a] & roles_of[b]) and "a role")
+            ra, rb = state.uf.find(a), state.uf.find(b)
+            if ra == rb:
+                continue
+            conflict = ""
+            if frozenset((a, b)) in together:
+                conflict = "named side by side in one sentence"
+            elif roles_of[a] and roles_of[b] and not roles_of[a] & roles_of[b]:
+                conflict = "different roles"
+            if distance <= limit and shared and not conflict:
+                state.uf.union(a, b, "spelling-variant",
+                               f"edit distance {distance}, shared {shared}")
+            else:
+                why = (f"similar (edit distance {distance}) but {conflict}" if conflict else
+                       f"similar (edit distance {distance}) but no shared document, "
+                       "neighbour or role" if distance <= limit else
+                       f"edit distance {distance} is too large for names this short")
+                state.near_misses.append((a, b, why))
 
 
 def _link_roles(state: _State, docs: Sequence[DocMentions]) -> None:
@@ -425,6 +510,7 @@ def _build(state: _State, docs: Sequence[DocMentions],
     merges: list[Merge] = []
     key_ids: dict[str, str] = {}
     used_ids: set[str] = set()
+    next_suffix: dict[str, int] = {}
     entity_of_root: dict[str, str] = {}
     for root in sorted(groups, key=lambda r: (-len(groups[r]), r)):
         group = groups[root]
@@ -446,9 +532,12 @@ def _build(state: _State, docs: Sequence[DocMentions],
             entity_id = earlier.pop()
         else:
             base = f"{kind.lower()}:{slugify(label)}"
-            entity_id, n = base, 2
+            # the first free "-n": the ones before the last taken stay taken
+            entity_id, n = base, next_suffix.get(base, 2)
             while entity_id in used_ids:
                 entity_id, n = f"{base}-{n}", n + 1
+            if entity_id != base:
+                next_suffix[base] = n
         used_ids.add(entity_id)
         entity_of_root[root] = entity_id
         for k in keys:
@@ -456,7 +545,7 @@ def _build(state: _State, docs: Sequence[DocMentions],
 
         surfaces = Counter(m.text for _, _, m in group)
         aliases_sorted = [label] + [s for s, _ in surfaces.most_common() if s != label]
-        roles = Counter(r for _, _, m in names for r in split_roles(m.role))
+        roles = Counter(r for _, _, m in names if m.role for r in split_roles(m.role))
         roles.update(m.text for _, _, m in group if m.label == ROLE)
         by_case: dict[str, str] = {}
         for role, _ in roles.most_common():  # one spelling per role, the most frequent

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -56,7 +57,29 @@ def role_key(text: str, definitions: Mapping[str, str] | None = None) -> str:
     >>> role_key("Duta Besar RI untuk China")
     'duta besar untuk china'
     """
-    table = {**role_abbreviations(), **(definitions or {})}
+    return _role_key(text, {**role_abbreviations(), **(definitions or {})})
+
+
+class RoleKeys:
+    """:func:`role_key` with one set of definitions, remembered per text: the table of a large
+    corpus's definitions is too big to rebuild for every mention.
+
+    >>> RoleKeys({"menko": "menteri koordinator"})("Menko Perekonomian")
+    'menteri koordinator perekonomian'
+    """
+
+    def __init__(self, definitions: Mapping[str, str] | None) -> None:
+        self.table = {**role_abbreviations(), **(definitions or {})}
+        self.known: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        key = self.known.get(text)
+        if key is None:
+            key = self.known[text] = _role_key(text, self.table)
+        return key
+
+
+def _role_key(text: str, table: Mapping[str, str]) -> str:
     text = re.sub(r"\([^()]*\)", " ", text)
     words = [w.strip(_PUNCT) for w in text.lower().split()]
     words = [w for w in words if w]
@@ -80,11 +103,78 @@ def split_roles(role: str) -> list[str]:
     return [r.strip() for r in role.split(";") if r.strip()]
 
 
-def _days_apart(a: str, b: str) -> int:
+def _ordinal(date: str) -> int | None:
+    """The day number of an ISO date, ``None`` when it is not one."""
     try:
-        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+        return dt.date.fromisoformat(date).toordinal()
     except ValueError:
-        return 0
+        return None
+
+
+class _Office:
+    """The holders of one role in the corpus and the dates of the documents where they hold it,
+    indexed to find the one holder around a date without reading every holder and date.
+
+    ``events`` are the ISO dates as day numbers, sorted, with their holder; ``next_other[i]`` is
+    the first event after ``i`` of another holder, so that "one holder or more in this window" is
+    two binary searches. A holder named only in undated documents, or once in a document whose
+    date is not ISO, counts as holding it on any date (0 days apart, as it always has).
+    """
+
+    __slots__ = ("always", "days", "holders", "next_other", "owners")
+
+    def __init__(self, held: Mapping[str, list[str]]) -> None:
+        self.holders = list(held)
+        self.always: list[str] = []
+        events: set[tuple[int, str]] = set()
+        for entity, dates in held.items():
+            days = [_ordinal(d) for d in dates]
+            if not days or None in days:
+                self.always.append(entity)
+            events.update((day, entity) for day in days if day is not None)
+        ordered = sorted(events)
+        self.days = [day for day, _ in ordered]
+        self.owners = [entity for _, entity in ordered]
+        self.next_other = [len(ordered)] * len(ordered)
+        for i in range(len(ordered) - 2, -1, -1):
+            following = self.owners[i + 1]
+            self.next_other[i] = i + 1 if following != self.owners[i] else self.next_other[i + 1]
+
+    def _around(self, day: int, window: int) -> list[str]:
+        """The holders on dates at most ``window`` days from ``day`` (stops at two)."""
+        lo = bisect_left(self.days, day - window)
+        hi = bisect_right(self.days, day + window)
+        if lo >= hi:
+            return []
+        if self.next_other[lo] < hi:
+            return [self.owners[lo], self.owners[self.next_other[lo]]]
+        return [self.owners[lo]]
+
+    def _candidates(self, day: int, window: int) -> set[str]:
+        """The holders that may hold it around ``day``: at least two or exactly the ones."""
+        if len(self.always) >= 2:
+            return set(self.always[:2])
+        return set(self.always) | set(self._around(day, window))
+
+    def holder(self, date: str | None) -> str | None:
+        """The one holder within a year of ``date`` (within half a year when several hold it in
+        the year), the only holder when ``date`` is ``None`` or empty; ``None`` when there is not
+        exactly one."""
+        if len(self.holders) <= 1 or not date:
+            if len(self.holders) != 1:
+                return None
+            only = self.holders[0]
+            day = _ordinal(date) if date else None
+            return only if (not date or only in self.always or day is None
+                            or self._around(day, PERIOD_DAYS)) else None
+        day = _ordinal(date)
+        if day is None:  # every holder counts as near a date that is not ISO
+            return None
+        for window in (PERIOD_DAYS, PERIOD_DAYS // 2):  # within a year; if several, half a year
+            candidates = self._candidates(day, window)
+            if len(candidates) <= 1:
+                return candidates.pop() if candidates else None
+        return None
 
 
 def resolve_roles(docs: Sequence[DocMentions], mention_entity: Mapping[tuple[str, int], str],
@@ -95,23 +185,25 @@ def resolve_roles(docs: Sequence[DocMentions], mention_entity: Mapping[tuple[str
     ``mention_entity`` maps the other mentions to their entities (from the name rules).
     Returns ``{(doc_id, mention index): (entity_id, rule, evidence)}``.
     """
+    key_of = RoleKeys(definitions)
     # who holds which role, where and when
     in_doc: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    when: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    dates: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for doc in docs:
         for i, m in enumerate(doc.mentions):
             entity = mention_entity.get((doc.doc.id, i))
             if m.label != "PERSON" or not m.role or entity is None:
                 continue
             for role in split_roles(m.role):
-                key = role_key(role, definitions)
+                key = key_of(role)
                 if not key:
                     continue
                 in_doc[doc.doc.id][key].add(entity)
                 if doc.doc.date:
-                    when[key][entity].append(doc.doc.date)
+                    dates[key][entity].append(doc.doc.date)
                 else:
-                    when[key].setdefault(entity, [])
+                    dates[key].setdefault(entity, [])
+    corpus = _Holders({key: _Office(held) for key, held in dates.items()})
 
     resolved: dict[tuple[str, int], tuple[str, str, str]] = {}
     by_id = {doc.doc.id: doc for doc in docs}
@@ -119,19 +211,34 @@ def resolve_roles(docs: Sequence[DocMentions], mention_entity: Mapping[tuple[str
         for doc in docs:
             for i, m in enumerate(doc.mentions):
                 if m.label == ROLE and (doc.doc.id, i) not in resolved:
-                    link = _resolve_one(doc, m, definitions, in_doc, when)
+                    link = _resolve_one(doc, m, key_of, in_doc, corpus)
                     if link is not None:
                         resolved[(doc.doc.id, i)] = link
         for (doc_id, index), (entity, _rule, _evidence) in resolved.items():
             text = by_id[doc_id].mentions[index].text
-            in_doc[doc_id][role_key(text, definitions)].add(entity)
+            in_doc[doc_id][key_of(text)].add(entity)
     return resolved
 
 
-def _resolve_one(doc: DocMentions, m: Mention, definitions: Mapping[str, str] | None,
+class _Holders:
+    """Who holds each role in the corpus, and when; with the roles sorted, to find the longer
+    roles that start with a shorter one without reading them all."""
+
+    def __init__(self, offices: dict[str, _Office]) -> None:
+        self.offices = offices
+        self.keys = sorted(offices)
+
+    def longer(self, key: str) -> list[str]:
+        """Up to two roles that start with ``key`` and a space (enough to tell one from many)."""
+        prefix = key + " "
+        i = bisect_left(self.keys, prefix)
+        return [k for k in self.keys[i:i + 2] if k.startswith(prefix)]
+
+
+def _resolve_one(doc: DocMentions, m: Mention, key_of: RoleKeys,
                  in_doc: Mapping[str, Mapping[str, set[str]]],
-                 when: Mapping[str, Mapping[str, list[str]]]) -> tuple[str, str, str] | None:
-    key = role_key(m.text, definitions)
+                 corpus: _Holders) -> tuple[str, str, str] | None:
+    key = key_of(m.text)
     if not key:
         return None
     doc_id = doc.doc.id
@@ -144,18 +251,12 @@ def _resolve_one(doc: DocMentions, m: Mention, definitions: Mapping[str, str] | 
     if holders:
         return None  # two people in the document hold it: ambiguous
     date = doc.doc.date
-    held = when.get(key) or {}
-    if not held:  # "Gubernur DKI" for the holder of "Gubernur DKI Jakarta"
-        longer = [k for k in when if k.startswith(key + " ")]
-        held = when[longer[0]] if len(longer) == 1 else {}
-    candidates = list(held)
-    for window in (PERIOD_DAYS, PERIOD_DAYS // 2):  # within a year; if several, half a year
-        if len(candidates) <= 1 or not date:
-            break
-        candidates = [e for e in candidates if not held[e]
-                      or any(_days_apart(date, d) <= window for d in held[e])]
-    if len(candidates) == 1 and (not date or not held[candidates[0]] or any(
-            _days_apart(date, d) <= PERIOD_DAYS for d in held[candidates[0]])):
-        return (candidates[0], "role-in-corpus",
+    office = corpus.offices.get(key)
+    if office is None:  # "Gubernur DKI" for the holder of "Gubernur DKI Jakarta"
+        longer = corpus.longer(key)
+        office = corpus.offices[longer[0]] if len(longer) == 1 else None
+    holder = office.holder(date) if office is not None else None
+    if holder is not None:
+        return (holder, "role-in-corpus",
                 f"{m.text}: the one holder in the corpus around {date or 'any date'}")
     return None

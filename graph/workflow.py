@@ -37,7 +37,7 @@ from .engines.local import InlineExecutor
 from .errors import JalinError
 from .ingest import iter_files, read_documents
 from .nlp.pipeline import PipelineSpec, pipeline_version
-from .records import DocMentions, Document, Resolution, content_id
+from .records import DocMentions, Document, Mention, Resolution, content_id
 from .resolve import resolve
 
 DEFAULT_MAX_CONCEPTS = 50
@@ -231,8 +231,18 @@ class BuildResult:
 
 
 def _without_text(dm: DocMentions) -> DocMentions:
-    """What resolution needs of a document: its mentions, definitions and metadata."""
-    return DocMentions(dm.doc.replace(text=""), dm.mentions, (), (), (), dm.definitions)
+    """What resolution needs of a document: its mentions, definitions and metadata.
+
+    Held for every document of the corpus until the graph is built, so it is kept small: no
+    text, no sentences, no cleaning record, and the strings that repeat across documents (names,
+    labels, roles) shared through :func:`sys.intern`.
+    """
+    intern = sys.intern
+    doc_id = intern(dm.doc.id)
+    mentions = tuple(Mention(doc_id, m.start, m.end, intern(m.text), intern(m.label), m.sent,
+                             m.para, intern(m.role)) for m in dm.mentions)
+    return DocMentions(dm.doc.replace(id=doc_id, text="", meta={}), mentions, (), (), (),
+                       dm.definitions)
 
 
 def build_from_documents(documents: Iterable[Document], *, nlp: Language | None = None,

@@ -6,6 +6,7 @@ rule is tested alone, without the statistical model.
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -173,3 +174,27 @@ def test_min_mentions_grows_with_the_corpus() -> None:
 def test_a_single_common_word_needs_one_mention_more_than_a_phrase() -> None:
     docs = resolve(corpus(["rombongan", "rombongan"], ["UKM", "UKM"]))
     assert [e.label for e in select_concepts(docs, 10).entities.values()] == ["UKM"]
+
+
+def test_gloss_index_gives_what_trying_every_gloss_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    """concept_text tries only the glosses that can match (a large corpus has thousands)."""
+    import random
+
+    from graph import concepts as corpus_concepts
+
+    rng = random.Random(0)
+    words = ["roadmap", "startup", "e-commerce", "peta", "jalan", "rintisan", "Roadmap",
+             "STARTUP", "x", "y", "atau", "(roadmap)", "Ékspor", "ekspor"]
+    cases = []
+    for _ in range(1500):
+        table = {}
+        for _ in range(rng.randint(9, 30)):
+            foreign = " ".join(rng.choice(words) for _ in range(rng.choice([1, 1, 1, 2])))
+            table[foreign.lower() if rng.random() < .8 else foreign] = " ".join(
+                rng.choice(words) for _ in range(rng.choice([1, 2])))
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 7)))
+        cases.append((text, table, corpus_concepts.concept_text(text, table)))
+    monkeypatch.setattr(corpus_concepts, "_glosses_to_try",
+                        lambda glosses, joined: tuple(glosses.items()))
+    for text, table, fast in cases:
+        assert corpus_concepts.concept_text(text, table) == fast, (text, table)

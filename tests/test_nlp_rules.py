@@ -121,3 +121,13 @@ def test_office_and_holder_tagged_as_one_organisation_are_split() -> None:
     assert [(s.text, s.label_, r) for s, r in apply_titles(doc)] == [
         ("Bank Sentosa", "ORG", ""), ("Tommy Lim", "PERSON", "Direktur Bank Sentosa"),
         ("Bank Sentosa", "ORG", "")]
+
+
+def test_mentions_read_the_same_sentences_as_doc_sents() -> None:
+    from graph.mentions import _sentences
+
+    blank = spacy.blank("id")
+    blank.add_pipe("jalin_sentences")
+    for text in ["Ani ke Bali. Budi ke Solo.\n\nIa pulang!", "", "Satu kalimat saja"]:
+        doc = blank(text)
+        assert [s.text for s in _sentences(doc)] == [s.text for s in doc.sents]

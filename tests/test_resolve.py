@@ -2,10 +2,33 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import random
+from collections import defaultdict
+from collections.abc import Sequence
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+import graph.resolve as resolve_module
 from graph.aliases import AliasEntry, parse_aliases
 from graph.concepts import select_concepts
-from graph.records import Definition, DocMentions, Document, Mention
-from graph.resolve import normalize_key, resolve
+from graph.nlp.titles import GENERIC_ROLES
+from graph.records import CONCEPT, Definition, DocMentions, Document, Mention
+from graph.resolve import (
+    SAME_OFFICE_SIMILARITY,
+    _groups,
+    _majority_type,
+    _State,
+    candidate_pairs,
+    deletion_variants,
+    modern_spelling,
+    normalize_key,
+    resolve,
+)
+from graph.roles import PERIOD_DAYS, _Holders, _Office, role_key, split_roles
 
 
 def doc(doc_id: str, names: list[tuple[str, str]], definitions: tuple[tuple[str, str], ...] = (),
@@ -170,3 +193,210 @@ def test_misspelt_holder_of_the_same_office_is_one_person() -> None:
                  doc("d", [("Hendriyanto", "PERSON")], roles={"Hendriyanto": "Bupati Garut"})])
     assert entity_of(r, "a", 0) is entity_of(r, "b", 0)
     assert entity_of(r, "d", 0) is not entity_of(r, "a", 0)
+
+
+# ------------------------------------------------------------------ resolution at scale, unchanged
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("abcd", max_size=9), max_size=40), st.integers(0, 3))
+def test_candidate_pairs_hold_every_pair_within_the_distance(strings: list[str], k: int) -> None:
+    found = candidate_pairs(strings, k)
+    assert all(i < j for i, j in found)
+    for j, b in enumerate(strings):
+        for i, a in enumerate(strings[:j]):
+            if Levenshtein.distance(a, b) <= k:
+                assert (i, j) in found, (a, b)
+
+
+@given(st.text("abc", max_size=7), st.integers(0, 3))
+def test_deletion_variants_are_all_deletions_up_to_k(text: str, k: int) -> None:
+    from itertools import combinations
+
+    expected = {"".join(ch for i, ch in enumerate(text) if i not in drop)
+                for n in range(min(k, len(text)) + 1)
+                for drop in combinations(range(len(text)), n)}
+    assert deletion_variants(text, k) == expected
+
+
+def _all_pairs_spelling_variants(state: _State, docs: Sequence[DocMentions]) -> None:
+    """Rule 5 as it was before candidate pairs: every pair of a block compared (the reference)."""
+    groups = _groups(state, docs)
+    if len(groups) < 2:
+        return
+    root_of = {(d, i): root for root, group in groups.items() for d, i, _ in group}
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    together: set[frozenset[str]] = set()
+    roles_of: dict[str, set[str]] = defaultdict(set)
+    for doc in docs:
+        by_sentence: dict[int, set[str]] = defaultdict(set)
+        for i, m in enumerate(doc.mentions):
+            root = root_of.get((doc.doc.id, i))
+            if root is None:
+                continue
+            docs_of[root].add(doc.doc.id)
+            by_sentence[m.sent].add(root)
+            roles_of[root].update(role_key(r) for r in split_roles(m.role))
+        for roots in by_sentence.values():
+            for root in roots:
+                neighbours[root] |= roots - {root}
+                together.update(frozenset((root, other)) for other in roots if other != root)
+    kind = {root: _majority_type(group) for root, group in groups.items()}
+    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for root in groups:
+        if kind[root] != CONCEPT and not root.startswith("="):
+            blocks[(kind[root], root[:2])].append(root)
+    for members in blocks.values():
+        members.sort()
+        for x, a in enumerate(members):
+            for b in members[x + 1:]:
+                shortest = min(len(a), len(b))
+                if abs(len(a) - len(b)) > 2 or shortest < 5:
+                    continue
+                distance = Levenshtein.distance(modern_spelling(a), modern_spelling(b),
+                                                score_cutoff=2)
+                limit = 2 if shortest >= 12 else 1
+                office = {r for r in roles_of[a] & roles_of[b]
+                          if r and r.split()[0] not in GENERIC_ROLES}
+                if (distance > limit and office and frozenset((a, b)) not in together
+                        and JaroWinkler.similarity(modern_spelling(a), modern_spelling(b))
+                        >= SAME_OFFICE_SIMILARITY and state.uf.find(a) != state.uf.find(b)):
+                    state.uf.union(a, b, "spelling-variant",
+                                   f"similar names holding the same office ({sorted(office)[0]})")
+                    continue
+                if distance > 2:
+                    continue
+                shared = (docs_of[a] & docs_of[b] and "a document") or (
+                    (neighbours[a] & neighbours[b]) and "a neighbour") or (
+                    (roles_of[a] & roles_of[b]) and "a role")
+                ra, rb = state.uf.find(a), state.uf.find(b)
+                if ra == rb:
+                    continue
+                conflict = ""
+                if frozenset((a, b)) in together:
+                    conflict = "named side by side in one sentence"
+                elif roles_of[a] and roles_of[b] and not roles_of[a] & roles_of[b]:
+                    conflict = "different roles"
+                if distance <= limit and shared and not conflict:
+                    state.uf.union(a, b, "spelling-variant",
+                                   f"edit distance {distance}, shared {shared}")
+                else:
+                    why = (f"similar (edit distance {distance}) but {conflict}" if conflict else
+                           f"similar (edit distance {distance}) but no shared document, "
+                           "neighbour or role" if distance <= limit else
+                           f"edit distance {distance} is too large for names this short")
+                    state.near_misses.append((a, b, why))
+
+
+def _days_apart(a: str, b: str) -> int:
+    """graph.roles' date distance before dates were sorted (the reference)."""
+    try:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+    except ValueError:
+        return 0
+
+
+OFFICES = ["Menteri Pertanian", "Menteri Pertanian dan Kehutanan", "Bupati Garut", "Gubernur DKI",
+           "Gubernur DKI Jakarta", "peneliti", "Menkeu", "CEO Maju"]
+
+
+def _close_names_corpus(seed: int) -> list[DocMentions]:
+    """Documents naming people and organisations from a small stock of near-identical names
+    (old spellings, doubled letters, shared beginnings), with offices, dates and bare roles."""
+    rng = random.Random(seed)
+    stems = ["Sutrisno", "Soetrisno", "Sutrisna", "Hendrawan", "Hendrawati", "Rudianto",
+             "Rudiantara", "Djoko", "Joko", "Budiman", "Budimann", "Tjahjono", "Cahyono"]
+    names = [f"{a} {b}" if rng.random() < 0.5 else a
+             for a in stems for b in rng.sample(stems, 3)]
+    names += [n[:i] + n[i + 1:] for n in rng.sample(names, 10) for i in [rng.randrange(len(n))]]
+    docs = []
+    for d in range(rng.randint(1, 25)):
+        mentions = []
+        for i in range(rng.randint(1, 8)):
+            if rng.random() < 0.15:
+                office = rng.choice(OFFICES)
+                mentions.append(Mention(f"d{d}", i, i + 1, office, "ROLE", i // 2, 0, office))
+                continue
+            role = rng.choice(OFFICES) if rng.random() < 0.4 else ""
+            if rng.random() < 0.1:
+                role += "; " + rng.choice(OFFICES)
+            mentions.append(Mention(f"d{d}", i, i + 1, rng.choice(names),
+                                    rng.choice(["PERSON", "PERSON", "ORG"]), rng.randrange(4),
+                                    0, role))
+        date = rng.choice([None, "2019-13-01", "kemarin"] + [
+            dt.date(2019, 1, 1).fromordinal(737000 + rng.randrange(900)).isoformat()
+            for _ in range(5)])
+        docs.append(DocMentions(Document(id=f"d{d}", path=f"d{d}", text="x", date=date),
+                                tuple(mentions), ("x",) * 4, (0, 1, 2, 3), (0, 0, 0, 0)))
+    return docs
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_candidate_pairs_give_the_same_resolution_as_all_pairs(seed: int) -> None:
+    docs = _close_names_corpus(seed)
+    new = resolve(docs)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(resolve_module, "_spelling_variants", _all_pairs_spelling_variants)
+        old = resolve(docs)
+    assert new == old
+
+
+def _one_holder_by_reading_every_date(held: dict[str, list[str]], date: str | None) -> str | None:
+    """graph.roles' corpus rule before its dates were indexed (the reference)."""
+    candidates = list(held)
+    for window in (PERIOD_DAYS, PERIOD_DAYS // 2):
+        if len(candidates) <= 1 or not date:
+            break
+        candidates = [e for e in candidates if not held[e]
+                      or any(_days_apart(date, d) <= window for d in held[e])]
+    if len(candidates) == 1 and (not date or not held[candidates[0]] or any(
+            _days_apart(date, d) <= PERIOD_DAYS for d in held[candidates[0]])):
+        return candidates[0]
+    return None
+
+
+ANCHOR = dt.date(2019, 6, 1)
+some_dates = st.one_of(  # anywhere, or just inside or outside a year or half a year of ANCHOR
+    st.dates(dt.date(2018, 6, 1), dt.date(2020, 6, 1)).map(str),
+    st.sampled_from([0, 1, 181, 182, 183, 364, 365, 366]).flatmap(
+        lambda days: st.sampled_from([days, -days])).map(
+        lambda days: str(ANCHOR + dt.timedelta(days=days))),
+    st.sampled_from(["2019-02-30", "kemarin"]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.dictionaries(st.sampled_from("abcde"), st.lists(some_dates, max_size=5), max_size=5),
+       st.one_of(st.none(), st.just(""), st.just(str(ANCHOR)), some_dates))
+def test_one_holder_around_a_date_is_found_as_by_reading_every_date(
+        held: dict[str, list[str]], date: str | None) -> None:
+    assert _Office(held).holder(date) == _one_holder_by_reading_every_date(held, date)
+
+
+@given(st.lists(st.text("ab ", max_size=6), max_size=12), st.text("ab ", max_size=4))
+def test_longer_roles_are_found_as_by_reading_them_all(keys: list[str], key: str) -> None:
+    holders = _Holders({k: _Office({}) for k in keys})
+    everything = [k for k in holders.offices if k.startswith(key + " ")]
+    found = holders.longer(key)
+    assert len(found) == min(2, len(everything))
+    if len(everything) == 1:
+        assert found == everything
+
+
+def test_names_with_one_slug_take_the_first_free_number() -> None:
+    names = ["張三", "李四", "王五", "X 2", "X", "赵六", "孙七", "X 3"]  # slugs: x, x-2, x-3
+    docs = [doc(f"d{i}", [(n, "PERSON")] * (1 + i % 2)) for i, n in enumerate(names)]
+    r = resolve(docs, previous_ids={"李四": "person:x-5", "孙七": "person:x-9"})
+    assert {e.label: e.id for e in r.entities.values()} == {  # as numbered one by one before
+        "X 2": "person:x-2", "X 3": "person:x-3", "李四": "person:x-5", "赵六": "person:x",
+        "X": "person:x-4", "孙七": "person:x-9", "張三": "person:x-6", "王五": "person:x-7"}
+
+
+def test_one_holder_at_the_edges_of_a_year_and_half_a_year() -> None:
+    edges = [d for days in (0, 181, 182, 183, 364, 365, 366) for d in {days, -days}]
+    on = [str(ANCHOR + dt.timedelta(days=d)) for d in edges]
+    cases = [{"a": [x]} for x in on] + [{"a": [x], "b": [y]} for x in on for y in on]
+    cases += [{"a": [x, y], "b": []} for x in on for y in on[:4]]
+    for held in cases:
+        assert (_Office(held).holder(str(ANCHOR))
+                == _one_holder_by_reading_every_date(held, str(ANCHOR))), held
