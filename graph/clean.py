@@ -212,7 +212,7 @@ def canonical_outlet(name: str) -> str:
 
 
 def _norm(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return "".join(filter(str.isalnum, text.casefold()))
 
 
 def _ends_sentence(text: str) -> bool:
@@ -315,7 +315,7 @@ def _classify(unit: _Unit, title_key: str, found: _Found) -> None:
     if kind == "credit":
         unit.reason, unit.kind = "photo credit", "credit"
         return
-    if title_key and _norm(text) == title_key:
+    if title_key and len(text) >= len(title_key) and _norm(text) == title_key:
         unit.reason = "repeated title"
         return
     if _URL_ONLY.match(text):

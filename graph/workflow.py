@@ -168,6 +168,7 @@ class _LazyExecutor:
     def close(self) -> None:
         if self._executor is not None:
             self._executor.close()
+            self._executor = None
 
 
 def extract_corpus(documents: Iterable[Document], nlp: Language | None = None, *,
@@ -259,7 +260,7 @@ def build_from_documents(documents: Iterable[Document], *, nlp: Language | None 
     documents through the NLP (``executor``, default ``nlp.pipe`` here) into the extraction store
     (``cache``, or a temporary one) and keeps only mentions and metadata for resolution; the
     second streams each document's sentences back from the store to count co-occurrences and
-    keep evidence.
+    keep evidence. A given ``executor`` is closed once the NLP is done.
     """
     started = time.perf_counter()
     window = parse_window(window)
@@ -277,6 +278,8 @@ def build_from_documents(documents: Iterable[Document], *, nlp: Language | None 
                        file=sys.stderr, leave=False):
             keys.append(store.key(dm.doc))
             light.append(_without_text(dm))
+        if executor is not None:  # the workers' memory is free for the corpus-wide stages
+            executor.close()
         if merge:
             light = refine_concept_mentions(light)
         resolution = resolve(light, aliases=aliases, merge=merge, previous_ids=previous_ids)

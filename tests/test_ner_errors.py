@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from test_ner_train import TINY_BIO as TRAIN_SAMPLE
 
 from graph.cli import main
 from graph.nlp.evaluate import (
@@ -148,7 +149,8 @@ def test_describe_error_marks_both_spans() -> None:
     assert line.startswith('LOC "kota Bandung" -> - | Ia tinggal di [kota Bandung] sejak')
 
 
-# Invented sentences, IDNer 2k style (token, UPOS, tag).
+# Invented sentences, IDNer 2k style (token, UPOS, tag): one with a place noun, then the training
+# test's sample.
 TINY_BIO = """\
 Warga\tNOUN\tO
 kota\tNOUN\tB-LOC
@@ -156,29 +158,7 @@ Bandung\tPROPN\tI-LOC
 menolak\tVERB\tO
 .\tPUNCT\tO
 
-Dewi\tPROPN\tB-PER
-Lestari\tPROPN\tI-PER
-bekerja\tVERB\tO
-di\tADP\tO
-Bank\tPROPN\tB-ORG
-Sentosa\tPROPN\tI-ORG
-.\tPUNCT\tO
-
-Rudi\tPROPN\tB-PER
-pindah\tVERB\tO
-ke\tADP\tO
-Makassar\tPROPN\tB-LOC
-.\tPUNCT\tO
-
-Koperasi\tPROPN\tB-ORG
-Tani\tPROPN\tI-ORG
-Makmur\tPROPN\tI-ORG
-membuka\tVERB\tO
-cabang\tNOUN\tO
-di\tADP\tO
-Kupang\tPROPN\tB-LOC
-.\tPUNCT\tO
-"""
+""" + TRAIN_SAMPLE
 
 # What the stand-in model finds: one error of each category.
 PATTERNS = [

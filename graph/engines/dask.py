@@ -65,5 +65,7 @@ class DaskExecutor:
         client = getattr(self, "client", None)
         if client is not None:
             client.close()
+            self.client = None
         if self.cluster is not None:
             self.cluster.close()
+            self.cluster = None
