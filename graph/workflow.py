@@ -216,7 +216,8 @@ def _finish(chunk: list[Document], found: dict[str, DocMentions],
         cache.put_many((dm.doc, dm) for dm in fresh)
     made = iter(fresh)
     for d in chunk:
-        yield found[cache.key(d)] if cache is not None and cache.key(d) in found else next(made)
+        stored = found.get(cache.key(d)) if cache is not None and found else None
+        yield stored if stored is not None else next(made)
 
 
 @dataclass
