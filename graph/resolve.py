@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -300,6 +300,23 @@ def _apply_aliases(state: _State, aliases: Iterable[AliasEntry]) -> None:
         state.alias_of_key[canon] = entry
 
 
+class _Roots(Mapping[tuple[str, int], str]):
+    """(doc id, mention index) -> the mention's group root, as of now: a view computed on
+    lookup, rather than a second table with an entry per mention of the corpus."""
+
+    def __init__(self, state: _State) -> None:
+        self.state = state
+
+    def __getitem__(self, pair: tuple[str, int]) -> str:
+        return self.state.uf.find(self.state.mention_key[pair])
+
+    def __iter__(self) -> Iterator[tuple[str, int]]:
+        return iter(self.state.mention_key)
+
+    def __len__(self) -> int:
+        return len(self.state.mention_key)
+
+
 def _groups(state: _State, docs: Sequence[DocMentions]) -> dict[str, list[Located]]:
     groups: dict[str, list[Located]] = defaultdict(list)
     for doc in docs:
@@ -419,7 +436,7 @@ def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> None:
     groups = _groups(state, docs)
     if len(groups) < 2:
         return
-    root_of = {(d, i): root for root, group in groups.items() for d, i, _ in group}
+    root_of = _Roots(state)  # read before any union below
     docs_of: dict[str, set[str]] = defaultdict(set)
     neighbours: dict[str, set[str]] = defaultdict(set)
     together: set[frozenset[str]] = set()
@@ -438,7 +455,9 @@ def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> None:
         for roots in by_sentence.values():
             for root in roots:
                 neighbours[root] |= roots - {root}
-                together.update(frozenset((root, other)) for other in roots if other != root)
+                # only pairs that can be compared below: same block, lengths 2 apart at most
+                together.update(frozenset((root, other)) for other in roots if other != root
+                                and other[:2] == root[:2] and abs(len(other) - len(root)) <= 2)
     kind = {root: _majority_type(group) for root, group in groups.items()}
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
     for root in groups:
@@ -491,10 +510,8 @@ def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> None:
 
 def _link_roles(state: _State, docs: Sequence[DocMentions]) -> None:
     """Bare roles ("Menkominfo") join the office holder (see :mod:`graph.roles`)."""
-    groups = _groups(state, docs)
-    root_of = {(d, i): root for root, group in groups.items() for d, i, _ in group}
     definitions = {d.short.lower(): d.long.lower() for doc in docs for d in abbreviations(doc)}
-    state.role_links = resolve_roles(docs, root_of, definitions)
+    state.role_links = resolve_roles(docs, _Roots(state), definitions)
 
 
 def _build(state: _State, docs: Sequence[DocMentions],
@@ -506,7 +523,9 @@ def _build(state: _State, docs: Sequence[DocMentions],
     dates = {doc.doc.id: doc.doc.date for doc in docs}
     alias_of_root = {state.uf.find(k): e for k, e in state.alias_of_key.items()}
     entities: dict[str, Entity] = {}
-    mention_entity: dict[tuple[str, int], str] = {}
+    # keyed by the very tuples of mention_key (assigning to an existing key keeps the stored
+    # key object): one (doc id, index) tuple per mention in memory, not two
+    mention_entity: dict[tuple[str, int], str | None] = dict.fromkeys(state.mention_key)
     merges: list[Merge] = []
     key_ids: dict[str, str] = {}
     used_ids: set[str] = set()
@@ -573,11 +592,14 @@ def _build(state: _State, docs: Sequence[DocMentions],
                 rule, evidence = state.uf.reason.get(state.mention_key[(d, i)],
                                                      ("same-group", label))
             merges.append(Merge(entity_id, m.text, rule, evidence))
+    for pair in [pair for pair, entity_id in mention_entity.items() if entity_id is None]:
+        del mention_entity[pair]  # resolved to nothing (a mention of no group)
     near = tuple(NearMiss(entity_of_root[state.uf.find(a)], entity_of_root[state.uf.find(b)],
                           why) for a, b, why in state.near_misses
                  if state.uf.find(a) in entity_of_root and state.uf.find(b) in entity_of_root
                  and state.uf.find(a) != state.uf.find(b))
-    return Resolution(entities=entities, mention_entity=mention_entity, merges=tuple(merges),
+    return Resolution(entities=entities, mention_entity=mention_entity,  # type: ignore[arg-type]
+                      merges=tuple(merges),
                       near_misses=near, key_ids=key_ids)
 
 
