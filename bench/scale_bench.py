@@ -120,23 +120,24 @@ def snapshot_code(root: Path) -> Path:
     return target
 
 
+def _proc_kb(path: str, field: str) -> int | None:
+    """The kB figure of ``field`` in a /proc file, ``None`` if the file or field is missing."""
+    try:
+        with open(path, encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith(field):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
 def _rss_kb(pid: int) -> int:
     """PSS of one process in kB (RSS where ``smaps_rollup`` is missing), 0 if it is gone."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    pss = _proc_kb(f"/proc/{pid}/smaps_rollup", "Pss:")
+    if pss is None:
+        pss = _proc_kb(f"/proc/{pid}/status", "VmRSS:")
+    return pss or 0
 
 
 def _tree(pid: int) -> list[int]:
