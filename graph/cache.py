@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 
+from .dedup import Fingerprint
 from .errors import JalinError
 from .fileio import digest_files
 from .records import (
@@ -29,9 +30,12 @@ from .records import (
     doc_mentions_to_json,
     document_from_dict,
     document_to_dict,
+    sentences_from_json,
 )
 
-SCHEMA = ("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, data TEXT NOT NULL);"
+SCHEMA = ("DROP TABLE IF EXISTS extraction;"  # the one-column layout of Jalin 0.1's stores
+          "CREATE TABLE IF NOT EXISTS extractions (key TEXT PRIMARY KEY, mentions TEXT NOT NULL,"
+          " sentences TEXT NOT NULL);"
           "CREATE TABLE IF NOT EXISTS cleaned (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
 
 
@@ -42,7 +46,8 @@ def reading_version() -> str:
 
     package = Path(__file__).resolve().parent
     return __version__ + "+" + digest_files(
-        [package / name for name in ("ingest.py", "clean.py", "dates.py", "records.py")]
+        [package / name for name in ("ingest.py", "clean.py", "dates.py", "dedup.py",
+                                     "records.py")]
         + [package / "data" / "boilerplate.yaml"])
 
 
@@ -100,71 +105,75 @@ class ExtractionCache:
             digest.update(b"\0")
         return digest.hexdigest()
 
-    def get_many(self, docs: Iterable[Document]) -> dict[str, DocMentions]:
-        """Cached extractions of ``docs`` by key, with each document's current metadata."""
+    def get_many(self, docs: Iterable[Document], *,
+                 sentences: bool = True) -> dict[str, DocMentions]:
+        """Cached extractions of ``docs`` by key, with each document's current metadata;
+        ``sentences=False`` reads only the mentions and definitions (see
+        :func:`graph.records.doc_mentions_from_json`)."""
         by_key = {self.key(d): d for d in docs}
         found: dict[str, DocMentions] = {}
         keys = list(by_key)
+        columns = "mentions, sentences" if sentences else "mentions, NULL"
         for start in range(0, len(keys), 500):
             chunk = keys[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(f"SELECT key, data FROM extraction WHERE key IN ({marks})",
-                                   chunk).fetchall()
-            for key, data in rows:
-                found[key] = doc_mentions_from_json(data, by_key[key])
+            rows = self.db.execute(
+                f"SELECT key, {columns} FROM extractions WHERE key IN ({marks})", chunk)
+            for key, mentions, texts in rows:
+                found[key] = doc_mentions_from_json(mentions, texts, by_key[key])
         return found
 
     def put_many(self, items: Iterable[tuple[Document, DocMentions]]) -> None:
         """Store extractions, all in one transaction."""
-        rows = [(self.key(d), doc_mentions_to_json(dm)) for d, dm in items]
+        rows = [(self.key(d), *doc_mentions_to_json(dm)) for d, dm in items]
         if rows:
             with self.db:
-                self.db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?)", rows)
+                self.db.executemany("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?)", rows)
 
-    def read_back(self, keyed_docs: Iterable[tuple[str, Document]],
-                  chunk: int = 500) -> Iterator[DocMentions]:
-        """Stream stored extractions by key, in the order given, each with its document.
+    def read_sentences(self, keys: Iterable[str], chunk: int = 500,
+                       ) -> Iterator[tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]]:
+        """Stream the sentences, sentence starts and sentence paragraphs stored under ``keys``,
+        in the order given.
 
         A key that is not in the store is an error: the caller put it there in this build.
         """
-        pending: list[tuple[str, Document]] = []
-        for item in itertools.chain(keyed_docs, [None]):
-            if item is not None:
-                pending.append(item)
-                if len(pending) < chunk:
-                    continue
-            if not pending:
-                break
-            keys = [k for k, _ in pending]
-            marks = ",".join("?" * len(set(keys)))
+        iterator = iter(keys)
+        while part := list(itertools.islice(iterator, chunk)):
+            wanted = sorted(set(part))
+            marks = ",".join("?" * len(wanted))
             rows = dict(self.db.execute(
-                f"SELECT key, data FROM extraction WHERE key IN ({marks})", list(set(keys))))
-            for key, doc in pending:
+                f"SELECT key, sentences FROM extractions WHERE key IN ({marks})", wanted))
+            for key in part:
                 if key not in rows:
                     raise JalinError("an extraction went missing from the cache during the build",
                                      str(self.path))
-                yield doc_mentions_from_json(rows[key], doc)
-            pending = []
+                yield sentences_from_json(rows[key])
 
-    def get_cleaned(self, key: str) -> tuple[list[Document], list[str]] | None:
-        """The cleaned documents and reading warnings of a file stored under ``key``."""
+    def get_cleaned(self, key: str) -> tuple[list[Document], list[str],
+                                             list[Fingerprint]] | None:
+        """The cleaned documents, reading warnings and documents' dedup fingerprints of a file
+        stored under ``key``."""
         row = self.db.execute("SELECT data FROM cleaned WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
         raw = json.loads(row[0])
-        return [document_from_dict(d) for d in raw["documents"]], raw["warnings"]
+        return ([document_from_dict(d) for d in raw["documents"]], raw["warnings"],
+                [Fingerprint.from_json(f) for f in raw["fingerprints"]])
 
-    def put_cleaned(self, rows: Iterable[tuple[str, list[Document], list[str]]]) -> None:
-        """Store files' cleaned documents and warnings, all in one transaction."""
+    def put_cleaned(self, rows: Iterable[tuple[str, list[Document], list[str],
+                                               list[Fingerprint]]]) -> None:
+        """Store files' cleaned documents, warnings and fingerprints, all in one transaction."""
         data = [(key, json.dumps({"documents": [document_to_dict(d) for d in docs],
-                                  "warnings": warnings}, ensure_ascii=False))
-                for key, docs, warnings in rows]
+                                  "warnings": warnings,
+                                  "fingerprints": [f.to_json() for f in fingerprints]},
+                                 ensure_ascii=False))
+                for key, docs, warnings, fingerprints in rows]
         if data:
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO cleaned VALUES (?, ?)", data)
 
     def __len__(self) -> int:
-        return self.db.execute("SELECT COUNT(*) FROM extraction").fetchone()[0]
+        return self.db.execute("SELECT COUNT(*) FROM extractions").fetchone()[0]
 
     def close(self) -> None:
         if self._db is not None:

@@ -197,22 +197,30 @@ def refine_concept_mentions(docs: Sequence[DocMentions],
     the corpus is dropped: one word is a concept only when the corpus keeps using it.
     """
     glosses = gloss_table(docs) if glosses is None else glosses
+    keys: dict[str, str] = {}
+
+    def key_of(text: str) -> str:  # a corpus repeats its phrases: each text's key once
+        key = keys.get(text)
+        if key is None:
+            key = keys[text] = _key(text, glosses)
+        return key
+
     own: Counter[str] = Counter()
     texts: Counter[str] = Counter()
     for doc in docs:
         for m in doc.mentions:
             if m.label == CONCEPT:
-                own[_key(m.text, glosses)] += 1
+                own[key_of(m.text)] += 1
                 texts[m.text.lower()] += 1
     nested: Counter[str] = Counter()
     contexts: dict[str, set[str]] = {}
     pieces_of: dict[str, list[tuple[int, int, str]]] = {}
     for text, count in texts.items():
         words = text.split()
-        whole = _key(text, glosses)
+        whole = key_of(text)
         pieces = []
         for first, last in _pieces(words):
-            key = _key(" ".join(words[first:last]), glosses)
+            key = key_of(" ".join(words[first:last]))
             if key == whole or " " not in key:
                 continue
             pieces.append((first, last, key))
@@ -224,11 +232,11 @@ def refine_concept_mentions(docs: Sequence[DocMentions],
         uses = nested[key]
         return own[key] + uses - (uses / len(contexts[key]) if uses else 0.0)
 
-    defined = {_key(d.long, glosses) for doc in docs for d in doc.definitions}
+    defined = {key_of(d.long) for doc in docs for d in doc.definitions}
     choice: dict[str, tuple[int, int] | None] = {}
     for text, pieces in pieces_of.items():
         words = text.split()
-        whole = _key(text, glosses)
+        whole = key_of(text)
         if whole in defined:  # the article itself gave this phrase its boundaries
             choice[text] = None
             continue
@@ -244,7 +252,7 @@ def refine_concept_mentions(docs: Sequence[DocMentions],
             for skip in range(len(words) - 1, 0, -1):
                 if words[skip].startswith("(") or words[skip] in _JOINERS:
                     continue
-                if own[_key(" ".join(words[skip:]), glosses)] >= 2:
+                if own[key_of(" ".join(words[skip:]))] >= 2:
                     best = ((0.0, 0, 0), (skip, len(words)))
                     break
         choice[text] = None if best is None else best[1]
@@ -258,13 +266,13 @@ def refine_concept_mentions(docs: Sequence[DocMentions],
                 span = choice.get(m.text.lower())
                 if span is not None:
                     m = _sub_mention(doc, m, *span)
-                final[_key(m.text, glosses)] += 1
+                final[key_of(m.text)] += 1
             mentions.append(m)
         cut.append(mentions)
     refined: list[DocMentions] = []
     for doc, mentions in zip(docs, cut, strict=True):
         kept = tuple(m for m in mentions if m.label != CONCEPT or " " in m.text.strip()
-                     or m.text.isupper() or final[_key(m.text, glosses)] >= 2)
+                     or m.text.isupper() or final[key_of(m.text)] >= 2)
         refined.append(doc if kept == doc.mentions else DocMentions(
             doc.doc, kept, doc.sentences, doc.sentence_starts, doc.sentence_paras,
             doc.definitions))

@@ -35,7 +35,8 @@ import numpy as np
 
 from .records import Document
 
-__all__ = ["Deduplicator", "Duplicate", "shingle_hashes", "minhash", "jaccard_estimate",
+__all__ = ["Deduplicator", "Duplicate", "Fingerprint", "fingerprint", "shingle_hashes", "minhash",
+           "jaccard_estimate",
            "SHINGLE", "NUM_PERM", "BANDS", "THRESHOLD", "MIN_WORDS"]
 
 SHINGLE = 4
@@ -130,6 +131,41 @@ class Duplicate:
     similarity: float = 1.0
 
 
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What :class:`Deduplicator` compares of a document: a digest of its words (exact copies),
+    how many words it has and its MinHash signature. Computed once per text; a build's cache
+    keeps it with the cleaned document, so a rebuild does not shingle unchanged texts again."""
+
+    exact: bytes
+    words: int
+    signature: np.ndarray
+
+    def to_json(self) -> list[object]:
+        """A JSON-ready form (see :meth:`from_json`)."""
+        return [self.exact.hex(), self.words, self.signature.astype("<u4").tobytes().hex()]
+
+    @classmethod
+    def from_json(cls, data: list[object]) -> Fingerprint:
+        """The inverse of :meth:`to_json`.
+
+        >>> f = fingerprint(Document(id="a", path="a.txt", text="Ani ke Bali."))
+        >>> g = Fingerprint.from_json(f.to_json())
+        >>> g.exact == f.exact and g.words == f.words and bool((g.signature == f.signature).all())
+        True
+        """
+        exact, words, signature = data
+        return cls(bytes.fromhex(str(exact)), int(str(words)),
+                   np.frombuffer(bytes.fromhex(str(signature)), dtype="<u4").astype(np.uint32))
+
+
+def fingerprint(doc: Document) -> Fingerprint:
+    """The :class:`Fingerprint` of a cleaned document."""
+    words = words_of(doc.text)
+    exact = hashlib.blake2b("\x1f".join(words).encode("utf-8"), digest_size=16).digest()
+    return Fingerprint(exact, len(words), minhash(shingle_hashes(words)))
+
+
 @dataclass
 class Deduplicator:
     """Streams documents in corpus order; :meth:`check` says whether one repeats an earlier one.
@@ -150,19 +186,19 @@ class Deduplicator:
     _names: list[str] = field(default_factory=list, repr=False)
     _bands: dict[int, int] = field(default_factory=dict, repr=False)
 
-    def check(self, doc: Document) -> Duplicate | None:
-        """``None`` for a new story (now remembered), else what it duplicates."""
-        words = words_of(doc.text)
+    def check(self, doc: Document, known: Fingerprint | None = None) -> Duplicate | None:
+        """``None`` for a new story (now remembered), else what it duplicates. ``known``: the
+        document's :func:`fingerprint`, if computed before."""
+        found = known if known is not None else fingerprint(doc)
         name = doc.path or doc.id
-        key = hashlib.blake2b("\x1f".join(words).encode("utf-8"), digest_size=16).digest()
-        original = self._exact.get(key)
+        original = self._exact.get(found.exact)
         if original is not None:
             self.exact_count += 1
             return Duplicate("exact", original)
-        self._exact[key] = name
-        if len(words) < self.min_words:
+        self._exact[found.exact] = name
+        if found.words < self.min_words:
             return None
-        signature = minhash(shingle_hashes(words))
+        signature = found.signature
         band_keys = self._band_keys(signature)
         best: tuple[float, int] | None = None
         for candidate in dict.fromkeys(self._bands[k] for k in band_keys if k in self._bands):

@@ -27,6 +27,7 @@ else the longest person name, else the most frequent surface form. Ids are ``typ
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -96,12 +97,22 @@ class _UnionFind:
         self.reason: dict[str, tuple[str, str]] = {}
 
     def find(self, key: str) -> str:
-        parent = self.parent.setdefault(key, key)
-        if parent != key:
-            root = self.find(parent)
-            self.parent[key] = root
-            return root
-        return key
+        parent = self.parent.get(key)
+        if parent is None:
+            self.parent[key] = key
+            return key
+        if parent == key:
+            return key
+        root = parent
+        while (up := self.parent[root]) != root:
+            root = up
+        while key != root:  # path compression
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def roots(self) -> dict[str, str]:
+        """Every key's root, as of now."""
+        return {key: self.find(key) for key in self.parent}
 
     def union(self, a: str, b: str, rule: str, evidence: str) -> None:
         ra, rb = self.find(a), self.find(b)
@@ -310,6 +321,10 @@ class _Roots(Mapping[tuple[str, int], str]):
     def __getitem__(self, pair: tuple[str, int]) -> str:
         return self.state.uf.find(self.state.mention_key[pair])
 
+    def get(self, pair: tuple[str, int], default: str | None = None) -> str | None:  # type: ignore[override]
+        key = self.state.mention_key.get(pair)
+        return default if key is None else self.state.uf.find(key)
+
     def __iter__(self) -> Iterator[tuple[str, int]]:
         return iter(self.state.mention_key)
 
@@ -318,12 +333,35 @@ class _Roots(Mapping[tuple[str, int], str]):
 
 
 def _groups(state: _State, docs: Sequence[DocMentions]) -> dict[str, list[Located]]:
+    """The mentions of each group, by root, in corpus order."""
+    roots = state.uf.roots()
+    mention_key = state.mention_key
     groups: dict[str, list[Located]] = defaultdict(list)
     for doc in docs:
+        doc_id = doc.doc.id
         for i, m in enumerate(doc.mentions):
-            key = state.mention_key.get((doc.doc.id, i))
+            key = mention_key.get((doc_id, i))
             if key is not None:
-                groups[state.uf.find(key)].append((doc.doc.id, i, m))
+                groups[roots[key]].append((doc_id, i, m))
+    return groups
+
+
+def _regroup(state: _State, docs: Sequence[DocMentions],
+             earlier: dict[str, list[Located]]) -> dict[str, list[Located]]:
+    """:func:`_groups` again after more unions, from the groups ``earlier`` (all mentions, in
+    corpus order): groups that joined are merged in corpus order, the others kept as they are."""
+    parts: dict[str, list[list[Located]]] = defaultdict(list)
+    for root, group in earlier.items():
+        parts[state.uf.find(root)].append(group)
+    position: dict[str, int] = {}
+    groups: dict[str, list[Located]] = defaultdict(list)
+    for root, lists in parts.items():
+        if len(lists) == 1:
+            groups[root] = lists[0]
+            continue
+        if not position:
+            position = {doc.doc.id: n for n, doc in enumerate(docs)}
+        groups[root] = list(heapq.merge(*lists, key=lambda x: (position[x[0]], x[1])))
     return groups
 
 
@@ -420,7 +458,7 @@ def _variant_candidates(members: Sequence[str], modern: Mapping[str, str],
                   if abs(len(members[x]) - len(members[y])) <= MAX_VARIANT_DISTANCE)
 
 
-def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> None:
+def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> dict[str, list[Located]]:
     """Rule 5: near-identical names of one type join when they also share context.
 
     Near-identical: Levenshtein distance 1 between normalised names of at least 5 characters
@@ -431,12 +469,14 @@ def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> None:
     specific office and are close by Jaro-Winkler similarity (Winkler 1990), which favours a
     shared beginning ("Rudianto", "Rudiantara"): one office has one holder. Two names in one
     sentence ("Rina dan Rini Kusuma") are two people, and so are two names with different roles
-    and none in common. Similar names kept apart are reported as near misses.
+    and none in common. Similar names kept apart are reported as near misses. Returns the
+    groups as they were before these unions (for :func:`_regroup`).
     """
     groups = _groups(state, docs)
     if len(groups) < 2:
-        return
-    root_of = _Roots(state)  # read before any union below
+        return groups
+    roots = state.uf.roots()  # read before any union below
+    mention_key = state.mention_key
     docs_of: dict[str, set[str]] = defaultdict(set)
     neighbours: dict[str, set[str]] = defaultdict(set)
     together: set[frozenset[str]] = set()
@@ -444,19 +484,21 @@ def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> None:
     role_key = RoleKeys(None)
     for doc in docs:
         by_sentence: dict[int, set[str]] = defaultdict(set)
+        doc_id = doc.doc.id
         for i, m in enumerate(doc.mentions):
-            root = root_of.get((doc.doc.id, i))
-            if root is None:
+            key = mention_key.get((doc_id, i))
+            if key is None:
                 continue
-            docs_of[root].add(doc.doc.id)
+            root = roots[key]
+            docs_of[root].add(doc_id)
             by_sentence[m.sent].add(root)
             if m.role:
                 roles_of[root].update(role_key(r) for r in split_roles(m.role))
-        for roots in by_sentence.values():
-            for root in roots:
-                neighbours[root] |= roots - {root}
+        for named in by_sentence.values():
+            for root in named:
+                neighbours[root] |= named - {root}
                 # only pairs that can be compared below: same block, lengths 2 apart at most
-                together.update(frozenset((root, other)) for other in roots if other != root
+                together.update(frozenset((root, other)) for other in named if other != root
                                 and other[:2] == root[:2] and abs(len(other) - len(root)) <= 2)
     kind = {root: _majority_type(group) for root, group in groups.items()}
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -506,6 +548,7 @@ def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> None:
                        "neighbour or role" if distance <= limit else
                        f"edit distance {distance} is too large for names this short")
                 state.near_misses.append((a, b, why))
+    return groups
 
 
 def _link_roles(state: _State, docs: Sequence[DocMentions]) -> None:
@@ -514,9 +557,9 @@ def _link_roles(state: _State, docs: Sequence[DocMentions]) -> None:
     state.role_links = resolve_roles(docs, _Roots(state), definitions)
 
 
-def _build(state: _State, docs: Sequence[DocMentions],
-           previous_ids: Mapping[str, str]) -> Resolution:
-    groups = _groups(state, docs)
+def _build(state: _State, docs: Sequence[DocMentions], previous_ids: Mapping[str, str],
+           earlier: dict[str, list[Located]] | None = None) -> Resolution:
+    groups = _groups(state, docs) if earlier is None else _regroup(state, docs, earlier)
     by_id = {doc.doc.id: doc for doc in docs}
     for (doc_id, i), (root, _rule, _evidence) in state.role_links.items():
         groups[root].append((doc_id, i, by_id[doc_id].mentions[i]))
@@ -622,9 +665,10 @@ def resolve(docs: Sequence[DocMentions], *, aliases: Iterable[AliasEntry] = (),
     """
     state = _State(merge=merge, glosses=gloss_table(docs) if merge else {})
     _assign_keys(state, docs)
+    earlier = None
     if merge:
         _apply_definitions(state, docs)
         _apply_aliases(state, aliases)
-        _spelling_variants(state, docs)
+        earlier = _spelling_variants(state, docs)
         _link_roles(state, docs)
-    return _build(state, docs, previous_ids or {})
+    return _build(state, docs, previous_ids or {}, earlier)

@@ -191,8 +191,10 @@ def resolve_roles(docs: Sequence[DocMentions], mention_entity: Mapping[tuple[str
     dates: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for doc in docs:
         for i, m in enumerate(doc.mentions):
+            if m.label != "PERSON" or not m.role:
+                continue
             entity = mention_entity.get((doc.doc.id, i))
-            if m.label != "PERSON" or not m.role or entity is None:
+            if entity is None:
                 continue
             for role in split_roles(m.role):
                 key = key_of(role)

@@ -31,7 +31,7 @@ from .cache import ExtractionCache, file_key
 from .clean import clean_document
 from .concepts import refine_concept_mentions, select_concepts
 from .cooccur import CooccurrenceCounter, parse_window
-from .dedup import Deduplicator
+from .dedup import Deduplicator, Fingerprint, fingerprint
 from .engines import ENGINES, BatchFuture, Executor, attach, make_executor
 from .engines.local import InlineExecutor
 from .errors import JalinError
@@ -64,24 +64,33 @@ def read_cleaned(sources: Iterable[str | Path], *, strict: bool = False,
     time and reading code) is not read or cleaned again: its cleaned documents, and the warnings
     reading it gave, come from the cache.
     """
+    for doc, _ in _read_cleaned(sources, strict=strict, on_error=on_error, cache=cache):
+        yield doc
+
+
+def _read_cleaned(sources: Iterable[str | Path], *, strict: bool,
+                  on_error: Callable[[JalinError], None] | None,
+                  cache: ExtractionCache | None,
+                  ) -> Iterator[tuple[Document, Fingerprint | None]]:
+    """:func:`read_cleaned`, with each document's dedup fingerprint when the cache had it."""
     def report(error: JalinError) -> None:
         if on_error is not None:
             on_error(error)
 
     if cache is None:
         for raw in read_documents(sources, strict=strict, on_error=on_error):
-            yield clean_document(raw)
+            yield clean_document(raw), None
         return
-    fresh: list[tuple[str, list[Document], list[str]]] = []
+    fresh: list[tuple[str, list[Document], list[str], list[Fingerprint]]] = []
     try:
         for path in iter_files(sources):
             key = file_key(path)
             stored = cache.get_cleaned(key) if key is not None else None
             if stored is not None:
-                docs, warnings = stored
+                docs, warnings, fingerprints = stored
                 for warning in warnings:
                     report(JalinError(warning))
-                yield from docs
+                yield from zip(docs, fingerprints, strict=True)
                 continue
             said: list[JalinError] = []
 
@@ -91,9 +100,10 @@ def read_cleaned(sources: Iterable[str | Path], *, strict: bool = False,
 
             docs = [clean_document(raw)
                     for raw in read_documents([path], strict=strict, on_error=note)]
-            yield from docs
+            fingerprints = [fingerprint(d) for d in docs]
+            yield from zip(docs, fingerprints, strict=True)
             if key is not None and file_key(path) == key:  # not changed while read
-                fresh.append((key, docs, [str(e) for e in said]))
+                fresh.append((key, docs, [str(e) for e in said], fingerprints))
                 if len(fresh) >= 200:
                     cache.put_cleaned(fresh)
                     fresh = []
@@ -113,13 +123,13 @@ def iter_documents(sources: Iterable[str | Path], *, strict: bool = False,
     """
     dedup = None if keep_duplicates else Deduplicator()
     example = ""
-    for doc in read_cleaned(sources, strict=strict, on_error=on_error, cache=cache):
+    for doc, known in _read_cleaned(sources, strict=strict, on_error=on_error, cache=cache):
         if not doc.text.strip():
             if on_error is not None:
                 on_error(JalinError("skipped: no article text left after cleaning", doc.path))
             continue
         if dedup is not None:
-            duplicate = dedup.check(doc)
+            duplicate = dedup.check(doc, known)
             if duplicate is not None:
                 example = example or f"{doc.path} repeats {duplicate.original}"
                 continue
@@ -174,14 +184,16 @@ class _LazyExecutor:
 def extract_corpus(documents: Iterable[Document], nlp: Language | None = None, *,
                    batch_size: int = 32, cache: ExtractionCache | None = None,
                    executor: Executor | None = None,
-                   chunk_size: int | None = None) -> Iterator[DocMentions]:
+                   chunk_size: int | None = None,
+                   sentences: bool = True) -> Iterator[DocMentions]:
     """Run the NLP over documents as a stream and yield their mentions, in order.
 
     The documents go through ``executor`` (see :mod:`graph.engines`; default: ``nlp.pipe`` in this
     process) in batches of ``batch_size``, a chunk of ``chunk_size`` documents at a time: while the
     workers run one chunk, this process reads and cleans the next, so at most two chunks are in
     memory. With a ``cache``, documents extracted before by the same pipeline are read from it,
-    and only the others are sent to the executor (and then stored).
+    and only the others are sent to the executor (and then stored). ``sentences=False`` yields
+    what resolution needs only (see :func:`without_text`), which a cache reads much faster.
     """
     own = executor is None
     if executor is None:
@@ -192,15 +204,15 @@ def extract_corpus(documents: Iterable[Document], nlp: Language | None = None, *
     try:
         pending = None
         for chunk in _batches(documents, chunk_size):
-            found = cache.get_many(chunk) if cache is not None else {}
+            found = cache.get_many(chunk, sentences=sentences) if cache is not None else {}
             missing = [d for d in chunk if cache is None or cache.key(d) not in found]
             futures = [(batch, executor.submit(batch))
                        for batch in _batches(missing, batch_size)]
             if pending is not None:
-                yield from _finish(*pending, cache)
+                yield from _finish(*pending, cache, sentences)
             pending = (chunk, found, futures)
         if pending is not None:
-            yield from _finish(*pending, cache)
+            yield from _finish(*pending, cache, sentences)
     finally:
         if own:
             executor.close()
@@ -208,16 +220,22 @@ def extract_corpus(documents: Iterable[Document], nlp: Language | None = None, *
 
 def _finish(chunk: list[Document], found: dict[str, DocMentions],
             futures: list[tuple[list[Document], BatchFuture]],
-            cache: ExtractionCache | None) -> Iterator[DocMentions]:
+            cache: ExtractionCache | None, sentences: bool) -> Iterator[DocMentions]:
     fresh: list[DocMentions] = []
     for batch, future in futures:
         fresh.extend(attach(batch, future.result()))
     if cache is not None:
         cache.put_many((dm.doc, dm) for dm in fresh)
-    made = iter(fresh)
+    made = iter(fresh if sentences else map(without_text, fresh))
     for d in chunk:
         stored = found.get(cache.key(d)) if cache is not None and found else None
-        yield stored if stored is not None else next(made)
+        if stored is None:
+            yield next(made)
+        elif sentences:
+            yield stored
+        else:  # read without sentences, with interned strings: only the document to lighten
+            yield DocMentions(_light_document(d), stored.mentions, (), (), (),
+                              stored.definitions)
 
 
 @dataclass
@@ -232,19 +250,22 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def _without_text(dm: DocMentions) -> DocMentions:
+def _light_document(doc: Document) -> Document:
+    return doc.replace(id=sys.intern(doc.id), text="", meta={})
+
+
+def without_text(dm: DocMentions) -> DocMentions:
     """What resolution needs of a document: its mentions, definitions and metadata.
 
     Held for every document of the corpus until the graph is built, so it is kept small: no
     text, no sentences, no cleaning record, and the strings that repeat across documents (names,
     labels, roles) shared through :func:`sys.intern`.
     """
-    intern = sys.intern
+    intern, make = sys.intern, Mention._make
     doc_id = intern(dm.doc.id)
-    mentions = tuple(Mention(doc_id, m.start, m.end, intern(m.text), intern(m.label), m.sent,
-                             m.para, intern(m.role)) for m in dm.mentions)
-    return DocMentions(dm.doc.replace(id=doc_id, text="", meta={}), mentions, (), (), (),
-                       dm.definitions)
+    mentions = tuple(make((doc_id, m.start, m.end, intern(m.text), intern(m.label), m.sent,
+                           m.para, intern(m.role))) for m in dm.mentions)
+    return DocMentions(_light_document(dm.doc), mentions, (), (), (), dm.definitions)
 
 
 def build_from_documents(documents: Iterable[Document], *, nlp: Language | None = None,
@@ -271,14 +292,12 @@ def build_from_documents(documents: Iterable[Document], *, nlp: Language | None 
             folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="jalin-"))
             store = stack.enter_context(ExtractionCache(Path(folder) / "extractions.db",
                                                         "this build"))
-        stream = extract_corpus(unique_ids(documents), nlp, batch_size=batch_size, cache=store,
-                                executor=executor)
         keys: list[str] = []
-        light: list[DocMentions] = []
-        for dm in tqdm(stream, desc="reading", unit="doc", disable=not progress,
-                       file=sys.stderr, leave=False):
-            keys.append(store.key(dm.doc))
-            light.append(_without_text(dm))
+        documents = (keys.append(store.key(d)) or d for d in unique_ids(documents))
+        stream = extract_corpus(documents, nlp, batch_size=batch_size, cache=store,
+                                executor=executor, sentences=False)
+        light: list[DocMentions] = list(tqdm(stream, desc="reading", unit="doc",
+                                             disable=not progress, file=sys.stderr, leave=False))
         if executor is not None:  # the workers' memory is free for the corpus-wide stages
             executor.close()
         if merge:
@@ -286,10 +305,8 @@ def build_from_documents(documents: Iterable[Document], *, nlp: Language | None 
         resolution = resolve(light, aliases=aliases, merge=merge, previous_ids=previous_ids)
         resolution = select_concepts(resolution, max_concepts)
         counter = CooccurrenceCounter(resolution, window, evidence)
-        stored = store.read_back(zip(keys, (dm.doc for dm in light), strict=True))
-        for dm, full in zip(light, stored, strict=True):
-            counter.add(DocMentions(dm.doc, dm.mentions, full.sentences, full.sentence_starts,
-                                    full.sentence_paras, dm.definitions))
+        for dm, (texts, starts, paras) in zip(light, store.read_sentences(keys), strict=True):
+            counter.add(DocMentions(dm.doc, dm.mentions, texts, starts, paras, dm.definitions))
     g = analyze(counter.graph())
     warnings = []
     if counter.capped_windows:

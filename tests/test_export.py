@@ -417,7 +417,11 @@ def test_failed_write_leaves_old_file(tmp_path: Path, monkeypatch: pytest.Monkey
     elif fmt == "gexf":
         monkeypatch.setattr(nx, "write_gexf", _boom)
     elif fmt == "json":
-        monkeypatch.setattr(json_mod.json, "dump", _boom)
+        def lines(data: Any) -> Any:
+            yield "partial"
+            raise RuntimeError("disk on fire")
+
+        monkeypatch.setattr(json_mod, "node_link_lines", lines)
     else:
         calls = iter(range(10_000))
 

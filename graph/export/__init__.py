@@ -68,11 +68,12 @@ def write_outputs(G: nx.Graph, out_dir: str | os.PathLike[str],
     if out.exists() and not out.is_dir():
         raise JalinError("output path is a file, expected a folder", str(out))
     paths: list[Path] = []
+    H = sanitize_graph(G)  # once for every format
     for name in wanted:
         if name == "graphml":
-            paths.append(write_graphml(G, out / "graph.graphml"))
+            paths.append(write_graphml(H, out / "graph.graphml", sanitized=True))
         elif name == "json":
-            paths.append(write_json(G, out / "graph.json"))
+            paths.append(write_json(H, out / "graph.json", sanitized=True))
         elif name == "gexf":
             paths.append(write_gexf(G, out / "graph.gexf"))
         else:

@@ -23,7 +23,7 @@ import networkx as nx
 
 from ..errors import JalinError
 from ..fileio import atomic_open
-from .sanitize import sanitize_graph
+from .sanitize import sanitize_graph, with_reserved
 
 __all__ = ["write_graphml", "read_graphml"]
 
@@ -31,15 +31,16 @@ __all__ = ["write_graphml", "read_graphml"]
 _RESERVED = {"graph": ("id", "node_default", "edge_default")}
 
 
-def write_graphml(G: nx.Graph, path: str | os.PathLike[str]) -> Path:
+def write_graphml(G: nx.Graph, path: str | os.PathLike[str], *, sanitized: bool = False) -> Path:
     """Write ``G`` (graph, node and edge attributes) to ``path`` as GraphML, atomically.
 
-    ``G`` is not modified. Returns the path written.
+    ``G`` is not modified. Returns the path written. ``sanitized``: ``G`` is already the result
+    of :func:`~graph.export.sanitize.sanitize_graph` (not done again).
 
     >>> write_graphml(G, "out/graph.graphml")  # doctest: +SKIP
     PosixPath('out/graph.graphml')
     """
-    H = sanitize_graph(G, reserved=_RESERVED)
+    H = with_reserved(G, _RESERVED) if sanitized else sanitize_graph(G, reserved=_RESERVED)
     target = Path(path)
     with atomic_open(target, "wb") as fh:
         # Python ints are declared attr.type="long", floats "double"; networkx reads both back.

@@ -44,7 +44,8 @@ import networkx as nx
 
 from ..errors import JalinError
 
-__all__ = ["JOIN", "clean_text", "sanitize_value", "sanitize_attrs", "sanitize_graph"]
+__all__ = ["JOIN", "clean_text", "sanitize_value", "sanitize_attrs", "sanitize_graph",
+           "with_reserved"]
 
 JOIN = " | "
 """Separator for list-valued attributes (``aliases``, ``roles``)."""
@@ -107,6 +108,13 @@ def sanitize_value(value: Any) -> Scalar | None:
     >>> sanitize_value(float("nan")) is None
     True
     """
+    kind = type(value)  # the plain types first: a large graph has millions of values
+    if kind is str:
+        return clean_text(value)
+    if kind is int or kind is bool:
+        return value
+    if kind is float:
+        return value if math.isfinite(value) else None
     value = _plain(value)
     if value is None:
         return None
@@ -133,7 +141,13 @@ def sanitize_value(value: Any) -> Scalar | None:
     return clean_text(str(value))
 
 
+_RANKS = {bool: 0, int: 1, float: 2, str: 3}
+
+
 def _type_rank(value: Scalar) -> int:
+    rank = _RANKS.get(type(value))
+    if rank is not None:
+        return rank
     if isinstance(value, bool):
         return 0
     if isinstance(value, int):
@@ -247,4 +261,22 @@ def sanitize_graph(G: nx.Graph, *, reserved: Mapping[str, Iterable[str]] | None 
         clean = sanitize_attrs([d for *_, d in edges])
         for (u, v, _), attrs in zip(edges, clean, strict=True):
             H.add_edge(mapping[u], mapping[v], **rename(attrs, "edge"))
+    return H
+
+
+def with_reserved(H: nx.Graph, reserved: Mapping[str, Iterable[str]]) -> nx.Graph:
+    """``H``, already the result of :func:`sanitize_graph`, with the ``reserved`` attribute names
+    of a format renamed as :func:`sanitize_graph` would: ``H`` itself when it uses none of them
+    (then nothing is copied), else a renamed copy.
+
+    >>> import networkx as nx
+    >>> H = sanitize_graph(nx.path_graph(2))
+    >>> with_reserved(H, {"node": ["id"]}) is H
+    True
+    """
+    names = {scope: set(found) for scope, found in reserved.items()}
+    if (names.get("graph", set()) & H.graph.keys()
+            or any(names.get("node", set()) & d.keys() for _, d in H.nodes(data=True))
+            or any(names.get("edge", set()) & d.keys() for *_, d in H.edges(data=True))):
+        return sanitize_graph(H, reserved=reserved)
     return H
