@@ -186,13 +186,17 @@ def short_org_targets(doc: DocMentions) -> dict[int, str]:
     in the same document ("Garuda" after "Garuda Indonesia", "Persib" after "Persib Bandung")."""
     long_names: dict[str, set[str]] = defaultdict(set)
     for m in doc.mentions:
+        if m.label != "ORG":
+            continue
         words = m.text.split()
-        if m.label == "ORG" and len(words) >= 2:
+        if len(words) >= 2:
             long_names[_normalized(words[0])].add(m.text)
     targets: dict[int, str] = {}
     for i, m in enumerate(doc.mentions):
+        if m.label != "ORG":
+            continue
         words = m.text.split()
-        if m.label != "ORG" or len(words) != 1 or words[0].lower() in ORG_HEADS:
+        if len(words) != 1 or words[0].lower() in ORG_HEADS:
             continue
         owners = long_names.get(_normalized(words[0]), set())
         if len({_normalized(o) for o in owners}) == 1:
