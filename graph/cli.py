@@ -344,14 +344,15 @@ def cmd_path(args: argparse.Namespace) -> int:
 def cmd_ner(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.ner_command == "train":
         from .nlp.pipeline import MODEL_DIR
-        from .nlp.train import train_pipeline
+        from .nlp.train import required_postag_path, train_pipeline
 
         data = Path(args.data)
         if not data.is_dir():
             raise JalinError("training data folder not found", str(data))
         out = Path(args.out) if args.out else MODEL_DIR
         scores = train_pipeline(data, out, seed=args.seed, max_epochs=args.max_epochs,
-                                max_steps=args.max_steps, progress=True)
+                                max_steps=args.max_steps, postag_path=required_postag_path(),
+                                progress=True)
         print(json.dumps(scores, indent=2, ensure_ascii=False, default=str))
         return 0
     if args.ner_command == "eval":

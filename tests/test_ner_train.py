@@ -113,6 +113,24 @@ def test_train_pipeline_without_pos_data(tiny_data: tuple[Path, Path], tmp_path:
     assert spacy.load(tmp_path / "m").pipe_names == ["tok2vec", "ner"]
 
 
+def test_ner_train_command_needs_pos_data(tiny_data: tuple[Path, Path], tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Without nlp-id the command stops with a one-line error instead of training a pipeline
+    that has no tagger (which the concept extractor needs)."""
+    from graph import cli
+    from graph.nlp import train
+
+    data_dir, _ = tiny_data
+    monkeypatch.setattr(train, "default_postag_path", lambda: None)
+    code = cli.main(["ner", "train", "--data", str(data_dir), "--out", str(tmp_path / "m")])
+    assert code == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("jalin: error: nlp-id's POS data is missing")
+    assert "pip install" in error and "\n" not in error
+    assert not (tmp_path / "m").exists()
+
+
 def test_train_pipeline_missing_data_dir(tmp_path: Path) -> None:
     from graph.errors import JalinError
 

@@ -23,6 +23,7 @@ The architecture is in ``train.cfg`` next to this file; the training settings ar
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 import sys
 import time
@@ -102,13 +103,24 @@ class TrainSettings:
     max_epochs: int = 12
     #: stop after this many epochs without a better model-selection score
     patience: int = 3
+    #: changes to ``train.cfg`` (the architecture), as (dotted config path, value) pairs
+    architecture: tuple[tuple[str, Any], ...] = ()
 
     def with_overrides(self, overrides: list[str]) -> TrainSettings:
-        """A copy with ``name=value`` overrides (``idner2k.copies=1`` sets a corpus field)."""
+        """A copy with ``name=value`` overrides (``idner2k.copies=1`` sets a corpus field;
+        ``components.tok2vec.model.encode.width=128`` a value of ``train.cfg``, read as JSON)."""
         changes: dict[str, Any] = {}
         corpora = {corpus.folder: corpus for corpus in self.corpora}
+        architecture = dict(self.architecture)
         for override in overrides:
             name, equals, value = override.partition("=")
+            if equals and name.split(".")[0] in ("components", "nlp"):
+                try:
+                    architecture[name] = json.loads(value)
+                except ValueError:
+                    architecture[name] = value
+                changes["architecture"] = tuple(architecture.items())
+                continue
             folder, dot, field_name = name.partition(".")
             if dot and folder in corpora:
                 target: Any = corpora[folder]
@@ -143,9 +155,20 @@ def default_postag_path() -> Path | None:
     return path if path.is_file() else None
 
 
-def load_config() -> Config:
-    """The pipeline's spaCy config from :data:`CONFIG_PATH`."""
-    return Config().from_disk(CONFIG_PATH)
+def required_postag_path() -> Path:
+    """:func:`default_postag_path`, or a :class:`JalinError` saying how to get it: the shipped
+    pipeline's tagger (which the concept extractor needs) is trained on nlp-id's data, so a
+    training run without it would silently make a pipeline with no tagger."""
+    path = default_postag_path()
+    if path is None:
+        raise JalinError("nlp-id's POS data is missing, so no tagger could be trained "
+                         "(install the training extra: pip install -e '.[train]')")
+    return path
+
+
+def load_config(overrides: dict[str, Any] | None = None) -> Config:
+    """The pipeline's spaCy config from :data:`CONFIG_PATH`, with dotted-path ``overrides``."""
+    return Config().from_disk(CONFIG_PATH, overrides=overrides or {})
 
 
 def _log(progress: bool, message: str) -> None:
@@ -246,11 +269,14 @@ def load_training_data(
 
 
 def build_pipeline(
-    ner_train: list[TaggedSentence], pos_train: list[TaggedSentence], seed: int
+    ner_train: list[TaggedSentence], pos_train: list[TaggedSentence], seed: int,
+    architecture: dict[str, Any] | None = None,
 ) -> Language:
-    """Create the untrained pipeline from the config and initialise it on a data sample."""
+    """Create the untrained pipeline from the config (with ``architecture`` overrides) and
+    initialise it on a data sample."""
     fix_random_seed(seed)
-    nlp = spacy.util.load_model_from_config(load_config(), auto_fill=True, validate=True)
+    nlp = spacy.util.load_model_from_config(load_config(architecture), auto_fill=True,
+                                            validate=True)
     if not pos_train:
         nlp.remove_pipe("tagger")
     ner = nlp.get_pipe("ner")
@@ -357,7 +383,7 @@ def train_pipeline(
     held_out = min(settings.pos_held_out, len(pos_sentences) // 5)
     pos_train = pos_sentences[: len(pos_sentences) - held_out]
     pos_dev = pos_sentences[len(pos_sentences) - held_out :]
-    nlp = build_pipeline(ner_train, pos_train, seed)
+    nlp = build_pipeline(ner_train, pos_train, seed, dict(settings.architecture))
     _log(progress, f"NER sentences/epoch: {len(ner_train)}; POS sentences: {len(pos_train)}")
 
     optimizer = Adam(learn_rate=settings.learn_rate)
@@ -480,6 +506,7 @@ def main(argv: list[str] | None = None, log: Callable[[str], None] = print) -> i
             seed=args.seed,
             max_epochs=args.max_epochs,
             max_steps=args.max_steps,
+            postag_path=required_postag_path(),
             settings=settings,
         )
     except JalinError as error:
