@@ -6,6 +6,11 @@ re-runs the NLP only for documents that are new or changed, and a different mode
 components misses the cache entirely. Writes are transactions (a crash leaves the store as it was
 before the batch) and the store runs in write-ahead-log mode, so it can be read while a build
 writes. Resolution and graph building always run on the full set of extractions.
+
+Tables: ``extractions`` (key, mentions and definitions as one JSON text, sentences as another:
+resolution reads only the first, co-occurrence only the second) and ``cleaned`` (a file's key,
+its cleaned documents, reading warnings and dedup fingerprints). :meth:`ExtractionCache.prune`
+drops what a build did not use.
 """
 
 from __future__ import annotations
@@ -80,6 +85,8 @@ class ExtractionCache:
         self.path = Path(path)
         self.version = version
         self._db: sqlite3.Connection | None = None
+        self.used: dict[str, set[str]] = {"extractions": set(), "cleaned": set()}
+        """The keys of each table read or written through this object (see :meth:`prune`)."""
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -113,6 +120,7 @@ class ExtractionCache:
         by_key = {self.key(d): d for d in docs}
         found: dict[str, DocMentions] = {}
         keys = list(by_key)
+        self.used["extractions"].update(keys)
         columns = "mentions, sentences" if sentences else "mentions, NULL"
         for start in range(0, len(keys), 500):
             chunk = keys[start:start + 500]
@@ -126,6 +134,7 @@ class ExtractionCache:
     def put_many(self, items: Iterable[tuple[Document, DocMentions]]) -> None:
         """Store extractions, all in one transaction."""
         rows = [(self.key(d), *doc_mentions_to_json(dm)) for d, dm in items]
+        self.used["extractions"].update(row[0] for row in rows)
         if rows:
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?)", rows)
@@ -153,6 +162,7 @@ class ExtractionCache:
                                              list[Fingerprint]] | None:
         """The cleaned documents, reading warnings and documents' dedup fingerprints of a file
         stored under ``key``."""
+        self.used["cleaned"].add(key)
         row = self.db.execute("SELECT data FROM cleaned WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
@@ -168,9 +178,41 @@ class ExtractionCache:
                                   "fingerprints": [f.to_json() for f in fingerprints]},
                                  ensure_ascii=False))
                 for key, docs, warnings, fingerprints in rows]
+        self.used["cleaned"].update(key for key, _ in data)
         if data:
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO cleaned VALUES (?, ?)", data)
+
+    def prune(self) -> int:
+        """Delete every stored row this object did not read or write; return how many.
+
+        Run at the end of a build, this keeps only what the build used: not the extractions of
+        earlier versions of changed files, of removed files, or of another pipeline, nor the
+        cleaned documents of files that changed or went away. One transaction; the file keeps
+        its size (SQLite reuses the freed pages).
+
+        >>> import tempfile, os
+        >>> from graph.records import Document, DocMentions
+        >>> path = os.path.join(tempfile.mkdtemp(), "jalin.db")
+        >>> old, new = (Document(id="d", path="a.txt", text=t) for t in ("Ani.", "Ani ke Bali."))
+        >>> with ExtractionCache(path, "v1") as cache:
+        ...     cache.put_many([(old, DocMentions(old, (), (), (), ()))])
+        >>> with ExtractionCache(path, "v1") as cache:
+        ...     cache.put_many([(new, DocMentions(new, (), (), (), ()))])
+        ...     cache.prune(), len(cache)
+        (1, 1)
+        """
+        removed = 0
+        with self.db:
+            for table, keys in self.used.items():
+                self.db.execute("CREATE TEMP TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY)")
+                self.db.execute("DELETE FROM kept")
+                self.db.executemany("INSERT OR IGNORE INTO kept VALUES (?)",
+                                    ((key,) for key in keys))
+                removed += self.db.execute(
+                    f"DELETE FROM {table} WHERE key NOT IN (SELECT key FROM kept)").rowcount
+            self.db.execute("DROP TABLE kept")
+        return removed
 
     def __len__(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM extractions").fetchone()[0]

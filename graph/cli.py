@@ -98,6 +98,9 @@ def make_parser() -> argparse.ArgumentParser:
                    help="extraction cache (SQLite; default: DIR/jalin.db): unchanged articles "
                         "are not run through the NLP pipeline again")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    p.add_argument("--prune-cache", action="store_true",
+                   help="after the build, remove from the cache what it did not use (earlier "
+                        "versions of changed files, removed files, other models)")
     p.add_argument("--jobs", "-j", type=_positive_int, default=0, metavar="N",
                    help="worker processes for the NLP (default 0: one per core)")
     p.add_argument("--engine", choices=("local", "dask"), default="local",
@@ -234,6 +237,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                           keep_duplicates=args.keep_duplicates, progress=progress,
                           previous_ids=previous,
                           cache=None if args.no_cache else (args.cache or out / "jalin.db"),
+                          prune_cache=args.prune_cache,
                           jobs=args.jobs or None, engine=args.engine, scheduler=args.scheduler)
     if result.documents == 0:  # keep the outputs of an earlier build rather than empty them
         for warning in result.warnings if not (progress or args.quiet) else []:

@@ -481,6 +481,14 @@ def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> dict[str, 
         return groups
     roots = state.uf.roots()  # read before any union below
     mention_key = state.mention_key
+    kind = {root: _majority_type(group) for root, group in groups.items()}
+    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for root in groups:
+        if kind[root] != CONCEPT and not root.startswith("="):
+            blocks[(kind[root], root[:2])].append(root)
+    # the context below is read for block members only (concepts and acronyms are never compared,
+    # though they count as neighbours of the names beside them)
+    compared = {root for members in blocks.values() for root in members}
     docs_of: dict[str, set[str]] = defaultdict(set)
     neighbours: dict[str, set[str]] = defaultdict(set)
     together: set[frozenset[str]] = set()
@@ -494,22 +502,21 @@ def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> dict[str, 
             if key is None:
                 continue
             root = roots[key]
-            docs_of[root].add(doc_id)
             by_sentence[m.sent].add(root)
-            if m.role:
-                roles_of[root].update(role_key(r) for r in split_roles(m.role))
+            if root in compared:
+                docs_of[root].add(doc_id)
+                if m.role:
+                    roles_of[root].update(role_key(r) for r in split_roles(m.role))
         for named in by_sentence.values():
             for root in named:
+                if root not in compared:
+                    continue
                 neighbours[root] |= named - {root}
                 # only pairs that can be compared below: same block, lengths 2 apart at most
                 together.update(frozenset((root, other)) for other in named if other != root
-                                and other[:2] == root[:2] and abs(len(other) - len(root)) <= 2)
-    kind = {root: _majority_type(group) for root, group in groups.items()}
-    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for root in groups:
-        if kind[root] != CONCEPT and not root.startswith("="):
-            blocks[(kind[root], root[:2])].append(root)
-    modern = {root: modern_spelling(root) for root in groups}
+                                and other in compared and other[:2] == root[:2]
+                                and abs(len(other) - len(root)) <= 2)
+    modern = {root: modern_spelling(root) for root in compared}
     offices = {root: {r for r in roles if r and r.split()[0] not in GENERIC_ROLES}
                for root, roles in roles_of.items()}
     for members in blocks.values():

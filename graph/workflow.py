@@ -338,16 +338,19 @@ def build_result(sources: Iterable[str | Path] | None = None, *, model: str | Pa
                  keep_duplicates: bool = False, progress: bool = False,
                  batch_size: int = 32,
                  previous_ids: Mapping[str, str] | None = None,
-                 cache: str | Path | None = None, jobs: int | None = 1,
-                 engine: str = "local", scheduler: str | None = None) -> BuildResult:
+                 cache: str | Path | None = None, prune_cache: bool = False,
+                 jobs: int | None = 1, engine: str = "local",
+                 scheduler: str | None = None) -> BuildResult:
     """Like :func:`build`, returning a :class:`BuildResult` with the resolution and counts.
 
     ``previous_ids`` (the ``key_ids`` of an earlier build's ``resolution.json``) keeps node ids
     stable across builds. ``cache`` is the path of an extraction cache (:mod:`graph.cache`):
     documents already extracted by the same pipeline are not run through spaCy again (and when
-    all are, no model is loaded). ``jobs`` worker processes run the NLP (``None``: all cores);
-    ``engine="dask"`` runs it on a dask.distributed cluster (``scheduler`` address, or a local
-    cluster of ``jobs`` workers). Every engine and number of jobs gives the same graph.
+    all are, no model is loaded); ``prune_cache`` then removes from it what this build did not
+    use (see :meth:`~graph.cache.ExtractionCache.prune`). ``jobs`` worker processes run the
+    NLP (``None``: all cores); ``engine="dask"`` runs it on a dask.distributed cluster
+    (``scheduler`` address, or a local cluster of ``jobs`` workers). Every engine and number of
+    jobs gives the same graph.
     """
     started = time.perf_counter()
     parse_window(window)  # fail on a bad option before loading anything
@@ -385,6 +388,10 @@ def build_result(sources: Iterable[str | Path] | None = None, *, model: str | Pa
                                       aliases=alias_entries, progress=progress,
                                       batch_size=batch_size, previous_ids=previous_ids,
                                       cache=store, executor=executor)
+        if store is not None and prune_cache:
+            pruned = store.prune()
+            if pruned and progress:
+                tqdm.write(f"cache: {pruned} unused row(s) removed", file=sys.stderr)
     finally:
         executor.close()
         if store is not None:
@@ -403,7 +410,8 @@ def build(sources: Iterable[str | Path] | None = None, **options: object) -> nx.
     ``nlp`` (a loaded pipeline), ``window`` (``sentence``, ``paragraph``, ``document`` or a number),
     ``evidence`` (sentences kept per edge), ``concepts`` (bool), ``max_concepts``, ``merge``
     (False: exact strings only), ``aliases`` (a YAML alias file), ``strict``, ``keep_duplicates``,
-    ``progress``, ``batch_size``, ``cache`` (path of an extraction cache), ``jobs`` (worker
+    ``progress``, ``batch_size``, ``cache`` (path of an extraction cache), ``prune_cache``,
+    ``jobs`` (worker
     processes for the NLP; ``None``: all cores), ``engine`` (``local`` or ``dask``) and
     ``scheduler`` (a dask scheduler's address).
 

@@ -72,6 +72,31 @@ def test_rebuild_reads_unchanged_articles_from_the_cache(tmp_path: Path, nlp,  #
     assert nx.utils.graphs_equal(third.graph, uncached.graph)
 
 
+def test_prune_keeps_what_the_build_used(tmp_path: Path, nlp,  # noqa: ANN001
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    src = corpus(tmp_path / "src", ["Solo", "Klaten", "Boyolali"])
+    db = tmp_path / "jalin.db"
+    build_result([src], nlp=nlp, cache=db)
+    write_story(src, 1, "Sragen")  # a new version of one file
+    (src / "2.txt").unlink()  # and one file gone
+    build_result([src], nlp=nlp, cache=db)
+
+    def rows() -> tuple[int, int]:
+        with sqlite3.connect(db) as con:
+            return (con.execute("SELECT COUNT(*) FROM extractions").fetchone()[0],
+                    con.execute("SELECT COUNT(*) FROM cleaned").fetchone()[0])
+
+    assert rows() == (4, 4)  # without pruning, the old version and the removed file stay
+    pruned = build_result([src], nlp=nlp, cache=db, prune_cache=True)
+    assert rows() == (2, 2)
+    seen = counting(monkeypatch)
+    again = build_result([src], nlp=nlp, cache=db)
+    assert seen[0] == 0  # what the corpus needs is all still there
+    assert nx.utils.graphs_equal(pruned.graph, again.graph)
+
+
 def test_another_pipeline_version_misses(tmp_path: Path) -> None:
     from graph.records import DocMentions, Document
 

@@ -10,7 +10,8 @@ punctuation at either end is trimmed, and spans with no letter or that are a cur
 capitalised, so lower-case words at
 either end of a span are trimmed ("e-commerce Indonesia" -> "Indonesia"), a capitalised function
 word opening a sentence is not part of the name ("Antara Jokowi" -> "Jokowi"), and a span with no
-capitalised word at all is dropped.
+capitalised word at all is dropped, as is a span that is only the abbreviation of a department
+("Humas", "Litbang": :data:`UNIT_ABBREVIATIONS`).
 """
 
 from __future__ import annotations
@@ -64,6 +65,14 @@ lower case ("gunung Merapi", "selat Sunda", "hotel Oranje"), unlike administrati
 "provinsi", "wilayah"), which are left out of the name so that "kota Bandung" is "Bandung"."""
 
 
+UNIT_ABBREVIATIONS = frozenset({"humas", "litbang", "diklat", "sdm"})
+"""Abbreviations of the common nouns that name a department of any institution, written
+capitalised ("Kepala Humas", "Badan Litbang", "Diklat", "bagian SDM"): hubungan masyarakat,
+penelitian dan pengembangan, pendidikan dan pelatihan, sumber daya manusia. Alone they name no
+one organisation or place, so an entity that is only one of them is dropped; inside a longer name
+("Divisi Humas Polri") they stay."""
+
+
 def _first_letter(text: str) -> str:
     return next((ch for ch in text if ch.isalpha() or ch.isdigit()), "")
 
@@ -83,6 +92,9 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
     >>> doc = spacy.blank("id")("Kementerian Sosial (Kemensos naik US$ 130")
     >>> tidy_span(doc[0:4]).text, tidy_span(doc[5:7])
     ('Kementerian Sosial', None)
+    >>> doc = spacy.blank("id")("Kepala Humas Polda Bali dan Kepala Humas , Made")
+    >>> tidy_span(doc[1:4]).text, tidy_span(doc[7:8])
+    ('Humas Polda Bali', None)
     """
     start, end = span.start, span.end
     doc = span.doc
@@ -126,6 +138,8 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
         return None
     text = doc[start:end].text
     if not any(ch.isalpha() for ch in text) or "\n" in text or CURRENCY.match(text):
+        return None
+    if text.lower() in UNIT_ABBREVIATIONS:
         return None
     if cased and not any(_first_letter(t.text).isupper() or _first_letter(t.text).isdigit()
                          for t in doc[start:end]):
