@@ -204,8 +204,8 @@ class ExtractionCache:
         """
         removed = 0
         with self.db:
+            self.db.execute("CREATE TEMP TABLE kept (key TEXT PRIMARY KEY)")
             for table, keys in self.used.items():
-                self.db.execute("CREATE TEMP TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY)")
                 self.db.execute("DELETE FROM kept")
                 self.db.executemany("INSERT OR IGNORE INTO kept VALUES (?)",
                                     ((key,) for key in keys))
