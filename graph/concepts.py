@@ -311,7 +311,7 @@ def select_concepts(resolution: Resolution, limit: int, *,
     resolved mention.
     """
     if min_mentions is None:
-        min_mentions = min_mentions_for(len({d for d, _ in resolution.mention_entity}))
+        min_mentions = min_mentions_for(resolution.mention_entity.documents())
     concepts = [e for e in resolution.entities.values() if e.type == CONCEPT]
     ranked = sorted((e for e in concepts if _enough(e, min_mentions)),
                     key=lambda e: (-concept_score(e.label, e.mentions, e.docs), e.id))
@@ -322,7 +322,7 @@ def select_concepts(resolution: Resolution, limit: int, *,
     return dataclasses.replace(
         resolution,
         entities={k: e for k, e in resolution.entities.items() if k not in dropped},
-        mention_entity={k: v for k, v in resolution.mention_entity.items() if v not in dropped},
+        mention_entity=resolution.mention_entity.without(dropped),
         merges=tuple(m for m in resolution.merges if m.entity_id not in dropped),
         near_misses=tuple(n for n in resolution.near_misses
                           if n.a not in dropped and n.b not in dropped),

@@ -108,44 +108,51 @@ class CooccurrenceCounter:
         doc_id = doc.doc.id
         self.documents[doc_id] = doc.doc.info()
         by_sentence: dict[int, set[str]] = defaultdict(set)
-        for i, m in enumerate(doc.mentions):
-            entity = self.resolution.mention_entity.get((doc_id, i))
+        # the entity list may be shorter: the last mentions resolved to nothing
+        entities = self.resolution.mention_entity.of(doc_id)
+        for m, entity in zip(doc.mentions, entities, strict=False):
             if entity is not None:
                 by_sentence[m.sent].add(entity)
         for entity in set().union(*by_sentence.values()) if by_sentence else ():
             ids = self.node_docs[entity]
             if len(ids) < MAX_DOC_IDS:
                 ids.append(doc_id)
+        edges, evidence = self.edges, self.evidence
         for start, end in document_windows(doc, self.window):
-            present: set[str] = set()
-            for s in range(start, end):
-                present |= by_sentence.get(s, set())
+            if end - start == 1:
+                present = by_sentence.get(start, set())  # read, never changed
+            else:
+                present = set()
+                for s in range(start, end):
+                    present |= by_sentence.get(s, set())
             self.windows_total += 1
             for entity in present:
                 self.node_windows[entity] += 1
             if len(present) > self.max_window_entities:
                 present = self._first_named(doc, doc_id, start, end)
                 self.capped_windows += 1
-            for a, b in combinations(sorted(present), 2):
-                stats = self.edges.get((a, b))
+            for pair in combinations(sorted(present), 2):
+                stats = edges.get(pair)
                 if stats is None:
-                    stats = self.edges[(a, b)] = _EdgeStats()
+                    stats = edges[pair] = _EdgeStats()
                 stats.weight += 1
                 if stats.last_doc != doc_id:
                     stats.docs += 1
                     stats.last_doc = doc_id
-                self._add_evidence(stats, doc, doc_id, a, b, start, end, by_sentence)
+                # most pairs of a large corpus already hold evidence from enough documents
+                if evidence > 0 and not (len(stats.evidence) >= evidence and (
+                        doc_id in stats.evidence_docs or len(stats.evidence_docs) >= evidence)):
+                    self._add_evidence(stats, doc, doc_id, *pair, start, end, by_sentence)
 
     def _first_named(self, doc: DocMentions, doc_id: str, start: int, end: int) -> set[str]:
         """The first ``max_window_entities`` entities named in sentences ``start``..``end``."""
         order: dict[str, None] = {}
-        for i, m in enumerate(doc.mentions):
-            if start <= m.sent < end:
-                entity = self.resolution.mention_entity.get((doc_id, i))
-                if entity is not None:
-                    order.setdefault(entity, None)
-                    if len(order) >= self.max_window_entities:
-                        break
+        entities = self.resolution.mention_entity.of(doc_id)
+        for m, entity in zip(doc.mentions, entities, strict=False):
+            if start <= m.sent < end and entity is not None:
+                order.setdefault(entity, None)
+                if len(order) >= self.max_window_entities:
+                    break
         return set(order)
 
     def _add_evidence(self, stats: _EdgeStats, doc: DocMentions, doc_id: str, a: str, b: str,
@@ -156,11 +163,13 @@ class CooccurrenceCounter:
         if full and (doc_id in stats.evidence_docs or
                      len(stats.evidence_docs) >= self.evidence):
             return
-        # the shortest run of sentences in the window that names both ends
-        holding_a = [s for s in range(start, end) if a in by_sentence.get(s, ())]
-        holding_b = [s for s in range(start, end) if b in by_sentence.get(s, ())]
-        best = min(((min(x, y), max(x, y)) for x in holding_a for y in holding_b),
-                   key=lambda r: (r[1] - r[0], r[0]))
+        if end - start == 1:  # a one-sentence window (the default)
+            best = (start, start)
+        else:  # the shortest run of sentences in the window that names both ends
+            holding_a = [s for s in range(start, end) if a in by_sentence.get(s, ())]
+            holding_b = [s for s in range(start, end) if b in by_sentence.get(s, ())]
+            best = min(((min(x, y), max(x, y)) for x in holding_a for y in holding_b),
+                       key=lambda r: (r[1] - r[0], r[0]))
         if best[1] - best[0] <= 1:
             text = " ".join(doc.sentences[best[0]:best[1] + 1])
         else:  # far apart in a paragraph or document window: the two sentences, not all between
@@ -178,9 +187,10 @@ class CooccurrenceCounter:
             if victim is None:
                 return
             stats.evidence[victim] = item
+            stats.evidence_docs = {e["doc_id"] for e in stats.evidence}
         else:
             stats.evidence.append(item)
-        stats.evidence_docs = {e["doc_id"] for e in stats.evidence}
+            stats.evidence_docs.add(doc_id)
 
     def graph(self) -> nx.Graph:
         """The co-occurrence graph of everything added so far (schema: docs/graph-schema.md)."""

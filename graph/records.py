@@ -13,6 +13,7 @@ import dataclasses
 import hashlib
 import json
 import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any, NamedTuple
@@ -156,20 +157,92 @@ class NearMiss:
     reason: str
 
 
+class MentionEntities(Mapping[tuple[str, int], str]):
+    """``(doc_id, mention index)`` -> entity id, held as one list per document (``None`` for a
+    mention of no entity): a corpus has millions of mentions, and a list entry costs 8 bytes and
+    no hashing where a dict entry keyed by a tuple costs about 150.
+
+    >>> me = MentionEntities({"d1": ["person:ani", None, "loc:bali"]})
+    >>> me[("d1", 2)], ("d1", 1) in me, len(me), list(me)
+    ('loc:bali', False, 2, [('d1', 0), ('d1', 2)])
+    >>> me == {("d1", 0): "person:ani", ("d1", 2): "loc:bali"}
+    True
+    """
+
+    __slots__ = ("by_doc",)
+
+    def __init__(self, by_doc: dict[str, list[str | None]] | None = None) -> None:
+        self.by_doc: dict[str, list[str | None]] = {} if by_doc is None else by_doc
+
+    @classmethod
+    def from_pairs(cls, pairs: Mapping[tuple[str, int], str]) -> MentionEntities:
+        """The same mapping from a ``{(doc_id, index): entity_id}`` dict."""
+        by_doc: dict[str, list[str | None]] = {}
+        for (doc_id, index), entity in pairs.items():
+            entities = by_doc.setdefault(doc_id, [])
+            if index >= len(entities):
+                entities.extend([None] * (index + 1 - len(entities)))
+            entities[index] = entity
+        return cls(by_doc)
+
+    def of(self, doc_id: str) -> Sequence[str | None]:
+        """The entity of each mention of a document, by index (shorter than its mentions when
+        the last ones resolved to nothing; empty for an unknown document)."""
+        return self.by_doc.get(doc_id, ())
+
+    def documents(self) -> int:
+        """How many documents have a mention of an entity."""
+        return sum(1 for entities in self.by_doc.values()
+                   if any(e is not None for e in entities))
+
+    def without(self, dropped: Iterable[str]) -> MentionEntities:
+        """A copy in which the mentions of the ``dropped`` entities resolve to nothing."""
+        dropped = set(dropped)
+        return MentionEntities({
+            doc_id: [None if e in dropped else e for e in entities]
+            for doc_id, entities in self.by_doc.items()})
+
+    def __getitem__(self, pair: tuple[str, int]) -> str:
+        doc_id, index = pair
+        entities = self.by_doc.get(doc_id, ())
+        entity = entities[index] if 0 <= index < len(entities) else None
+        if entity is None:
+            raise KeyError(pair)
+        return entity
+
+    def __iter__(self) -> Iterator[tuple[str, int]]:
+        for doc_id, entities in self.by_doc.items():
+            for index, entity in enumerate(entities):
+                if entity is not None:
+                    yield doc_id, index
+
+    def __len__(self) -> int:
+        return sum(len(entities) - entities.count(None) for entities in self.by_doc.values())
+
+    def __repr__(self) -> str:
+        return f"MentionEntities({dict(self.items())!r})"
+
+
 @dataclass(frozen=True, slots=True)
 class Resolution:
     """The output of resolution: entities, each mention's entity, and the merges that explain them.
 
     ``mention_entity`` maps ``(doc_id, mention index)`` to an entity id; a mention that resolved to
-    nothing (a bare role with no holder, an ambiguous surname) is absent.
+    nothing (a bare role with no holder, an ambiguous surname) is absent. A plain dict given here
+    becomes a :class:`MentionEntities`.
     """
 
     entities: dict[str, Entity]
-    mention_entity: dict[tuple[str, int], str]
+    mention_entity: MentionEntities
     merges: tuple[Merge, ...] = ()
     near_misses: tuple[NearMiss, ...] = ()
     key_ids: dict[str, str] = field(default_factory=dict)
     """Normalised name -> entity id, so a later build can keep the same ids."""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.mention_entity, MentionEntities):
+            object.__setattr__(self, "mention_entity",
+                               MentionEntities.from_pairs(self.mention_entity))
 
 
 def doc_mentions_to_json(dm: DocMentions) -> tuple[str, str]:

@@ -48,6 +48,7 @@ from .records import (
     DocMentions,
     Entity,
     Mention,
+    MentionEntities,
     Merge,
     NearMiss,
     Resolution,
@@ -204,11 +205,11 @@ def short_org_targets(doc: DocMentions) -> dict[int, str]:
     return targets
 
 
-def _choose_label(group: list[tuple[str, int, Mention]], canonical: str | None,
+def _choose_label(surfaces: Counter[str], canonical: str | None,
                   long_forms: Counter[str], kind: str) -> str:
+    """The label of a group whose names (not bare roles) have these ``surfaces`` (counts)."""
     if canonical:
         return canonical
-    surfaces = Counter(m.text for _, _, m in group)
     if long_forms:
         return long_forms.most_common(1)[0][0]
     if kind == "PERSON":
@@ -237,7 +238,8 @@ class _State:
     merge: bool
     glosses: dict[str, str]
     uf: _UnionFind = field(default_factory=_UnionFind)
-    mention_key: dict[tuple[str, int], str] = field(default_factory=dict)
+    #: each document's mentions' keys, by index (``None``: a role, or an ambiguous part of a name)
+    mention_key: dict[str, list[str | None]] = field(default_factory=dict)
     partial_of: dict[tuple[str, int], str] = field(default_factory=dict)
     long_text: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     lower_long: set[str] = field(default_factory=set)
@@ -261,8 +263,10 @@ class _State:
 
 def _assign_keys(state: _State, docs: Sequence[DocMentions]) -> None:
     """Rules 1-2: every name mention gets a key; partial person names take the full name's."""
+    register = state.uf.parent.setdefault  # a new key is its own set (no union has been made)
     for doc in docs:
         targets = partial_name_targets(doc) if state.merge else {}
+        keys: list[str | None] = [None] * len(doc.mentions)
         for i, m in enumerate(doc.mentions):
             if m.label == ROLE:
                 continue
@@ -274,8 +278,9 @@ def _assign_keys(state: _State, docs: Sequence[DocMentions]) -> None:
                 state.partial_of[(doc.doc.id, i)] = full
             else:
                 key = state.mention_key_of(m)
-            state.mention_key[(doc.doc.id, i)] = key
-            state.uf.find(key)
+            keys[i] = key
+            register(key, key)
+        state.mention_key[doc.doc.id] = keys
 
 
 def _apply_definitions(state: _State, docs: Sequence[DocMentions]) -> None:
@@ -294,9 +299,10 @@ def _apply_definitions(state: _State, docs: Sequence[DocMentions]) -> None:
                 if _is_lower_phrase(d.long):
                     state.lower_long.add(long)
                 continue
-            for i in range(len(doc.mentions)):  # defined two ways: this document's meaning
-                if state.mention_key.get((doc.doc.id, i)) == short:
-                    state.mention_key[(doc.doc.id, i)] = long
+            keys = state.mention_key[doc.doc.id]
+            for i, key in enumerate(keys):  # defined two ways: this document's meaning
+                if key == short:
+                    keys[i] = long
                     state.uf.find(long)
 
 
@@ -323,17 +329,21 @@ class _Roots(Mapping[tuple[str, int], str]):
         self.state = state
 
     def __getitem__(self, pair: tuple[str, int]) -> str:
-        return self.state.uf.find(self.state.mention_key[pair])
-
-    def get(self, pair: tuple[str, int], default: str | None = None) -> str | None:  # type: ignore[override]
-        key = self.state.mention_key.get(pair)
-        return default if key is None else self.state.uf.find(key)
+        doc_id, index = pair
+        keys = self.state.mention_key.get(doc_id, ())
+        key = keys[index] if 0 <= index < len(keys) else None
+        if key is None:
+            raise KeyError(pair)
+        return self.state.uf.find(key)
 
     def __iter__(self) -> Iterator[tuple[str, int]]:
-        return iter(self.state.mention_key)
+        for doc_id, keys in self.state.mention_key.items():
+            for index, key in enumerate(keys):
+                if key is not None:
+                    yield doc_id, index
 
     def __len__(self) -> int:
-        return len(self.state.mention_key)
+        return sum(len(keys) - keys.count(None) for keys in self.state.mention_key.values())
 
 
 def _groups(state: _State, docs: Sequence[DocMentions]) -> dict[str, list[Located]]:
@@ -343,8 +353,7 @@ def _groups(state: _State, docs: Sequence[DocMentions]) -> dict[str, list[Locate
     groups: dict[str, list[Located]] = defaultdict(list)
     for doc in docs:
         doc_id = doc.doc.id
-        for i, m in enumerate(doc.mentions):
-            key = mention_key.get((doc_id, i))
+        for i, (key, m) in enumerate(zip(mention_key.get(doc_id, ()), doc.mentions, strict=False)):
             if key is not None:
                 groups[roots[key]].append((doc_id, i, m))
     return groups
@@ -370,7 +379,8 @@ def _regroup(state: _State, docs: Sequence[DocMentions],
 
 
 def _majority_type(group: list[Located]) -> str:
-    labels = Counter(m.label for _, _, m in group if m.label != ROLE)
+    labels = Counter([m.label for _, _, m in group])
+    labels.pop(ROLE, None)
     return min(labels, key=lambda t: (-labels[t], TYPE_PRIORITY.get(t, 99)))
 
 
@@ -497,8 +507,7 @@ def _spelling_variants(state: _State, docs: Sequence[DocMentions]) -> dict[str, 
     for doc in docs:
         by_sentence: dict[int, set[str]] = defaultdict(set)
         doc_id = doc.doc.id
-        for i, m in enumerate(doc.mentions):
-            key = mention_key.get((doc_id, i))
+        for key, m in zip(mention_key.get(doc_id, ()), doc.mentions, strict=False):
             if key is None:
                 continue
             root = roots[key]
@@ -572,14 +581,16 @@ def _build(state: _State, docs: Sequence[DocMentions], previous_ids: Mapping[str
            earlier: dict[str, list[Located]] | None = None) -> Resolution:
     groups = _groups(state, docs) if earlier is None else _regroup(state, docs, earlier)
     by_id = {doc.doc.id: doc for doc in docs}
+    with_roles: set[str] = set()  # the groups that hold bare roles besides names
     for (doc_id, i), (root, _rule, _evidence) in state.role_links.items():
         groups[root].append((doc_id, i, by_id[doc_id].mentions[i]))
+        with_roles.add(root)
     dates = {doc.doc.id: doc.doc.date for doc in docs}
     alias_of_root = {state.uf.find(k): e for k, e in state.alias_of_key.items()}
     entities: dict[str, Entity] = {}
-    # keyed by the very tuples of mention_key (assigning to an existing key keeps the stored
-    # key object): one (doc id, index) tuple per mention in memory, not two
-    mention_entity: dict[tuple[str, int], str | None] = dict.fromkeys(state.mention_key)
+    mention_key = state.mention_key
+    entity_of: dict[str, list[str | None]] = {
+        doc_id: [None] * len(keys) for doc_id, keys in mention_key.items()}
     merges: list[Merge] = []
     key_ids: dict[str, str] = {}
     used_ids: set[str] = set()
@@ -587,9 +598,9 @@ def _build(state: _State, docs: Sequence[DocMentions], previous_ids: Mapping[str
     entity_of_root: dict[str, str] = {}
     for root in sorted(groups, key=lambda r: (-len(groups[r]), r)):
         group = groups[root]
-        names = [(d, i, m) for d, i, m in group if m.label != ROLE]
+        names = [x for x in group if x[2].label != ROLE] if root in with_roles else group
         entry = alias_of_root.get(root)
-        keys = {state.mention_key[(d, i)] for d, i, _ in names}
+        keys = {mention_key[d][i] for d, i, _ in names}
         if entry is not None and entry.type:
             kind = entry.type
         elif keys & state.lower_long:
@@ -599,7 +610,10 @@ def _build(state: _State, docs: Sequence[DocMentions], previous_ids: Mapping[str
         long_forms: Counter[str] = Counter()
         for k in keys:
             long_forms.update(state.long_text.get(k, Counter()))
-        label = _choose_label(names, entry.canonical if entry else None, long_forms, kind)
+        surfaces = Counter([m.text for _, _, m in group])
+        name_surfaces = surfaces if names is group else Counter([m.text for _, _, m in names])
+        label = _choose_label(name_surfaces, entry.canonical if entry else None, long_forms,
+                              kind)
         earlier = {previous_ids[k] for k in keys if k in previous_ids} - used_ids
         if len(earlier) == 1:
             entity_id = earlier.pop()
@@ -616,10 +630,10 @@ def _build(state: _State, docs: Sequence[DocMentions], previous_ids: Mapping[str
         for k in keys:
             key_ids[k] = entity_id
 
-        surfaces = Counter(m.text for _, _, m in group)
         aliases_sorted = [label] + [s for s, _ in surfaces.most_common() if s != label]
         roles = Counter(r for _, _, m in names if m.role for r in split_roles(m.role))
-        roles.update(m.text for _, _, m in group if m.label == ROLE)
+        if names is not group:
+            roles.update(m.text for _, _, m in group if m.label == ROLE)
         by_case: dict[str, str] = {}
         for role, _ in roles.most_common():  # one spelling per role, the most frequent
             by_case.setdefault(role.casefold(), role)
@@ -632,7 +646,7 @@ def _build(state: _State, docs: Sequence[DocMentions], previous_ids: Mapping[str
             last_seen=seen[-1] if seen else None)
         explained: set[str] = set()
         for d, i, m in group:
-            mention_entity[(d, i)] = entity_id
+            entity_of[d][i] = entity_id
             if m.text == label or m.text in explained:
                 continue
             explained.add(m.text)
@@ -640,19 +654,17 @@ def _build(state: _State, docs: Sequence[DocMentions], previous_ids: Mapping[str
                 _, rule, evidence = state.role_links[(d, i)]
             elif (d, i) in state.partial_of:
                 rule, evidence = "partial-name", f"part of {state.partial_of[(d, i)]} in {d}"
-            elif state.mention_key[(d, i)] == state.key_of(label):
+            elif mention_key[d][i] == state.key_of(label):
                 rule, evidence = "same-normalised-name", f"{m.text} ~ {label}"
             else:
-                rule, evidence = state.uf.reason.get(state.mention_key[(d, i)],
+                rule, evidence = state.uf.reason.get(mention_key[d][i],
                                                      ("same-group", label))
             merges.append(Merge(entity_id, m.text, rule, evidence))
-    for pair in [pair for pair, entity_id in mention_entity.items() if entity_id is None]:
-        del mention_entity[pair]  # resolved to nothing (a mention of no group)
     near = tuple(NearMiss(entity_of_root[state.uf.find(a)], entity_of_root[state.uf.find(b)],
                           why) for a, b, why in state.near_misses
                  if state.uf.find(a) in entity_of_root and state.uf.find(b) in entity_of_root
                  and state.uf.find(a) != state.uf.find(b))
-    return Resolution(entities=entities, mention_entity=mention_entity,  # type: ignore[arg-type]
+    return Resolution(entities=entities, mention_entity=MentionEntities(entity_of),
                       merges=tuple(merges),
                       near_misses=near, key_ids=key_ids)
 

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 import graph.export.csv as csv_mod
+import graph.export.graphml as graphml_mod
 import graph.export.json as json_mod
 from graph.errors import JalinError
 from graph.export import (
@@ -413,7 +414,14 @@ def test_failed_write_leaves_old_file(tmp_path: Path, monkeypatch: pytest.Monkey
     before = {p: p.read_bytes() for p in paths}
     G.add_node("person:baru", label="Baru")
     if fmt == "graphml":
-        monkeypatch.setattr(nx, "write_graphml", _boom)
+        escapes = iter(range(10_000))
+
+        def text(value: str) -> str:
+            if next(escapes) > 5:  # fail after some elements are made
+                raise RuntimeError("disk on fire")
+            return value
+
+        monkeypatch.setattr(graphml_mod, "_text", text)
     elif fmt == "gexf":
         monkeypatch.setattr(nx, "write_gexf", _boom)
     elif fmt == "json":
@@ -445,3 +453,31 @@ def test_failed_sanitize_leaves_old_file(tmp_path: Path) -> None:
     with pytest.raises(JalinError):
         write_graphml(G, path)
     assert path.read_bytes() == before
+
+
+def test_graphml_stream_writes_the_bytes_networkx_writes(tmp_path: Path) -> None:
+    """Jalin writes GraphML by string formatting (graph.export.graphml._stream_graphml); its
+    bytes must be those of networkx's own (lxml) writer, escaping included."""
+    G = nx.Graph(name='a "<b> & c"\r', n=3, ok=True, ratio=0.5)
+    G.add_node('x"<>&\n\t\r y', label="", flag=False, score=1.5,
+               note="t<>&\"\n\t\r é \U0001F600 '")
+    G.add_node("bare")
+    G.add_node("n2", score=2.0, flag=True)
+    G.add_edge("bare", 'x"<>&\n\t\r y')
+    G.add_edge("bare", "n2", weight=2, evidence='[{"text": "A & B <i>x</i>"}]')
+    for graph in (G, G.to_directed(), nx.Graph()):
+        ours = tmp_path / "ours.graphml"
+        write_graphml(graph, ours, sanitized=True)
+        theirs = tmp_path / "theirs.graphml"
+        with theirs.open("wb") as fh:
+            nx.write_graphml(graph, fh, encoding="utf-8", prettyprint=True)
+        assert ours.read_bytes() == theirs.read_bytes()
+        assert nx.utils.graphs_equal(read_graphml(ours), read_graphml(theirs))
+
+
+def test_graphml_of_a_multigraph_reads_back(tmp_path: Path) -> None:
+    M = nx.MultiGraph()
+    M.add_edge("a", "b", weight=1)
+    M.add_edge("a", "b", weight=2)
+    back = read_graphml(write_graphml(M, tmp_path / "m.graphml"))
+    assert sorted(w for _, _, w in back.edges(data="weight")) == [1, 2]

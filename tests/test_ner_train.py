@@ -9,7 +9,7 @@ import spacy
 
 from graph.nlp.casing import CaseTable, change_case, restore_case
 from graph.nlp.evaluate import evaluate_bio, format_report, measure_speed
-from graph.nlp.train import train_pipeline
+from graph.nlp.train import DEFAULT_SETTINGS, silver_annotations, train_pipeline
 
 SHIPPED_MODEL = Path(__file__).resolve().parents[1] / "graph" / "nlp" / "model"
 
@@ -105,6 +105,38 @@ def test_train_pipeline_tiny(tiny_data: tuple[Path, Path], tmp_path: Path) -> No
                 assert 0.0 <= label_scores[key] <= 1.0
     assert results["all"]["n_sentences"] == 5
     assert "micro" in format_report(results)
+
+
+def _ruler_teacher() -> spacy.language.Language:
+    """A stand-in teacher: a blank Indonesian pipeline whose "ner" is an entity ruler."""
+    teacher = spacy.blank("id")
+    ruler = teacher.add_pipe("entity_ruler", name="ner")
+    ruler.add_patterns([{"label": "PERSON", "pattern": "Dewi Lestari"},  # type: ignore[attr-defined]
+                        {"label": "LOC", "pattern": "Kupang"}])
+    return teacher
+
+
+def test_silver_annotations_are_partial() -> None:
+    sentences = [(["Dewi", "Lestari", "membeli", "buku", "di", "Ende", "."],
+                  ["NNP", "NNP", "VB", "NN", "IN", "NNP", "SYM"]),
+                 (["Mereka", "datang", "ke", "Kupang", "."], ["PR", "VB", "IN", "NNP", "SYM"])]
+    silver = silver_annotations(_ruler_teacher(), sentences)
+    # entities as the teacher found them; a proper noun it did not tag ("Ende") is unknown,
+    # not "outside"; every other token is outside
+    assert silver == [["B-PERSON", "I-PERSON", "O", "O", "O", None, "O"],
+                      ["O", "O", "O", "B-LOC", "O"]]
+
+
+def test_train_pipeline_with_silver_teacher(tiny_data: tuple[Path, Path], tmp_path: Path) -> None:
+    data_dir, pos_path = tiny_data
+    teacher_dir = tmp_path / "teacher"
+    _ruler_teacher().to_disk(teacher_dir)
+    settings = DEFAULT_SETTINGS.with_overrides([f"silver_teacher={teacher_dir}"])
+    assert settings.silver_teacher == str(teacher_dir)
+    scores = train_pipeline(data_dir, tmp_path / "student", max_steps=3, postag_path=pos_path,
+                            progress=False, settings=settings)
+    assert scores["settings"]["silver_teacher"] == str(teacher_dir)
+    assert spacy.load(tmp_path / "student").pipe_names == ["tok2vec", "tagger", "ner"]
 
 
 def test_train_pipeline_without_pos_data(tiny_data: tuple[Path, Path], tmp_path: Path) -> None:

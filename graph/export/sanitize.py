@@ -176,21 +176,40 @@ def sanitize_attrs(dicts: list[dict[Any, Any]]) -> list[dict[str, Scalar]]:
     [{'x': '1'}, {'x': 'satu'}]
     """
     out: list[dict[str, Scalar]] = []
-    ranks: dict[str, int] = {}
+    ranks: dict[str, int] = {}  # the widest type of each name's values
+    lowest: dict[str, int] = {}  # and the narrowest
+    names: dict[Any, str] = {}  # a family repeats the same few names
+    invalid = _XML_INVALID.search
     for attrs in dicts:
         clean: dict[str, Scalar] = {}
         for key, raw in attrs.items():
-            name = clean_text(str(key))
-            value = sanitize_value(raw)
+            name = names.get(key)
+            if name is None:
+                name = names[key] = clean_text(str(key))
+            kind = type(raw)
+            if kind is str:  # the common case first, without a call per value
+                value: Scalar | None = clean_text(raw) if invalid(raw) else raw
+            elif kind is int:
+                value = raw
+            else:
+                value = sanitize_value(raw)
             if value is None or not name:
                 continue
             clean[name] = value
-            ranks[name] = max(ranks.get(name, 0), _type_rank(value))
+            rank = _RANKS.get(type(value)) if kind is not str else 3
+            if rank is None:
+                rank = _type_rank(value)
+            if ranks.get(name, -1) < rank:
+                ranks[name] = rank
+            if lowest.get(name, 4) > rank:
+                lowest[name] = rank
         out.append(clean)
-    for clean in out:
-        for name, value in clean.items():
-            if _type_rank(value) != ranks[name]:
-                clean[name] = _convert(value, ranks[name])
+    widen = {name for name, rank in ranks.items() if lowest[name] != rank}
+    if widen:  # a name with values of two types: all take the wider one
+        for clean in out:
+            for name, value in clean.items():
+                if name in widen and _type_rank(value) != ranks[name]:
+                    clean[name] = _convert(value, ranks[name])
     return out
 
 

@@ -105,6 +105,10 @@ class TrainSettings:
     patience: int = 3
     #: changes to ``train.cfg`` (the architecture), as (dotted config path, value) pairs
     architecture: tuple[tuple[str, Any], ...] = ()
+    #: self-training: a pipeline (path) whose entities, with Jalin's rule components, annotate
+    #: the POS sentences (cased news) as "silver" NER data (see :func:`silver_annotations`);
+    #: empty: the POS sentences carry no entity annotation
+    silver_teacher: str = ""
 
     def with_overrides(self, overrides: list[str]) -> TrainSettings:
         """A copy with ``name=value`` overrides (``idner2k.copies=1`` sets a corpus field;
@@ -182,10 +186,35 @@ def _ner_example(nlp: Language, words: list[str], tags: list[str]) -> Example:
     return Example(Doc(nlp.vocab, words=words), reference)
 
 
-def _pos_example(nlp: Language, words: list[str], tags: list[str]) -> Example:
-    """An example annotated with POS tags only (entities missing, not "all outside")."""
-    reference = Doc(nlp.vocab, words=words, tags=tags)
+def _pos_example(nlp: Language, words: list[str], tags: list[str],
+                 ents: list[str | None] | None = None) -> Example:
+    """An example annotated with POS tags (entities missing, not "all outside", unless
+    ``ents`` gives silver ones: IOB tags, ``None`` where unknown)."""
+    reference = Doc(nlp.vocab, words=words, tags=tags, ents=ents)
     return Example(Doc(nlp.vocab, words=words), reference)
+
+
+def silver_annotations(teacher: Language,
+                       sentences: list[TaggedSentence]) -> list[list[str | None]]:
+    """IOB entity tags that ``teacher`` (a pipeline with Jalin's rule components) gives the
+    POS-tagged ``sentences``, as partial annotation: a token in an entity gets its tag, a proper
+    noun (``NNP``) outside every entity is left unknown (``None``: the teacher may have missed a
+    name there), every other token is outside (``O``).
+
+    Self-training (Yarowsky 1995; for NER, e.g. Jie et al. 2019 on partial annotation): the
+    student learns from more cased news than the gold corpora hold, and from the gazetteer and
+    rules that the teacher runs after its model.
+    """
+    docs: Iterable[Doc] = (Doc(teacher.vocab, words=words) for words, _ in sentences)
+    for _name, component in teacher.pipeline:
+        docs = component.pipe(docs) if hasattr(component, "pipe") else map(component, docs)
+    annotations: list[list[str | None]] = []
+    for doc, (_, tags) in zip(docs, sentences, strict=True):
+        annotations.append([
+            f"{token.ent_iob_}-{token.ent_type_}" if token.ent_iob_ in ("B", "I")
+            else None if tag == "NNP" else "O"
+            for token, tag in zip(doc, tags, strict=True)])
+    return annotations
 
 
 def _augment(words: list[str], rng: random.Random, settings: TrainSettings) -> list[str]:
@@ -385,6 +414,14 @@ def train_pipeline(
     pos_dev = pos_sentences[len(pos_sentences) - held_out :]
     nlp = build_pipeline(ner_train, pos_train, seed, dict(settings.architecture))
     _log(progress, f"NER sentences/epoch: {len(ner_train)}; POS sentences: {len(pos_train)}")
+    silver: list[list[str | None]] | None = None
+    if settings.silver_teacher:
+        from graph.nlp.pipeline import load_pipeline  # noqa: PLC0415 (only for self-training)
+
+        teacher = load_pipeline(settings.silver_teacher, concepts=False)
+        silver = silver_annotations(teacher, pos_train)
+        found = sum(tag is not None and tag.startswith("B-") for tags in silver for tag in tags)
+        _log(progress, f"silver entities from {settings.silver_teacher}: {found}")
 
     optimizer = Adam(learn_rate=settings.learn_rate)
     epochs = max_epochs if max_epochs is not None else settings.max_epochs
@@ -401,9 +438,10 @@ def train_pipeline(
         ]
         take = min(settings.pos_sentences_per_epoch, len(pos_train))
         for _ in range(take):
-            words, tags = pos_train[pos_order[pos_cursor % len(pos_order)]]
+            index = pos_order[pos_cursor % len(pos_order)]
+            words, tags = pos_train[index]
             pos_cursor += 1
-            examples.append(_pos_example(nlp, words, tags))
+            examples.append(_pos_example(nlp, words, tags, silver[index] if silver else None))
         rng.shuffle(examples)
         losses: dict[str, float] = {}
         for batch in minibatch(examples, size=batch_sizes):
