@@ -117,10 +117,16 @@ def _stream_graphml(G: nx.Graph, fh: IO[bytes]) -> None:
                   for (name, xml_type, scope), key_id in keys.items()
                   for python_type, t in _XML_TYPES.items() if t == xml_type}
 
-    def data_lines(data: dict[Any, Any], scope: str, indent: str) -> Iterator[str]:
+    def element(tag: str, opening: str, data: dict[Any, Any]) -> Iterator[str]:
+        """A node or edge element (``opening``: its start tag without the closing ``>``)."""
+        if not data:
+            yield opening + "/>\n"
+            return
+        yield opening + ">\n"
         for k, v in data.items():
             text = v if type(v) is str else str(v)
-            yield f"{indent}{opening_of[scope, str(k), type(v)]}{_text(text)}</data>\n"
+            yield f"  {opening_of[tag, str(k), type(v)]}{_text(text)}</data>\n"
+        yield f"</{tag}>\n"
 
     def chunks() -> Iterator[str]:
         yield _HEADER
@@ -129,24 +135,13 @@ def _stream_graphml(G: nx.Graph, fh: IO[bytes]) -> None:
                    f'{_attribute(name)}" attr.type="{xml_type}"/>\n')
         kind = "directed" if G.is_directed() else "undirected"
         yield f'<graph edgedefault="{kind}">'
-        yield from data_lines(G.graph, "graph", "")
+        for k, v in G.graph.items():
+            yield f'{opening_of["graph", str(k), type(v)]}{_text(str(v))}</data>\n'
         for node, data in G.nodes(data=True):
-            opening = f'<node id="{_attribute(str(node))}"'
-            if data:
-                yield opening + ">\n"
-                yield from data_lines(data, "node", "  ")
-                yield "</node>\n"
-            else:
-                yield opening + "/>\n"
+            yield from element("node", f'<node id="{_attribute(str(node))}"', data)
         for u, v, data in G.edges(data=True):
-            opening = (f'<edge source="{_attribute(str(u))}" '
-                       f'target="{_attribute(str(v))}"')
-            if data:
-                yield opening + ">\n"
-                yield from data_lines(data, "edge", "  ")
-                yield "</edge>\n"
-            else:
-                yield opening + "/>\n"
+            yield from element("edge", f'<edge source="{_attribute(str(u))}" '
+                                       f'target="{_attribute(str(v))}"', data)
         yield "</graph></graphml>"
 
     buffer: list[str] = []
