@@ -441,13 +441,14 @@ def _headline_reason(unit: _Unit) -> str | None:
     if (unit.kind == "credited" or _LIST_ITEM.match(text) or _QUOTE_START.match(text)
             or text[:1].islower() or text[-1:] in ":,;"):
         return None
-    ratio = _title_case_ratio(text)
+    # the capitalised share of the words only where it decides (most lines are sentences)
     if not _ends_sentence(text):
-        if (ratio >= 0.5 and words <= _MAX_HEADLINE_WORDS) or words <= _MAX_FRAGMENT_WORDS:
+        if words <= _MAX_FRAGMENT_WORDS or (
+                words <= _MAX_HEADLINE_WORDS and _title_case_ratio(text) >= 0.5):
             return "headline or subheading (not a sentence)"
         return None
-    if (text.endswith(("?", "!")) and 4 <= words <= 16 and ratio >= 0.75
-            and not re.search(r"[\"“”]", text)):
+    if (text.endswith(("?", "!")) and 4 <= words <= 16 and not re.search(r"[\"“”]", text)
+            and _title_case_ratio(text) >= 0.75):
         return "headline or subheading (not a sentence)"
     return None
 
@@ -567,9 +568,11 @@ def clean_text(text: str, title: str = "") -> CleanResult:
     for unit in kept:
         for pattern, reason in ((_INLINE_RELATED, "link to another article"),
                                 (_INLINE_WIDGET, "page widget")):
-            for match in pattern.finditer(unit.text):
-                unit.cuts.append((match.group(0).strip(), reason))
-            unit.text = pattern.sub(_gap, unit.text).strip()
+            matches = list(pattern.finditer(unit.text))
+            if matches:  # (most lines have none: one scan of them, not two)
+                unit.cuts.extend((match.group(0).strip(), reason) for match in matches)
+                unit.text = pattern.sub(_gap, unit.text)
+            unit.text = unit.text.strip()
         if not unit.text:
             unit.reason = "page widget"
     kept = [u for u in kept if u.kept]

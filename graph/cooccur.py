@@ -139,7 +139,8 @@ class CooccurrenceCounter:
                 if stats.last_doc != doc_id:
                     stats.docs += 1
                     stats.last_doc = doc_id
-                # most pairs of a large corpus already hold evidence from enough documents
+                # evidence is full when it holds `evidence` items and either comes from as many
+                # documents or already has this one (most pairs of a large corpus)
                 if evidence > 0 and not (len(stats.evidence) >= evidence and (
                         doc_id in stats.evidence_docs or len(stats.evidence_docs) >= evidence)):
                     self._add_evidence(stats, doc, doc_id, *pair, start, end, by_sentence)
@@ -157,12 +158,9 @@ class CooccurrenceCounter:
 
     def _add_evidence(self, stats: _EdgeStats, doc: DocMentions, doc_id: str, a: str, b: str,
                       start: int, end: int, by_sentence: dict[int, set[str]]) -> None:
-        if self.evidence <= 0:
-            return
+        """Keep this window's sentence as evidence of edge ``a``-``b`` if there is room, or if it
+        can replace an item of a document that gave two (:meth:`add` calls it only then)."""
         full = len(stats.evidence) >= self.evidence
-        if full and (doc_id in stats.evidence_docs or
-                     len(stats.evidence_docs) >= self.evidence):
-            return
         if end - start == 1:  # a one-sentence window (the default)
             best = (start, start)
         else:  # the shortest run of sentences in the window that names both ends

@@ -31,7 +31,7 @@ import heapq
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -321,29 +321,19 @@ def _apply_aliases(state: _State, aliases: Iterable[AliasEntry]) -> None:
         state.alias_of_key[canon] = entry
 
 
-class _Roots(Mapping[tuple[str, int], str]):
-    """(doc id, mention index) -> the mention's group root, as of now: a view computed on
-    lookup, rather than a second table with an entry per mention of the corpus."""
+class _Roots(MentionEntities):
+    """(doc id, mention index) -> the mention's group root, as of now: the per-document key lists
+    read through the union-find on lookup, rather than a second table with an entry per mention
+    of the corpus."""
+
+    __slots__ = ("uf",)
 
     def __init__(self, state: _State) -> None:
-        self.state = state
+        super().__init__(state.mention_key)
+        self.uf = state.uf
 
     def __getitem__(self, pair: tuple[str, int]) -> str:
-        doc_id, index = pair
-        keys = self.state.mention_key.get(doc_id, ())
-        key = keys[index] if 0 <= index < len(keys) else None
-        if key is None:
-            raise KeyError(pair)
-        return self.state.uf.find(key)
-
-    def __iter__(self) -> Iterator[tuple[str, int]]:
-        for doc_id, keys in self.state.mention_key.items():
-            for index, key in enumerate(keys):
-                if key is not None:
-                    yield doc_id, index
-
-    def __len__(self) -> int:
-        return sum(len(keys) - keys.count(None) for keys in self.state.mention_key.values())
+        return self.uf.find(super().__getitem__(pair))
 
 
 def _groups(state: _State, docs: Sequence[DocMentions]) -> dict[str, list[Located]]:

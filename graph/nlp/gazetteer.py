@@ -60,6 +60,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ..aliases import YAML_LOADER, builtin_aliases
 from ..errors import JalinError
 
 LABELS = ("LOC", "ORG", "EVENT")
@@ -83,7 +84,6 @@ Jawa Barat") rather than as a modifier or an actor ("Pemerintah Indonesia", "war
 "Iran menyerang"), for ``place_context``."""
 
 _PUNCT_SPLIT = re.compile(r"\w+|[^\w\s]")
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _read_data(path: str | Path | None) -> dict[str, Any]:
@@ -98,7 +98,7 @@ def _read_data(path: str | Path | None) -> dict[str, Any]:
             raise JalinError(f"cannot read gazetteer ({exc.strerror or exc})", str(path)) from None
         origin = str(path)
     try:
-        data = yaml.load(text, Loader=_YAML_LOADER) or {}
+        data = yaml.load(text, Loader=YAML_LOADER) or {}
     except yaml.YAMLError:
         raise JalinError("malformed gazetteer file (invalid YAML)", origin) from None
     if not isinstance(data, dict) or not isinstance(data.get("lists", {}), dict):
@@ -147,8 +147,6 @@ def load_gazetteer(path: str | Path | None = None, *,
             for name in regional:
                 add(f"{prefix} {name}", label)
     if aliases:
-        from ..aliases import builtin_aliases  # noqa: PLC0415
-
         for entry in builtin_aliases():
             if entry.type in LABELS:
                 for name in (entry.canonical, *entry.variants):
