@@ -175,9 +175,11 @@ def add_centrality(G: nx.Graph) -> nx.Graph:
     >>> G.nodes["a"]["degree"], G.nodes["a"]["weighted_degree"], G.nodes["a"]["community"]
     (1, 2, 0)
     """
+    if len(G) == 0:
+        return G
     H = _positive_weights(G, "weight")  # once for both
-    ranks = _pagerank(H, "weight", 0.85) if len(G) else {}
-    groups = _communities(H, "weight", 0) if len(G) else {}
+    ranks = _pagerank(H, "weight", alpha=0.85)
+    groups = _communities(H, "weight", seed=0)
     weighted = dict(G.degree(weight="weight"))
     for node, degree in G.degree():
         attrs = G.nodes[node]

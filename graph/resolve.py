@@ -324,7 +324,7 @@ def _apply_aliases(state: _State, aliases: Iterable[AliasEntry]) -> None:
 class _Roots(MentionEntities):
     """(doc id, mention index) -> the mention's group root, as of now: the per-document key lists
     read through the union-find on lookup, rather than a second table with an entry per mention
-    of the corpus."""
+    of the corpus. Only lookups go through the union-find: ``of`` gives a document's keys."""
 
     __slots__ = ("uf",)
 
