@@ -215,7 +215,7 @@ def _out_dir(value: str) -> Path:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .export import FORMATS, write_outputs
-    from .workflow import build_result
+    from .workflow import build_result, collection_paused
 
     unknown = [f for f in args.format if f not in FORMATS]
     if unknown:
@@ -247,8 +247,9 @@ def cmd_build(args: argparse.Namespace) -> int:
                          sources)
     g = result.graph
     formats = ["graphml", "json", *[f for f in args.format if f not in ("graphml", "json")]]
-    written = write_outputs(g, out, formats)
-    written.append(write_resolution(result.resolution, out / RESOLUTION_FILE))
+    with collection_paused():
+        written = write_outputs(g, out, formats)
+        written.append(write_resolution(result.resolution, out / RESOLUTION_FILE))
     if not args.no_html:
         from viz.html import render_html
 

@@ -47,6 +47,33 @@ FREEZE_EVERY = 512
 that what it holds so far is there to stay (:func:`gc.freeze`): otherwise its full collections
 walk every record again and again (reading 10,000 articles' records back took three times as
 long). Reference counting still frees those records; the freeze is undone when the build ends."""
+
+
+@contextlib.contextmanager
+def collection_paused() -> Iterator[None]:
+    """Pause automatic garbage collection inside the ``with`` block (restored on exit).
+
+    The corpus-wide stages (resolution, co-occurrence, analysis, export) allocate millions of
+    small containers that live until the stage ends; the collector's generation thresholds
+    then fire full collections that walk them over and over (1.4 s of the 9.6 s those stages
+    take on 10,000 articles). Reference counting still frees everything they drop; only
+    reference cycles wait until the block ends, and these stages make few.
+
+    >>> with collection_paused():
+    ...     gc.isenabled()
+    False
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        # what the block made is not scanned all at once by the next collection either
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
 SEED_FOLDERS = (
     Path(__file__).resolve().parent.parent / "seeds",  # a source checkout or editable install
     Path(sys.prefix) / "share" / "jalin" / "seeds",  # an installed wheel
@@ -311,6 +338,7 @@ def build_from_documents(documents: Iterable[Document], *, nlp: Language | None 
                 gc.freeze()
         if executor is not None:  # the workers' memory is free for the corpus-wide stages
             executor.close()
+        stack.enter_context(collection_paused())
         if merge:
             light = refine_concept_mentions(light)
         gc.freeze()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -70,6 +71,23 @@ def test_rebuild_reads_unchanged_articles_from_the_cache(tmp_path: Path, nlp,  #
     assert seen[0] == 1  # only the changed article
     uncached = build_result([src], nlp=nlp)
     assert nx.utils.graphs_equal(third.graph, uncached.graph)
+    assert gc.isenabled() and not gc.get_freeze_count()  # as it was before the builds
+
+
+def test_garbage_collection_is_restored_when_a_build_fails(tmp_path: Path, nlp,  # noqa: ANN001
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    import graph.workflow as workflow
+
+    def fail(*args: object, **kwargs: object) -> None:
+        assert not gc.isenabled()  # paused for the corpus-wide stages
+        raise JalinError("resolution failed")
+
+    monkeypatch.setattr(workflow, "resolve", fail)
+    src = corpus(tmp_path / "src", ["Solo"])
+    with pytest.raises(JalinError, match="resolution failed"):
+        build_result([src], nlp=nlp, cache=tmp_path / "jalin.db")
+    assert gc.isenabled() and not gc.get_freeze_count()
 
 
 def test_prune_keeps_what_the_build_used(tmp_path: Path, nlp,  # noqa: ANN001

@@ -11,6 +11,8 @@ from typing import Any
 import networkx as nx
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import graph.export.csv as csv_mod
 import graph.export.graphml as graphml_mod
@@ -26,7 +28,7 @@ from graph.export import (
     write_json,
     write_outputs,
 )
-from graph.export.sanitize import clean_text, sanitize_value
+from graph.export.sanitize import clean_text, is_sanitized, sanitize_value
 
 EVIDENCE = json.dumps(
     [
@@ -481,3 +483,36 @@ def test_graphml_of_a_multigraph_reads_back(tmp_path: Path) -> None:
     M.add_edge("a", "b", weight=2)
     back = read_graphml(write_graphml(M, tmp_path / "m.graphml"))
     assert sorted(w for _, _, w in back.edges(data="weight")) == [1, 2]
+
+
+# ------------------------------------------------------------ graphs that need no sanitized copy
+
+_values = st.one_of(st.integers(-3, 3), st.booleans(), st.floats(allow_nan=True),
+                    st.text("ab\x00\t|", max_size=3), st.none(),
+                    st.lists(st.text("ab", max_size=2), max_size=2))
+_names = st.sampled_from(["weight", "label", "x", "", "id"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c\x01", 1]),
+                          st.sampled_from(["a", "b", "d"]),
+                          st.dictionaries(_names, _values, max_size=3)), max_size=6),
+       st.dictionaries(_names, _values, max_size=2))
+def test_is_sanitized_says_when_the_sanitized_copy_is_the_same(
+        edges: list[tuple[Any, Any, dict[str, Any]]], node_attrs: dict[str, Any]) -> None:
+    G = nx.Graph()
+    G.add_node("a", **node_attrs)
+    for u, v, attrs in edges:
+        G.add_edge(u, v, **attrs)
+    H = sanitize_graph(G)
+
+    def typed(graph: nx.Graph) -> tuple[object, ...]:
+        return (list(graph.graph.items()),
+                [(n, [(k, type(v), v) for k, v in d.items()]) for n, d in graph.nodes(data=True)],
+                [(u, v, [(k, type(x), x) for k, x in d.items()])
+                 for u, v, d in graph.edges(data=True)])
+
+    if is_sanitized(G):
+        assert typed(G) == typed(H)  # so writing G itself writes the same bytes
+    assert is_sanitized(H)
+    assert not is_sanitized(nx.MultiGraph(H))

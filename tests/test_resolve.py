@@ -23,6 +23,7 @@ from graph.resolve import (
     _majority_type,
     _State,
     candidate_pairs,
+    close_pairs,
     deletion_variants,
     modern_spelling,
     normalize_key,
@@ -209,6 +210,15 @@ def test_candidate_pairs_hold_every_pair_within_the_distance(strings: list[str],
                 assert (i, j) in found, (a, b)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("abcd", max_size=9), max_size=40), st.integers(0, 3))
+def test_close_pairs_are_exactly_the_pairs_within_the_distance(strings: list[str], k: int
+                                                                ) -> None:
+    expected = {(i, j) for j, b in enumerate(strings) for i, a in enumerate(strings[:j])
+                if Levenshtein.distance(a, b) <= k}
+    assert close_pairs(strings, k) == expected
+
+
 @given(st.text("abc", max_size=7), st.integers(0, 3))
 def test_deletion_variants_are_all_deletions_up_to_k(text: str, k: int) -> None:
     from itertools import combinations
@@ -335,7 +345,10 @@ def _close_names_corpus(seed: int) -> list[DocMentions]:
 @pytest.mark.parametrize("seed", range(60))
 def test_candidate_pairs_give_the_same_resolution_as_all_pairs(seed: int) -> None:
     docs = _close_names_corpus(seed)
-    new = resolve(docs)
+    new = resolve(docs)  # the distance matrix (close_pairs)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(resolve_module, "MATRIX_MAX_STRINGS", 0)  # symmetric deletion
+        assert resolve(docs) == new
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(resolve_module, "_spelling_variants", _all_pairs_spelling_variants)
         old = resolve(docs)

@@ -19,7 +19,7 @@ from .csv import write_csv
 from .gexf import write_gexf
 from .graphml import read_graphml, write_graphml
 from .json import read_json, write_json
-from .sanitize import sanitize_graph
+from .sanitize import is_sanitized, sanitize_graph
 
 __all__ = [
     "FORMATS",
@@ -68,7 +68,8 @@ def write_outputs(G: nx.Graph, out_dir: str | os.PathLike[str],
     if out.exists() and not out.is_dir():
         raise JalinError("output path is a file, expected a folder", str(out))
     paths: list[Path] = []
-    H = sanitize_graph(G)  # once for every format
+    # once for every format, and not copied when nothing in it needs changing
+    H = G if is_sanitized(G) else sanitize_graph(G)
     for name in wanted:
         if name == "graphml":
             paths.append(write_graphml(H, out / "graph.graphml", sanitized=True))

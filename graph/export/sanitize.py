@@ -45,7 +45,7 @@ import networkx as nx
 from ..errors import JalinError
 
 __all__ = ["JOIN", "clean_text", "sanitize_value", "sanitize_attrs", "sanitize_graph",
-           "with_reserved"]
+           "is_sanitized", "with_reserved"]
 
 JOIN = " | "
 """Separator for list-valued attributes (``aliases``, ``roles``)."""
@@ -281,6 +281,55 @@ def sanitize_graph(G: nx.Graph, *, reserved: Mapping[str, Iterable[str]] | None 
         for (u, v, _), attrs in zip(edges, clean, strict=True):
             H.add_edge(mapping[u], mapping[v], **rename(attrs, "edge"))
     return H
+
+
+def _clean_family(dicts: Iterable[dict[Any, Any]]) -> bool:
+    """Whether :func:`sanitize_attrs` would return these dicts unchanged."""
+    invalid = _XML_INVALID.search
+    types: dict[Any, type] = {}
+    for attrs in dicts:
+        for key, value in attrs.items():
+            kind = type(value)
+            if kind is str:
+                if invalid(value):
+                    return False
+            elif kind is float:
+                if not math.isfinite(value):
+                    return False
+            elif kind is not int and kind is not bool:
+                return False
+            known = types.get(key)
+            if known is None:
+                if type(key) is not str or not key or invalid(key):
+                    return False
+                types[key] = kind
+            elif known is not kind:
+                return False
+    return True
+
+
+def is_sanitized(G: nx.Graph) -> bool:
+    """Whether :func:`sanitize_graph` would return an equal copy of ``G`` (same ids, attributes,
+    value types and order), so a writer may read ``G`` itself: every node id a ``str`` XML can
+    carry, every value a ``str``, ``int``, finite ``float`` or ``bool`` and each attribute name
+    of one type per scope. Not for multigraphs.
+
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_edge("a", "b", weight=2)
+    >>> is_sanitized(G)
+    True
+    >>> G.add_edge("b", "c", weight=0.5)  # int and float under one name: written as floats
+    >>> is_sanitized(G)
+    False
+    """
+    if G.is_multigraph():
+        return False
+    invalid = _XML_INVALID.search
+    if any(type(node) is not str or invalid(node) for node in G):
+        return False
+    return (_clean_family([G.graph]) and _clean_family(d for _, d in G.nodes(data=True))
+            and _clean_family(d for *_, d in G.edges(data=True)))
 
 
 def with_reserved(H: nx.Graph, reserved: Mapping[str, Iterable[str]]) -> nx.Graph:
