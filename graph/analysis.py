@@ -84,8 +84,14 @@ def _pagerank_python(G: nx.Graph, alpha: float = 0.85, weight: str = "weight",
 
 
 def _positive_weights(G: nx.Graph, weight: str) -> nx.Graph:
-    """A copy of ``G``'s structure whose edge ``weight`` is a positive float (1.0 when missing,
-    unreadable or not positive), as a graph read back from a file may carry anything."""
+    """An undirected graph of ``G``'s structure whose every edge has a positive, finite number
+    as ``weight``: ``G`` itself when it already is one (the graph a build makes), else a copy
+    with float weights, 1.0 where ``G``'s is missing, unreadable or not positive (a graph read
+    back from a file may carry anything). Read only, never changed."""
+    if not G.is_directed() and not G.is_multigraph() and all(
+            (type(w) is int or type(w) is float) and 0 < w < math.inf
+            for _, _, w in G.edges(data=weight)):
+        return G
     H = nx.Graph()
     H.add_nodes_from(G)
     for u, v, attrs in G.edges(data=True):

@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
+from json.encoder import encode_basestring
 
 import networkx as nx
 
@@ -216,8 +217,24 @@ class CooccurrenceCounter:
             g.add_edge(a, b, weight=stats.weight, docs=stats.docs,
                        npmi=round(npmi(stats.weight, self.node_windows[a], self.node_windows[b],
                                        total), 4),
-                       evidence=json.dumps(stats.evidence, ensure_ascii=False))
+                       evidence=evidence_json(stats.evidence))
         return g
+
+
+def evidence_json(evidence: list[dict[str, str]]) -> str:
+    """``json.dumps(evidence, ensure_ascii=False)`` for a list of ``{"doc_id", "text"}`` items,
+    with only the strings escaped by the json module's own C escaper: a graph of 10,000 articles
+    has 80,000 such lists and a ``json.dumps`` call apiece costs more than the text it writes.
+
+    >>> items = [{"doc_id": "a1", "text": 'Kata "dia" <b>'}]
+    >>> evidence_json(items) == json.dumps(items, ensure_ascii=False)
+    True
+    >>> evidence_json([])
+    '[]'
+    """
+    escape = encode_basestring
+    return "[" + ", ".join(f'{{"doc_id": {escape(e["doc_id"])}, "text": {escape(e["text"])}}}'
+                           for e in evidence) + "]"
 
 
 def npmi(joint: int, count_a: int, count_b: int, total: int) -> float:

@@ -5,8 +5,16 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from graph.cooccur import cooccurrence_graph, document_windows, npmi, parse_window
+from graph.cooccur import (
+    cooccurrence_graph,
+    document_windows,
+    evidence_json,
+    npmi,
+    parse_window,
+)
 from graph.errors import JalinError
 from graph.records import DocMentions, Document, Mention
 from graph.resolve import resolve
@@ -89,3 +97,9 @@ def test_windows_and_bad_window_option() -> None:
         parse_window("chapter")
     with pytest.raises(JalinError):
         parse_window("0")
+
+
+@given(st.lists(st.tuples(st.text(max_size=5), st.text()), max_size=4))
+def test_evidence_json_is_what_json_dumps_writes(items: list[tuple[str, str]]) -> None:
+    evidence = [{"doc_id": doc_id, "text": text} for doc_id, text in items]  # as the counter has
+    assert evidence_json(evidence) == json.dumps(evidence, ensure_ascii=False)
