@@ -512,9 +512,9 @@ def report_size(r: SizeResult) -> None:
         rebuild = r.builds.get("1% changed --jobs 1")
         same = r.builds.get("no change --jobs 1")
         print(f"  rebuild after 1% changed / full build (wall):         "
-              f"{_ratio(rebuild.seconds if rebuild else None, full.seconds)}")
+              f"{_ratio(rebuild.seconds if rebuild else None, full.seconds, 3)}")
         print(f"  rebuild with nothing changed / full build (wall):     "
-              f"{_ratio(same.seconds if same else None, full.seconds)}")
+              f"{_ratio(same.seconds if same else None, full.seconds, 3)}")
 
 
 def report_growth(results: list[SizeResult]) -> None:
