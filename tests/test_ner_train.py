@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import spacy
 
+from graph.errors import JalinError
 from graph.nlp.casing import CaseTable, change_case, restore_case
+from graph.nlp.conll import read_bio, read_postag
 from graph.nlp.evaluate import evaluate_bio, format_report, measure_speed
-from graph.nlp.train import DEFAULT_SETTINGS, silver_annotations, train_pipeline
+from graph.nlp.pretrain import pretrain_tok2vec, pretraining_texts
+from graph.nlp.train import (
+    DEFAULT_SETTINGS,
+    build_pipeline,
+    finetune_sentences,
+    load_config,
+    silver_annotations,
+    train_pipeline,
+)
 
 SHIPPED_MODEL = Path(__file__).resolve().parents[1] / "graph" / "nlp" / "model"
 
@@ -139,6 +150,109 @@ def test_train_pipeline_with_silver_teacher(tiny_data: tuple[Path, Path], tmp_pa
     assert spacy.load(tmp_path / "student").pipe_names == ["tok2vec", "tagger", "ner"]
 
 
+def test_fine_tuning_epochs_follow_the_main_ones(tiny_data: tuple[Path, Path],
+                                                tmp_path: Path) -> None:
+    data_dir, pos_path = tiny_data
+    settings = DEFAULT_SETTINGS.with_overrides(["finetune_epochs=2", "patience=5"])
+    idner = read_bio(data_dir / "idner2k" / "train.tsv")
+    assert finetune_sentences(data_dir, settings) == idner * 3  # idner2k.copies
+    scores = train_pipeline(data_dir, tmp_path / "m", max_epochs=1, postag_path=pos_path,
+                            progress=False, settings=settings)
+    assert scores["epochs"] == 3  # one main epoch, then two on IDNer 2k only
+    assert finetune_sentences(data_dir, DEFAULT_SETTINGS) == []  # off by default
+    with pytest.raises(JalinError, match="fine-tuning corpus 'news'"):
+        finetune_sentences(data_dir, settings.with_overrides(["finetune_corpora=idner2k,news"]))
+
+
+def test_tok2vec_starts_from_given_weights(tiny_data: tuple[Path, Path], tmp_path: Path) -> None:
+    """With ``init_tok2vec`` the tok2vec starts from the file's weights: at learning rate 0
+    it ends with exactly those weights."""
+    data_dir, pos_path = tiny_data
+    train_pipeline(data_dir, tmp_path / "a", max_steps=2, postag_path=pos_path, progress=False)
+    weights = tmp_path / "tok2vec.bin"
+    weights.write_bytes(spacy.load(tmp_path / "a").get_pipe("tok2vec").model.to_bytes())
+    # the raw weights: averages start from zero and take many steps to reach the weights
+    settings = DEFAULT_SETTINGS.with_overrides([f"init_tok2vec={weights}", "learn_rate=0",
+                                                "average_parameters=false"])
+    train_pipeline(data_dir, tmp_path / "b", seed=7, max_steps=2, postag_path=pos_path,
+                   progress=False, settings=settings)
+    trained = spacy.load(tmp_path / "b").get_pipe("tok2vec").model.to_bytes()
+    assert trained == weights.read_bytes()
+    fresh = DEFAULT_SETTINGS.with_overrides(["learn_rate=0", "average_parameters=false"])
+    train_pipeline(data_dir, tmp_path / "c", seed=7, max_steps=2, postag_path=pos_path,
+                   progress=False, settings=fresh)
+    assert spacy.load(tmp_path / "c").get_pipe("tok2vec").model.to_bytes() != trained
+    missing = DEFAULT_SETTINGS.with_overrides([f"init_tok2vec={tmp_path / 'absent.bin'}"])
+    with pytest.raises(JalinError, match="pretrained tok2vec weights not found"):
+        train_pipeline(data_dir, tmp_path / "d", max_steps=1, postag_path=pos_path,
+                       progress=False, settings=missing)
+
+
+def test_averaged_parameters_are_what_is_saved(tiny_data: tuple[Path, Path],
+                                               tmp_path: Path) -> None:
+    """``average_parameters`` saves the optimiser's running average, not the last weights:
+    the same run (same seed, same steps) saves a different model with it than without it."""
+    data_dir, pos_path = tiny_data
+    saved = {}
+    for average in ("false", "true"):
+        settings = DEFAULT_SETTINGS.with_overrides([f"average_parameters={average}"])
+        train_pipeline(data_dir, tmp_path / average, seed=3, max_steps=3, postag_path=pos_path,
+                       progress=False, settings=settings)
+        saved[average] = spacy.load(tmp_path / average).get_pipe("ner").model.to_bytes()
+    again = tmp_path / "again"
+    train_pipeline(data_dir, again, seed=3, max_steps=3, postag_path=pos_path, progress=False)
+    # the default (what ships) averages; and a run is reproducible
+    assert spacy.load(again).get_pipe("ner").model.to_bytes() == saved["true"]
+    assert saved["true"] != saved["false"]
+
+
+def _weights(model: Any) -> list[bytes]:
+    """Every parameter array of a thinc model, as bytes."""
+    return [node.get_param(name).tobytes() for node in model.walk()
+            for name in node.param_names if node.has_param(name)]
+
+
+def test_pretrained_tok2vec_is_reproducible_and_loads(tiny_data: tuple[Path, Path],
+                                                      tmp_path: Path) -> None:
+    data_dir, pos_path = tiny_data
+    texts = pretraining_texts(data_dir, ["nergrit/train.tsv", "idner2k/train.tsv"], pos_path, 1)
+    # IDNer 2k's three sentences (no NERGrit here), then the POS sentences (with fewer than five
+    # none is held out, as in training)
+    assert texts == [" ".join(words) for words, _ in read_bio(data_dir / "idner2k" / "train.tsv")
+                     ] + ["Dewi membeli buku baru .", "Mereka tidak datang ke Kupang ."]
+    first = pretrain_tok2vec(load_config(), texts, tmp_path / "one.bin", epochs=2, progress=False)
+    second = pretrain_tok2vec(load_config(), texts, tmp_path / "two.bin", epochs=2,
+                              progress=False)
+    assert first.read_bytes() == second.read_bytes()
+    assert not list(tmp_path.glob("*.partial"))
+    nlp = build_pipeline(read_bio(data_dir / "idner2k" / "train.tsv"), read_postag(pos_path), 0)
+    tok2vec = nlp.get_pipe("tok2vec").model
+    random_weights = tok2vec.to_bytes()
+    tok2vec.from_bytes(first.read_bytes())
+    assert tok2vec.to_bytes() == first.read_bytes() != random_weights
+    with pytest.raises(JalinError, match="at least one epoch"):
+        pretrain_tok2vec(load_config(), texts, tmp_path / "none.bin", epochs=0, progress=False)
+
+
+def test_train_pipeline_pretrains_first(tiny_data: tuple[Path, Path], tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    data_dir, pos_path = tiny_data
+    settings = DEFAULT_SETTINGS.with_overrides(["pretrain_epochs=1", "learn_rate=0",
+                                                "average_parameters=false"])
+    train_pipeline(data_dir, tmp_path / "m", max_steps=1, postag_path=pos_path, settings=settings)
+    assert "pretraining the tok2vec: 7 sentences, 1 epochs" in capsys.readouterr().err
+    texts = pretraining_texts(data_dir, ["nergrit/train.tsv", "nerp/train.tsv",
+                                         "idner2k/train.tsv"], pos_path, 1000)
+    expected = pretrain_tok2vec(load_config(), texts, tmp_path / "w.bin", epochs=1,
+                                progress=False)
+    # learning rate 0: the saved tok2vec has the pretrained weights (the bytes also hold the
+    # dropout rate, which training sets)
+    saved = spacy.load(tmp_path / "m").get_pipe("tok2vec").model
+    pretrained = saved.copy().from_bytes(expected.read_bytes())
+    assert _weights(saved) == _weights(pretrained)
+    assert _weights(saved) != _weights(saved.copy().initialize())
+
+
 def test_train_pipeline_without_pos_data(tiny_data: tuple[Path, Path], tmp_path: Path) -> None:
     data_dir, _ = tiny_data
     train_pipeline(data_dir, tmp_path / "m", max_steps=2, postag_path=None, progress=False)
@@ -164,8 +278,6 @@ def test_ner_train_command_needs_pos_data(tiny_data: tuple[Path, Path], tmp_path
 
 
 def test_train_pipeline_missing_data_dir(tmp_path: Path) -> None:
-    from graph.errors import JalinError
-
     with pytest.raises(JalinError):
         train_pipeline(tmp_path / "absent", tmp_path / "m", max_steps=1, progress=False)
 

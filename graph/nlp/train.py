@@ -26,6 +26,7 @@ import hashlib
 import json
 import random
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, fields, replace
@@ -44,6 +45,7 @@ from graph.errors import JalinError
 from graph.nlp.casing import CaseTable, change_case, restore_case
 from graph.nlp.conll import JALIN_LABELS, TaggedSentence, read_bio, read_postag
 from graph.nlp.evaluate import evaluate_bio
+from graph.nlp.pretrain import pretrain_tok2vec, pretraining_texts
 
 #: Name and version written to the trained pipeline's meta.json (a weights digest is appended).
 MODEL_NAME = "jalin_id_news"
@@ -100,6 +102,11 @@ class TrainSettings:
     batch_compound: float = 1.001
     dropout: float = 0.1
     learn_rate: float = 0.001
+    #: Adam's L2 weight decay (spaCy's default training config uses 0.01)
+    l2: float = 0.0
+    #: evaluate and save the running average of the weights that the optimiser keeps
+    #: (Polyak averaging, as ``spacy train`` does) instead of the last step's weights
+    average_parameters: bool = True
     max_epochs: int = 12
     #: stop after this many epochs without a better model-selection score
     patience: int = 3
@@ -109,6 +116,19 @@ class TrainSettings:
     #: the POS sentences (cased news) as "silver" NER data (see :func:`silver_annotations`);
     #: empty: the POS sentences carry no entity annotation
     silver_teacher: str = ""
+    #: pretrained tok2vec weights (``model*.bin`` of ``spacy pretrain`` on this config, see
+    #: :func:`pretrain_tok2vec`) loaded before training; empty: random initialisation
+    init_tok2vec: str = ""
+    #: epochs of pretraining the tok2vec on the training text before training (see
+    #: graph/nlp/pretrain.py); 0: none. Ignored when ``init_tok2vec`` gives weights.
+    pretrain_epochs: int = 0
+    #: domain fine-tuning: after the main epochs, the best model trains up to this many more
+    #: epochs on the ``finetune_corpora`` only (comma-separated folders; their ``copies`` apply),
+    #: at ``finetune_learn_rate``, with POS sentences in the main phase's proportion; an epoch
+    #: is kept only if it raises the model-selection score
+    finetune_epochs: int = 0
+    finetune_corpora: str = "idner2k"
+    finetune_learn_rate: float = 0.0005
 
     def with_overrides(self, overrides: list[str]) -> TrainSettings:
         """A copy with ``name=value`` overrides (``idner2k.copies=1`` sets a corpus field;
@@ -297,6 +317,47 @@ def load_training_data(
     return ner_train, valid_paths, valid_weights, pos_sentences
 
 
+def finetune_sentences(data_dir: Path, settings: TrainSettings) -> list[TaggedSentence]:
+    """The train sentences of ``settings.finetune_corpora`` (each corpus ``copies`` times) for
+    the fine-tuning epochs; empty when fine-tuning is off or none of them is in ``data_dir``."""
+    if settings.finetune_epochs <= 0:
+        return []
+    wanted = {name.strip() for name in settings.finetune_corpora.split(",") if name.strip()}
+    unknown = wanted - {corpus.folder for corpus in settings.corpora}
+    if unknown:
+        raise JalinError(f"unknown fine-tuning corpus {sorted(unknown)[0]!r}")
+    sentences: list[TaggedSentence] = []
+    for corpus in settings.corpora:
+        path = data_dir / corpus.folder / corpus.train_file
+        if corpus.folder in wanted and path.is_file():
+            sentences += read_bio(path) * corpus.copies
+    return sentences
+
+
+def initial_tok2vec(data_dir: Path, settings: TrainSettings, postag_path: Path | None,
+                    seed: int, progress: bool = True) -> bytes | None:
+    """The tok2vec weights training starts from: the file ``settings.init_tok2vec``, or
+    ``settings.pretrain_epochs`` epochs of pretraining on the training text
+    (:mod:`graph.nlp.pretrain`), or ``None`` (random initialisation)."""
+    if settings.init_tok2vec:
+        path = Path(settings.init_tok2vec)
+        if not path.is_file():
+            raise JalinError("pretrained tok2vec weights not found", str(path))
+        _log(progress, f"tok2vec initialised from {path}")
+        return path.read_bytes()
+    if settings.pretrain_epochs <= 0:
+        return None
+    texts = pretraining_texts(data_dir, [f"{c.folder}/{c.train_file}" for c in settings.corpora],
+                              postag_path, settings.pos_held_out)
+    _log(progress, f"pretraining the tok2vec: {len(texts)} sentences, "
+         f"{settings.pretrain_epochs} epochs")
+    with tempfile.TemporaryDirectory(prefix="jalin-train-") as work:
+        path = pretrain_tok2vec(load_config(dict(settings.architecture)), texts,
+                                Path(work) / "tok2vec.bin", epochs=settings.pretrain_epochs,
+                                seed=seed, progress=progress)
+        return path.read_bytes()
+
+
 def build_pipeline(
     ner_train: list[TaggedSentence], pos_train: list[TaggedSentence], seed: int,
     architecture: dict[str, Any] | None = None,
@@ -412,6 +473,8 @@ def train_pipeline(
     held_out = min(settings.pos_held_out, len(pos_sentences) // 5)
     pos_train = pos_sentences[: len(pos_sentences) - held_out]
     pos_dev = pos_sentences[len(pos_sentences) - held_out :]
+    # before the pipeline is built: building it seeds the random state that training uses
+    tok2vec_weights = initial_tok2vec(Path(data_dir), settings, postag_path, seed, progress)
     nlp = build_pipeline(ner_train, pos_train, seed, dict(settings.architecture))
     _log(progress, f"NER sentences/epoch: {len(ner_train)}; POS sentences: {len(pos_train)}")
     silver: list[list[str | None]] | None = None
@@ -423,7 +486,10 @@ def train_pipeline(
         found = sum(tag is not None and tag.startswith("B-") for tags in silver for tag in tags)
         _log(progress, f"silver entities from {settings.silver_teacher}: {found}")
 
-    optimizer = Adam(learn_rate=settings.learn_rate)
+    if tok2vec_weights is not None:
+        nlp.get_pipe("tok2vec").model.from_bytes(tok2vec_weights)
+
+    optimizer = Adam(learn_rate=settings.learn_rate, L2=settings.l2, use_averages=True)
     epochs = max_epochs if max_epochs is not None else settings.max_epochs
     batch_sizes = compounding(settings.batch_start, settings.batch_stop, settings.batch_compound)
     pos_order = list(range(len(pos_train)))
@@ -432,12 +498,17 @@ def train_pipeline(
     best: tuple[float, int, bytes, dict[str, Any], float] | None = None
     step = 0
     epochs_done = 0
-    for epoch in range(1, epochs + 1):
+    phase_start = 1
+
+    def run_epoch(epoch: int, sentences: list[TaggedSentence], pos_take: int) -> bool:
+        """Train one epoch, evaluate, keep the model if it is the best so far; False once
+        training should stop (``patience`` epochs of this phase without a better model, or
+        ``max_steps`` reached)."""
+        nonlocal pos_cursor, best, step, epochs_done
         examples = [
-            _ner_example(nlp, _augment(words, rng, settings), tags) for words, tags in ner_train
+            _ner_example(nlp, _augment(words, rng, settings), tags) for words, tags in sentences
         ]
-        take = min(settings.pos_sentences_per_epoch, len(pos_train))
-        for _ in range(take):
+        for _ in range(min(pos_take, len(pos_train))):
             index = pos_order[pos_cursor % len(pos_order)]
             words, tags = pos_train[index]
             pos_cursor += 1
@@ -450,9 +521,11 @@ def train_pipeline(
             if max_steps is not None and step >= max_steps:
                 break
         epochs_done = epoch
-        results = evaluate_bio(nlp, valid_paths) if valid_paths else {"files": {}}
-        score = _selection_score(results, valid_weights)
-        accuracy = tagger_accuracy(nlp, pos_dev)
+        with nlp.use_params(optimizer.averages if settings.average_parameters else {}):
+            results = evaluate_bio(nlp, valid_paths) if valid_paths else {"files": {}}
+            score = _selection_score(results, valid_weights)
+            accuracy = tagger_accuracy(nlp, pos_dev)
+            weights = nlp.to_bytes(exclude=["tokenizer"])
         loss_text = " ".join(f"{name}={value:.0f}" for name, value in losses.items())
         _log(
             progress,
@@ -460,11 +533,27 @@ def train_pipeline(
             f"select={score:.4f} tag_acc={accuracy:.4f} {_summarise(results)}",
         )
         if best is None or score > best[0]:
-            best = (score, epoch, nlp.to_bytes(exclude=["tokenizer"]), results, accuracy)
-        elif epoch - best[1] >= settings.patience:
+            best = (score, epoch, weights, results, accuracy)
+        elif epoch - max(best[1], phase_start - 1) >= settings.patience:
+            return False
+        return max_steps is None or step < max_steps
+
+    for epoch in range(1, epochs + 1):
+        if not run_epoch(epoch, ner_train, settings.pos_sentences_per_epoch):
             break
-        if max_steps is not None and step >= max_steps:
-            break
+
+    finetune = finetune_sentences(Path(data_dir), settings)
+    steps_left = max_steps is None or step < max_steps
+    if finetune and best is not None and steps_left:
+        nlp.from_bytes(best[2], exclude=["tokenizer"])
+        optimizer.learn_rate = settings.finetune_learn_rate
+        pos_take = round(settings.pos_sentences_per_epoch * len(finetune) / len(ner_train))
+        _log(progress, f"fine-tuning: {len(finetune)} sentences/epoch from "
+             f"{settings.finetune_corpora}, learn rate {settings.finetune_learn_rate}")
+        phase_start = epochs_done + 1
+        for epoch in range(phase_start, phase_start + settings.finetune_epochs):
+            if not run_epoch(epoch, finetune, pos_take):
+                break
 
     assert best is not None
     score, best_epoch, best_bytes, results, accuracy = best
