@@ -186,7 +186,12 @@ asosiasi persatuan perusahaan grup group kelompok klub fc tim the
 
 def short_org_targets(doc: DocMentions) -> dict[int, str]:
     """Short organisation names that are the first word of exactly one longer organisation name
-    in the same document ("Garuda" after "Garuda Indonesia", "Persib" after "Persib Bandung")."""
+    in the same document ("Garuda" after "Garuda Indonesia", "Persib" after "Persib Bandung").
+
+    A short form the document defines ("usaha kecil dan menengah (UKM)") is left to its
+    definition (rule 3), whatever longer name starts with it ("UKM Indonesia").
+    """
+    defined = {_normalized(d.short) for d in abbreviations(doc)}
     long_names: dict[str, set[str]] = defaultdict(set)
     for m in doc.mentions:
         if m.label != "ORG":
@@ -199,7 +204,7 @@ def short_org_targets(doc: DocMentions) -> dict[int, str]:
         if m.label != "ORG":
             continue
         words = m.text.split()
-        if len(words) != 1 or words[0].lower() in ORG_HEADS:
+        if len(words) != 1 or words[0].lower() in ORG_HEADS or _normalized(words[0]) in defined:
             continue
         owners = long_names.get(_normalized(words[0]), set())
         if len({_normalized(o) for o in owners}) == 1:

@@ -180,6 +180,21 @@ def test_short_organisation_name_joins_its_long_form_in_the_document() -> None:
     assert entity_of(r, "a", 2).label == "Bank"
 
 
+def test_a_defined_short_form_keeps_its_definition_over_a_longer_name() -> None:
+    """"UKM" defined as "usaha kecil dan menengah" in the document is that concept, even where
+    a longer name starting with it ("UKM Indonesia") would otherwise claim it as its short name."""
+    r = resolve([doc("a", [("usaha kecil dan menengah", CONCEPT), ("UKM", "ORG"),
+                           ("UKM Indonesia", "ORG"), ("UKM", "ORG")],
+                     definitions=(("usaha kecil dan menengah", "UKM"),))])
+    assert entity_of(r, "a", 1) is entity_of(r, "a", 0)
+    assert entity_of(r, "a", 3) is entity_of(r, "a", 0)
+    assert entity_of(r, "a", 0).label == "usaha kecil dan menengah"
+    assert entity_of(r, "a", 2) is not entity_of(r, "a", 0)
+    # without the definition the short name still joins the longer one
+    r = resolve([doc("b", [("UKM Indonesia", "ORG"), ("UKM", "ORG")])])
+    assert entity_of(r, "b", 1) is entity_of(r, "b", 0)
+
+
 def test_stable_ids_survive_a_new_fuller_name() -> None:
     first = resolve([doc("a", [("Kota Tua", "LOC")])])
     second = resolve([doc("a", [("Kota Tua", "LOC")]), doc("b", [("Kota Tua", "LOC")])],
