@@ -1,9 +1,10 @@
 """Pretrain the shared tok2vec of Jalin's pipeline on raw text before it learns NER and POS tags.
 
 Language-model-style pretraining of the token encoder (Peters et al. 2018, "Deep contextualized
-word representations"; in spaCy, ``spacy pretrain``): the tok2vec reads each sentence and, for
-every token, predicts the word's first and last characters from its vector (spaCy's
-``PretrainCharacters`` objective, Honnibal 2019, after the cloze tasks of Devlin et al. 2019).
+word representations"; in spaCy, ``spacy pretrain``): 15% of the words of each sentence are
+hidden and the tok2vec predicts their first and last characters from the context (spaCy's
+``PretrainCharacters`` objective, the masked-word task of Devlin et al. 2019, BERT, with
+characters as the target).
 It learns what the context says about a word, from text that needs no annotation, and the NER
 and tagger start from those weights instead of random ones.
 
