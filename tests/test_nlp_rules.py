@@ -123,6 +123,21 @@ def test_office_and_holder_tagged_as_one_organisation_are_split() -> None:
         ("Bank Sentosa", "ORG", "")]
 
 
+def test_title_before_an_organisation_tagged_as_a_place_is_dropped() -> None:
+    """"Bos Sentosa" tagged LOC, where Sentosa is an organisation of the document, is that
+    organisation; a place whose name starts with a title word ("Raja Ampat") stays as it is."""
+    text = "Ia menemui Bos Sentosa, Tommy Lim, di Raja Ampat. Sentosa untung."
+    doc = nlp(text)
+    spans = [("Bos Sentosa", "LOC", text.index("Bos Sentosa")),
+             ("Tommy Lim", "PERSON", text.index("Tommy Lim")),
+             ("Raja Ampat", "LOC", text.index("Raja Ampat")),
+             ("Sentosa", "ORG", text.rindex("Sentosa"))]
+    doc.ents = [doc.char_span(i, i + len(t), label=label) for t, label, i in spans]
+    assert [(s.text, s.label_, r) for s, r in apply_titles(doc)] == [
+        ("Sentosa", "ORG", ""), ("Tommy Lim", "PERSON", "Bos Sentosa"),
+        ("Raja Ampat", "LOC", ""), ("Sentosa", "ORG", "")]
+
+
 def test_mentions_read_the_same_sentences_as_doc_sents() -> None:
     from graph.mentions import _sentences
 

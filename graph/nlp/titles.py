@@ -253,6 +253,9 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
                 result.append((Span(doc, person.start, person.end, label="PERSON"), title))
             elif ent.label_ == "ORG" and size:
                 result.append((rest, ""))
+            elif size and name_key(t.text for t in rest) in orgs:
+                # a title before an organisation's name, tagged as a place: "Bos Alibaba"
+                result.append((Span(doc, rest.start, rest.end, label="ORG"), ""))
             else:
                 result.append((ent, ""))
             continue
