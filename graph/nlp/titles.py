@@ -251,10 +251,9 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
                     result.append((Span(doc, rest.start, rest.start + org_size, label="ORG"), ""))
                     title = f"{title} {rest[:org_size].text}"
                 result.append((Span(doc, person.start, person.end, label="PERSON"), title))
-            elif ent.label_ == "ORG" and size:
-                result.append((rest, ""))
-            elif size and name_key(t.text for t in rest) in orgs:
-                # a title before an organisation's name, tagged as a place: "Bos Alibaba"
+            elif size and (ent.label_ == "ORG" or name_key(t.text for t in rest) in orgs):
+                # a title before an organisation's name, also one tagged as a place ("Bos
+                # Alibaba"); a place that starts with a title word ("Raja Ampat") stays whole
                 result.append((Span(doc, rest.start, rest.end, label="ORG"), ""))
             else:
                 result.append((ent, ""))

@@ -525,16 +525,16 @@ def train_pipeline(
             results = evaluate_bio(nlp, valid_paths) if valid_paths else {"files": {}}
             score = _selection_score(results, valid_weights)
             accuracy = tagger_accuracy(nlp, pos_dev)
-            weights = nlp.to_bytes(exclude=["tokenizer"])
+            improved = best is None or score > best[0]
+            if improved:  # the weights evaluated, kept while they are the best
+                best = (score, epoch, nlp.to_bytes(exclude=["tokenizer"]), results, accuracy)
         loss_text = " ".join(f"{name}={value:.0f}" for name, value in losses.items())
         _log(
             progress,
             f"epoch {epoch} step {step} {time.perf_counter() - started:.0f}s {loss_text} "
             f"select={score:.4f} tag_acc={accuracy:.4f} {_summarise(results)}",
         )
-        if best is None or score > best[0]:
-            best = (score, epoch, weights, results, accuracy)
-        elif epoch - max(best[1], phase_start - 1) >= settings.patience:
+        if not improved and epoch - max(best[1], phase_start - 1) >= settings.patience:
             return False
         return max_steps is None or step < max_steps
 
