@@ -172,6 +172,13 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--model-alone", action="store_true",
                    help="evaluate the trained model without Jalin's rule components (label "
                         "mapping, span tidying, titles, abbreviations)")
+    p.add_argument("--case", choices=("lower", "upper", "title"), default=None,
+                   help="re-case every word before tagging (the gold entities stay): how the "
+                        "model holds up on lowercased text, all-caps or title-cased headlines")
+    p.add_argument("--tokenize", action="store_true",
+                   help="tokenize each sentence's text with the pipeline's own tokenizer, as on "
+                        "real articles, instead of using the file's tokens (spans compared by "
+                        "their characters)")
     return parser
 
 
@@ -375,10 +382,12 @@ def cmd_ner(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         else:
             nlp = load_pipeline(args.model, concepts=False)
         paths = [Path(f) for f in args.files]
-        print(format_report(evaluate_bio(nlp, paths)))
+        print(format_report(evaluate_bio(nlp, paths, casing=args.case,
+                                                tokenize=args.tokenize)))
         if args.errors or args.examples:
             print()
-            print(format_errors(error_analysis(nlp, paths, examples=args.examples)))
+            print(format_errors(error_analysis(nlp, paths, examples=args.examples,
+                                                casing=args.case, tokenize=args.tokenize)))
         return 0
     parser.parse_args(["ner", "--help"])
     return 2

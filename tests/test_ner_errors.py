@@ -236,3 +236,69 @@ def test_cli_ner_eval_errors_with_the_rules(rule_model: Path, tiny_bio: Path,
             if line.startswith("ALL")}
     assert rows[("ALL", "all")] == ["1", "1", "1", "1", "0", "4"]
     assert "(gold [ ], predicted { })" not in out  # no --examples
+
+
+def test_cli_ner_eval_recases_the_words_not_the_gold(rule_model: Path, tiny_bio: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    # The stand-in model matches case-sensitively: on the upper-cased words it finds nothing, so
+    # every gold entity (7, kept where it is) is missed and the examples show the re-cased words.
+    code = main(["ner", "eval", str(tiny_bio), "--model", str(rule_model), "--model-alone",
+                 "--case", "upper", "--examples", "1"])
+    out = capsys.readouterr().out
+    assert code == 0
+    rows = {tuple(line.split()[:2]): line.split()[2:] for line in out.splitlines()
+            if line.startswith("ALL")}
+    assert rows[("ALL", "micro")] == ["0.000", "0.000", "0.000", "7"]
+    assert rows[("ALL", "all")] == ["0", "0", "0", "7", "0", "7"]
+    assert "WARGA [KOTA BANDUNG] MENOLAK" in out
+    # title case: "cabang" becomes "Cabang", which the stand-in no longer finds
+    assert main(["ner", "eval", str(tiny_bio), "--model", str(rule_model), "--model-alone",
+                 "--case", "title", "--errors"]) == 0
+    rows = {tuple(line.split()[:2]): line.split()[2:] for line in capsys.readouterr().out
+            .splitlines() if line.startswith("ALL")}
+    assert rows[("ALL", "all")] == ["1", "1", "1", "1", "0", "4"]
+
+
+GLUED_BIO = """\
+Saham\tO
+Bursa\tB-ORG
+Efek\tI-ORG
+Indonesia\tI-ORG
+(BEI)\tI-ORG
+naik\tO
+
+Kantor\tO
+BEI\tB-ORG
+di\tO
+Jakarta\tB-LOC
+.\tO
+"""
+
+
+def test_ner_eval_tokenize_runs_the_pipelines_own_tokenizer(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A file that glues brackets to a word, as IDNer 2k does. On the file's tokens the stand-in
+    # model (exact "BEI", "Jakarta") cannot see "BEI" inside "(BEI)"; through the pipeline's own
+    # tokenizer it can, and finds the short form where the gold has the whole "Name (SHORT)".
+    nlp = spacy.blank("xx")
+    nlp.add_pipe("entity_ruler", name="ner").add_patterns(  # type: ignore[attr-defined]
+        [{"label": "ORG", "pattern": "BEI"}, {"label": "LOC", "pattern": "Jakarta"}])
+    model = tmp_path / "model"
+    nlp.to_disk(model)
+    path = tmp_path / "glued.tsv"
+    path.write_text(GLUED_BIO, encoding="utf-8")
+
+    as_given = error_analysis(spacy.load(model), [path], examples=1)["all"]["labels"]["ORG"]
+    assert as_given == counts(missed=1)
+    result = error_analysis(spacy.load(model), [path], examples=1, tokenize=True)
+    assert result["all"]["labels"]["ORG"] == counts(boundary=1)
+    [example] = result["files"][str(path)]["examples"]["boundary"]
+    assert example == ('ORG "Bursa Efek Indonesia ( BEI )" -> ORG "BEI" | '
+                       "Saham [Bursa Efek Indonesia ( {BEI} )] naik")
+
+    assert main(["ner", "eval", str(path), "--model", str(model), "--model-alone",
+                 "--tokenize"]) == 0
+    rows = {tuple(line.split()[:2]): line.split()[2:] for line in capsys.readouterr().out
+            .splitlines() if line.startswith("ALL")}
+    # 2 of 3 gold entities found (BEI, Jakarta), 3 predicted: P 0.667, R 0.667
+    assert rows[("ALL", "micro")] == ["0.667", "0.667", "0.667", "3"]

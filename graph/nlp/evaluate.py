@@ -12,13 +12,14 @@ EVENT predictions on them are neither right nor wrong; they are counted in
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from graph.nlp.casing import change_case
 from graph.nlp.conll import DEFAULT_LABEL_MAP, JALIN_LABELS, bio_to_spans, read_bio
 
 Span = tuple[int, int, str]
@@ -99,14 +100,104 @@ def predict_spans(
     return [[(ent.start, ent.end, ent.label_) for ent in doc.ents] for doc in docs]
 
 
+def text_pieces(
+    words: list[str], doc: Doc
+) -> tuple[list[str], Callable[[int, int], tuple[int, int]]]:
+    """The pieces of ``doc``'s text (``words`` joined by single spaces, tokenised by a pipeline)
+    cut at every boundary of the file's words and of the doc's tokens, and a function mapping a
+    character range that starts and ends on such boundaries to its ``(start, end)`` piece range.
+
+    Gold spans (file words) and predicted spans (pipeline tokens) can then be compared as spans
+    of the same units, and printed as text.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("id")
+    >>> pieces, to_pieces = text_pieces(["Jl.", "Coca-Cola"], nlp("Jl. Coca-Cola"))
+    >>> pieces, to_pieces(4, 13)
+    (['Jl', '.', 'Coca', '-', 'Cola'], (2, 5))
+    """
+    boundaries: set[int] = set()
+    offset = 0
+    for word in words:
+        boundaries.update((offset, offset + len(word)))
+        offset += len(word) + 1
+    for token in doc:
+        boundaries.update((token.idx, token.idx + len(token.text)))
+    cuts = sorted(boundaries)
+    text = doc.text
+    pieces: list[str] = []
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if text[a:b].strip():
+            starts[a] = len(pieces)
+            pieces.append(text[a:b])
+            ends[b] = len(pieces)
+    return pieces, lambda start, end: (starts[start], ends[end])
+
+
+def _gold_and_predicted(
+    nlp: Language,
+    path: Path,
+    label_map: Mapping[str, str] | None,
+    batch_size: int,
+    casing: str | None,
+    tokenize: bool,
+) -> tuple[list[tuple[list[str], list[str]]], list[list[Span]], list[list[Span]]]:
+    """A BIO file's sentences (words re-cased by ``casing`` if given), gold and predicted spans.
+
+    With ``tokenize`` each sentence's words joined by spaces go through the whole pipeline,
+    tokenizer included, and every sentence's words become :func:`text_pieces` (with the spans
+    counted in pieces); the tags are then left empty.
+    """
+    sentences = read_bio(path, label_map=label_map)
+    if casing is not None:
+        sentences = [(change_case(words, casing), tags) for words, tags in sentences]
+    gold = [bio_to_spans(tags) for _, tags in sentences]
+    if not tokenize:
+        predicted = predict_spans(nlp, [words for words, _ in sentences], batch_size=batch_size)
+        return sentences, gold, predicted
+    texts = (" ".join(words) for words, _ in sentences)
+    piece_sentences: list[tuple[list[str], list[str]]] = []
+    piece_gold: list[list[Span]] = []
+    piece_predicted: list[list[Span]] = []
+    for (words, _), spans, doc in zip(
+        sentences, gold, nlp.pipe(texts, batch_size=batch_size), strict=True
+    ):
+        pieces, to_pieces = text_pieces(words, doc)
+        word_starts = [0]
+        for word in words:
+            word_starts.append(word_starts[-1] + len(word) + 1)
+        piece_sentences.append((pieces, []))
+        piece_gold.append([
+            (*to_pieces(word_starts[start], word_starts[end] - 1), label)
+            for start, end, label in spans
+        ])
+        piece_predicted.append([
+            (*to_pieces(ent.start_char, ent.end_char), ent.label_) for ent in doc.ents
+        ])
+    return piece_sentences, piece_gold, piece_predicted
+
+
 def evaluate_bio(
     nlp: Language,
     paths: list[Path],
     *,
     label_map: Mapping[str, str] | None = DEFAULT_LABEL_MAP,
     batch_size: int = 256,
+    casing: str | None = None,
+    tokenize: bool = False,
 ) -> dict[str, Any]:
     """Entity-level exact-match precision/recall/F1 of ``nlp`` on each BIO file and on all of them.
+
+    ``casing`` (``"lower"``, ``"upper"`` or ``"title"``, see
+    :func:`graph.nlp.casing.change_case`) re-cases every word before the pipeline sees it, the
+    gold entities staying where they are: how well the model holds up on lowercased text,
+    all-caps or title-cased headlines. ``None`` scores the text as it is.
+
+    ``tokenize``: instead of the file's words, each sentence's text (the words joined by spaces)
+    goes through the pipeline's own tokenizer, as an article does; spans are compared by their
+    characters. This scores tokenizer and model together, as Jalin runs them on real text.
 
     Returns ``{"files": {path: scores}, "all": scores}`` where each ``scores`` holds
     ``labels`` (per label: precision, recall, f1, tp, fp, fn), ``micro`` (the same, summed over
@@ -120,9 +211,8 @@ def evaluate_bio(
     totals: dict[str, Counter[str]] = {}
     total_sentences = total_words = total_unscored = 0
     for path in paths:
-        sentences = read_bio(path, label_map=label_map)
-        gold = [bio_to_spans(tags) for _, tags in sentences]
-        predicted = predict_spans(nlp, [words for words, _ in sentences], batch_size=batch_size)
+        sentences, gold, predicted = _gold_and_predicted(
+            nlp, path, label_map, batch_size, casing, tokenize)
         scores = score_spans(gold, predicted)
         scores["n_sentences"] = len(sentences)
         scores["n_words"] = sum(len(words) for words, _ in sentences)
@@ -410,8 +500,12 @@ def error_analysis(
     label_map: Mapping[str, str] | None = DEFAULT_LABEL_MAP,
     batch_size: int = 256,
     examples: int = 0,
+    casing: str | None = None,
+    tokenize: bool = False,
 ) -> dict[str, Any]:
-    """:func:`error_categories` of ``nlp`` on each BIO file and summed over all of them.
+    """:func:`error_categories` of ``nlp`` on each BIO file and summed over all of them
+    (``casing`` and ``tokenize`` as in :func:`evaluate_bio`; the examples show the re-cased words,
+    or the text's pieces with ``tokenize``).
 
     Returns ``{"files": {path: result}, "all": result}``; each ``result`` has ``labels``, ``total``
     and ``unscored_predictions`` as in :func:`error_categories`, and each file's result has
@@ -425,9 +519,8 @@ def error_analysis(
     totals: dict[str, Counter[str]] = {}
     total_unscored = 0
     for path in paths:
-        sentences = read_bio(path, label_map=label_map)
-        gold = [bio_to_spans(tags) for _, tags in sentences]
-        predicted = predict_spans(nlp, [words for words, _ in sentences], batch_size=batch_size)
+        sentences, gold, predicted = _gold_and_predicted(
+            nlp, path, label_map, batch_size, casing, tokenize)
         result = error_categories(gold, predicted)
         errors = result.pop("errors")
         result["examples"] = {
