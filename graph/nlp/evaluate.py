@@ -136,6 +136,16 @@ def text_pieces(
     return pieces, lambda start, end: (starts[start], ends[end])
 
 
+class _Scored(NamedTuple):
+    """A BIO file read and tagged: per sentence its units (the words, or :func:`text_pieces`
+    with ``tokenize``), gold and predicted spans counted in those units; and its word count."""
+
+    units: list[list[str]]
+    gold: list[list[Span]]
+    predicted: list[list[Span]]
+    n_words: int
+
+
 def _gold_and_predicted(
     nlp: Language,
     path: Path,
@@ -143,32 +153,28 @@ def _gold_and_predicted(
     batch_size: int,
     casing: str | None,
     tokenize: bool,
-) -> tuple[list[tuple[list[str], list[str]]], list[list[Span]], list[list[Span]]]:
-    """A BIO file's sentences (words re-cased by ``casing`` if given), gold and predicted spans.
-
-    With ``tokenize`` each sentence's words joined by spaces go through the whole pipeline,
-    tokenizer included, and every sentence's words become :func:`text_pieces` (with the spans
-    counted in pieces); the tags are then left empty.
-    """
+) -> _Scored:
+    """Read a BIO file, re-case its words (``casing``) and tag them: on the file's words, or with
+    ``tokenize`` on each sentence's words joined by spaces, through the whole pipeline."""
     sentences = read_bio(path, label_map=label_map)
-    if casing is not None:
-        sentences = [(change_case(words, casing), tags) for words, tags in sentences]
+    words_list = [words if casing is None else change_case(words, casing) for words, _ in sentences]
     gold = [bio_to_spans(tags) for _, tags in sentences]
+    n_words = sum(len(words) for words in words_list)
     if not tokenize:
-        predicted = predict_spans(nlp, [words for words, _ in sentences], batch_size=batch_size)
-        return sentences, gold, predicted
-    texts = (" ".join(words) for words, _ in sentences)
-    piece_sentences: list[tuple[list[str], list[str]]] = []
+        predicted = predict_spans(nlp, words_list, batch_size=batch_size)
+        return _Scored(words_list, gold, predicted, n_words)
+    texts = (" ".join(words) for words in words_list)
+    units: list[list[str]] = []
     piece_gold: list[list[Span]] = []
     piece_predicted: list[list[Span]] = []
-    for (words, _), spans, doc in zip(
-        sentences, gold, nlp.pipe(texts, batch_size=batch_size), strict=True
+    for words, spans, doc in zip(
+        words_list, gold, nlp.pipe(texts, batch_size=batch_size), strict=True
     ):
         pieces, to_pieces = text_pieces(words, doc)
         word_starts = [0]
         for word in words:
             word_starts.append(word_starts[-1] + len(word) + 1)
-        piece_sentences.append((pieces, []))
+        units.append(pieces)
         piece_gold.append([
             (*to_pieces(word_starts[start], word_starts[end] - 1), label)
             for start, end, label in spans
@@ -176,7 +182,7 @@ def _gold_and_predicted(
         piece_predicted.append([
             (*to_pieces(ent.start_char, ent.end_char), ent.label_) for ent in doc.ents
         ])
-    return piece_sentences, piece_gold, piece_predicted
+    return _Scored(units, piece_gold, piece_predicted, n_words)
 
 
 def evaluate_bio(
@@ -211,11 +217,10 @@ def evaluate_bio(
     totals: dict[str, Counter[str]] = {}
     total_sentences = total_words = total_unscored = 0
     for path in paths:
-        sentences, gold, predicted = _gold_and_predicted(
-            nlp, path, label_map, batch_size, casing, tokenize)
-        scores = score_spans(gold, predicted)
-        scores["n_sentences"] = len(sentences)
-        scores["n_words"] = sum(len(words) for words, _ in sentences)
+        tagged = _gold_and_predicted(nlp, path, label_map, batch_size, casing, tokenize)
+        scores = score_spans(tagged.gold, tagged.predicted)
+        scores["n_sentences"] = len(tagged.units)
+        scores["n_words"] = tagged.n_words
         files[str(path)] = scores
         total_sentences += scores["n_sentences"]
         total_words += scores["n_words"]
@@ -519,13 +524,12 @@ def error_analysis(
     totals: dict[str, Counter[str]] = {}
     total_unscored = 0
     for path in paths:
-        sentences, gold, predicted = _gold_and_predicted(
-            nlp, path, label_map, batch_size, casing, tokenize)
-        result = error_categories(gold, predicted)
+        tagged = _gold_and_predicted(nlp, path, label_map, batch_size, casing, tokenize)
+        result = error_categories(tagged.gold, tagged.predicted)
         errors = result.pop("errors")
         result["examples"] = {
             category: [
-                describe_error(sentences[index][0], error)
+                describe_error(tagged.units[index], error)
                 for index, error in _spread(
                     [(i, e) for i, e in errors if e.category == category], examples
                 )
