@@ -9,6 +9,7 @@ from graph.nlp.abbreviations import find_abbreviations, match_long_form
 from graph.nlp.labels import map_entities
 from graph.nlp.sentences import sentence_starts
 from graph.nlp.titles import apply_titles, strip_titles
+from graph.nlp.tokenization import abbreviations, add_abbreviations
 
 nlp = spacy.blank("id")
 
@@ -34,6 +35,33 @@ def test_sentences_split_on_full_stops_before_capitals_and_on_paragraphs() -> No
 def test_sentences_do_not_split_before_lowercase_or_inside_numbers() -> None:
     assert sentences("Nilainya Rp13,2 triliun. dan naik 3.5 persen.") == [
         "Nilainya Rp13,2 triliun. dan naik 3.5 persen."]
+
+
+def test_news_abbreviations_with_a_full_stop_do_not_end_a_sentence() -> None:
+    text = ("Kantor PT. Bank Sentosa Tbk. di Jl. Melati No. 5, Kab. Bogor, tutup. "
+            "Harganya Rp. 5.000 per lembar. Dr. Siti hadir.")
+    blank = spacy.blank("id")
+    assert len(sentences(text)) > 3  # spaCy's own tokenizer splits "PT." "Jl." "Kab." "Rp."
+    assert add_abbreviations(blank.tokenizer) == len(abbreviations()) - sum(
+        form in nlp.tokenizer.rules for form in abbreviations())
+    doc = blank(text)
+    starts = [i for i, s in enumerate(sentence_starts(doc)) if s] + [len(doc)]
+    assert [doc[a:b].text.strip() for a, b in zip(starts, starts[1:], strict=False)] == [
+        "Kantor PT. Bank Sentosa Tbk. di Jl. Melati No. 5, Kab. Bogor, tutup.",
+        "Harganya Rp. 5.000 per lembar.",
+        "Dr. Siti hadir.",
+    ]
+    tokens = {t.text: t.norm_ for t in doc}
+    assert tokens["PT."] == "pt" and tokens["Jl."] == "jl" and tokens["Dr."] == nlp("Dr.")[0].norm_
+    assert [t.text for t in blank("KANTOR DI JL. MELATI")][-2:] == ["JL.", "MELATI"]
+
+
+def test_the_shipped_pipeline_keeps_news_abbreviations_whole() -> None:
+    from graph.nlp.pipeline import load_pipeline
+
+    doc = load_pipeline(concepts=False)("Ia pindah ke Jl. Melati, Bogor. Kantornya di PT. Sentosa.")
+    assert [s.text for s in doc.sents] == ["Ia pindah ke Jl. Melati, Bogor.",
+                                           "Kantornya di PT. Sentosa."]
 
 
 def person(doc, text: str) -> Span:  # noqa: ANN001
