@@ -56,12 +56,19 @@ def test_news_abbreviations_with_a_full_stop_do_not_end_a_sentence() -> None:
     assert [t.text for t in blank("KANTOR DI JL. MELATI")][-2:] == ["JL.", "MELATI"]
 
 
-def test_the_shipped_pipeline_keeps_news_abbreviations_whole() -> None:
+def test_the_shipped_pipeline_keeps_news_abbreviations_and_hyphenated_words_whole() -> None:
     from graph.nlp.pipeline import load_pipeline
 
-    doc = load_pipeline(concepts=False)("Ia pindah ke Jl. Melati, Bogor. Kantornya di PT. Sentosa.")
+    nlp = load_pipeline(concepts=False)
+    doc = nlp("Ia pindah ke Jl. Melati, Bogor. Kantornya di PT. Sentosa.")
     assert [s.text for s in doc.sents] == ["Ia pindah ke Jl. Melati, Bogor.",
                                            "Kantornya di PT. Sentosa."]
+    words = [t.text for t in nlp("Upaya-upaya Kim Jong-un ditolak pihak non-pemerintah, "
+                                 "kata Jokowi-JK soal perang dagang AS-China di Jakarta-Bandung.")]
+    assert words[:3] == ["Upaya-upaya", "Kim", "Jong-un"] and "non-pemerintah" in words
+    for joined in ("Jokowi-JK", "AS-China", "Jakarta-Bandung"):  # a capital: two names
+        assert joined not in words and joined.split("-")[1] in words
+    assert [t.text for t in nlp("ke-50 dan U-19")] == ["ke", "-", "50", "dan", "U", "-", "19"]
 
 
 def person(doc, text: str) -> Span:  # noqa: ANN001

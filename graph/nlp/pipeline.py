@@ -1,9 +1,9 @@
 """Assemble the spaCy pipeline Jalin runs on news text.
 
 ``load_pipeline()`` loads the Indonesian pipeline shipped inside the package (tokenizer of
-``spacy.blank("id")`` with news abbreviations such as "Jl." and "PT." kept whole, a tok2vec
-shared by a POS tagger and an NER model trained by ``jalin ner train``) and
-adds Jalin's rule components after it::
+``spacy.blank("id")`` with news abbreviations such as "Jl." and hyphenated words kept whole,
+a tok2vec shared by a POS tagger and an NER model trained by ``jalin ner train``) and adds
+Jalin's rule components after it::
 
     jalin_sentences       sentence boundaries for news (unless the pipeline has its own)
     tok2vec, tagger, ner  the trained model (or any pipeline given with ``model=``)
@@ -34,7 +34,7 @@ from ..errors import JalinError
 from . import abbreviations, labels, sentences, titles  # noqa: F401
 from . import concepts as _concepts  # noqa: F401
 from . import gazetteer as _gazetteer  # noqa: F401
-from .tokenization import add_abbreviations
+from .tokenization import add_abbreviations, keep_hyphenated_words
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 """Where the shipped Indonesian pipeline lives."""
@@ -99,6 +99,7 @@ def load_pipeline(model: str | Path | None = None, *, concepts: bool = True,
         raise JalinError("the spaCy pipeline has no named-entity recognizer", str(source))
     if nlp.lang == "id":
         add_abbreviations(nlp.tokenizer)  # "Jl.", "PT.", "Rp." ... stay one token
+        keep_hyphenated_words(nlp.tokenizer, nlp.Defaults.infixes)  # "upaya-upaya", "Jong-un"
     if not any(name in nlp.pipe_names for name in SENTENCE_COMPONENTS):
         nlp.add_pipe("jalin_sentences", first=True)
     nlp.add_pipe("jalin_entity_labels", config={"label_map": label_map or {}})
