@@ -95,6 +95,14 @@ def test_titles_before_names_become_roles() -> None:
                  ["Joni Saputra"]) == [("Joni Saputra", "Menteri Pertanian dan Kehutanan")]
 
 
+def test_a_title_that_ends_inside_the_name_span_is_stripped() -> None:
+    # the model tags "Pol Karyono": "Irjen Pol" is one rank, begun before the span
+    assert roles("Kapolda Riau Irjen Pol Karyono memimpin apel.", ["Pol Karyono"]) == [
+        ("Karyono", "Kapolda Riau Irjen Pol")]
+    assert roles("Kapolda Riau Irjen Karyono memimpin apel.", ["Karyono"]) == [
+        ("Karyono", "Kapolda Riau Irjen")]
+
+
 def test_role_stops_at_the_nearest_title_and_keeps_the_organisation() -> None:
     text = "hadir pula CEO Warungku Rina Hartono dan Direktur Bank Sentosa Tommy Lim."
     assert roles(text, ["Rina Hartono", "Tommy Lim"], orgs=("Warungku", "Bank Sentosa")) == [

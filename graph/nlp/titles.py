@@ -71,6 +71,11 @@ def title_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
             for first, phrases in by_first.items()}
 
 
+@lru_cache(maxsize=1)
+def _longest_title() -> int:
+    return max(len(phrase) for phrases in title_phrases().values() for phrase in phrases)
+
+
 def title_length_at(doc: Doc, i: int, end: int | None = None) -> int:
     """Number of tokens of the longest title phrase starting at token ``i`` (0 if none)."""
     candidates = title_phrases().get(doc[i].lower_)
@@ -98,9 +103,22 @@ def strip_titles(span: Span) -> tuple[Span | None, str]:
     >>> name, role = strip_titles(Span(doc, 0, 3, label="PERSON"))
     >>> (name.text, role)
     ('Joko Widodo', 'Presiden')
+
+    A title phrase that begins before the span and ends inside it is stripped too:
+
+    >>> doc = spacy.blank("id")("Kapolda Irjen Pol Karyoto datang")
+    >>> name, role = strip_titles(Span(doc, 2, 4, label="PERSON"))
+    >>> (name.text, role)
+    ('Karyoto', 'Pol')
     """
     doc = span.doc
     i = span.start
+    # a title phrase that starts before the span and ends inside it: "Irjen [Pol Karyoto]"
+    for before in range(span.start - 1, max(0, span.start - _longest_title() + 1) - 1, -1):
+        crossing_end = before + title_length_at(doc, before, span.end)
+        if crossing_end > span.start:
+            i = crossing_end
+            break
     while i < span.end:
         size = title_length_at(doc, i, span.end)
         if size == 0:
