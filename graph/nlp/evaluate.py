@@ -100,6 +100,18 @@ def predict_spans(
     return [[(ent.start, ent.end, ent.label_) for ent in doc.ents] for doc in docs]
 
 
+def word_offsets(words: list[str]) -> list[int]:
+    """Where each of ``words`` starts in ``" ".join(words)``, and one past the text's end.
+
+    >>> word_offsets(["di", "Jl.", "Melati"])
+    [0, 3, 7, 14]
+    """
+    offsets = [0]
+    for word in words:
+        offsets.append(offsets[-1] + len(word) + 1)
+    return offsets
+
+
 def text_pieces(
     words: list[str], doc: Doc
 ) -> tuple[list[str], Callable[[int, int], tuple[int, int]]]:
@@ -116,11 +128,9 @@ def text_pieces(
     >>> pieces, to_pieces(4, 13)
     (['Jl', '.', 'Coca', '-', 'Cola'], (2, 5))
     """
-    boundaries: set[int] = set()
-    offset = 0
-    for word in words:
-        boundaries.update((offset, offset + len(word)))
-        offset += len(word) + 1
+    offsets = word_offsets(words)
+    boundaries = set(offsets[:-1]) | {
+        start + len(word) for start, word in zip(offsets, words, strict=False)}
     for token in doc:
         boundaries.update((token.idx, token.idx + len(token.text)))
     cuts = sorted(boundaries)
@@ -171,9 +181,7 @@ def _gold_and_predicted(
         words_list, gold, nlp.pipe(texts, batch_size=batch_size), strict=True
     ):
         pieces, to_pieces = text_pieces(words, doc)
-        word_starts = [0]
-        for word in words:
-            word_starts.append(word_starts[-1] + len(word) + 1)
+        word_starts = word_offsets(words)
         units.append(pieces)
         piece_gold.append([
             (*to_pieces(word_starts[start], word_starts[end] - 1), label)
