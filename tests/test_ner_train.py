@@ -18,6 +18,7 @@ from graph.nlp.train import (
     build_pipeline,
     finetune_sentences,
     load_config,
+    load_training_data,
     silver_annotations,
     train_pipeline,
 )
@@ -116,6 +117,25 @@ def test_train_pipeline_tiny(tiny_data: tuple[Path, Path], tmp_path: Path) -> No
                 assert 0.0 <= label_scores[key] <= 1.0
     assert results["all"]["n_sentences"] == 5
     assert "micro" in format_report(results)
+
+
+def test_a_corpus_can_leave_labels_unannotated(tiny_data: tuple[Path, Path],
+                                               tmp_path: Path) -> None:
+    data_dir, pos_path = tiny_data
+    plain, *_ = load_training_data(data_dir, pos_path, DEFAULT_SETTINGS, progress=False)
+    settings = DEFAULT_SETTINGS.with_overrides(["idner2k.unknown_labels=LOC,ORG"])
+    masked, *_ = load_training_data(data_dir, pos_path, settings, progress=False)
+    n_idner = 3 * len(read_bio(data_dir / "idner2k" / "train.tsv"))  # cased corpora come first
+    assert any(tag[2:] == "LOC" for _, tags in plain[:n_idner] for tag in tags)
+    assert masked[n_idner:] == plain[n_idner:]  # NERP keeps its places and organisations
+    for (words, before), (same_words, after) in zip(plain[:n_idner], masked[:n_idner],
+                                                    strict=True):
+        assert same_words == words
+        assert after == ["" if tag[2:] in ("LOC", "ORG") else tag for tag in before]
+    # the missing tags train (spaCy's partial annotation) and the setting is recorded
+    scores = train_pipeline(data_dir, tmp_path / "model", max_epochs=1, max_steps=2,
+                            postag_path=pos_path, progress=False, settings=settings)
+    assert scores["settings"]["idner2k.unknown_labels"] == "LOC,ORG"
 
 
 def _ruler_teacher() -> spacy.language.Language:

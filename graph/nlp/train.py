@@ -68,6 +68,10 @@ class CorpusSettings:
     selection_weight: float
     #: its text is lowercased (NERP): restore case before training
     lowercased: bool
+    #: comma-separated labels whose entities in this corpus are left unannotated (missing, not
+    #: "outside") in training: the corpus teaches the other labels without imposing its
+    #: conventions for these (see :func:`mask_labels`)
+    unknown_labels: str = ""
 
 
 @dataclass(frozen=True)
@@ -252,6 +256,18 @@ def _augment(words: list[str], rng: random.Random, settings: TrainSettings) -> l
     return words
 
 
+def mask_labels(tags: list[str], labels: set[str]) -> list[str]:
+    """``tags`` with every token of an entity of one of ``labels`` made missing (``""``): the
+    model is neither taught that the words are such an entity nor that they are outside one
+    (partial annotation, as in Jie et al. 2019, "Better modeling of incomplete annotations for
+    named entity recognition").
+
+    >>> mask_labels(["B-LOC", "O", "B-PERSON", "I-PERSON"], {"LOC"})
+    ['', 'O', 'B-PERSON', 'I-PERSON']
+    """
+    return ["" if tag[2:] in labels else tag for tag in tags]
+
+
 def _stable_fraction(words: list[str]) -> float:
     """A number in [0, 1) that depends only on the sentence (the same in every run)."""
     digest = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).digest()
@@ -284,6 +300,9 @@ def load_training_data(
             _log(progress, f"skipping {train_path}: not found")
             continue
         sentences = read_bio(train_path)
+        if corpus.unknown_labels:
+            unknown = set(corpus.unknown_labels.split(","))
+            sentences = [(words, mask_labels(tags, unknown)) for words, tags in sentences]
         if lowercased:
             lowercased_corpora.append((sentences, copies))
         else:
@@ -604,7 +623,9 @@ def train_pipeline(
         "pos_sentences": len(pos_train),
         "seed": seed,
         "settings": {name: value for name, value in asdict(settings).items() if name != "corpora"}
-        | {f"{c.folder}.copies": c.copies for c in settings.corpora},
+        | {f"{c.folder}.copies": c.copies for c in settings.corpora}
+        | {f"{c.folder}.unknown_labels": c.unknown_labels
+           for c in settings.corpora if c.unknown_labels},
     }
 
 
