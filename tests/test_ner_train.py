@@ -123,8 +123,11 @@ def test_a_corpus_can_leave_labels_unannotated(tiny_data: tuple[Path, Path],
                                                tmp_path: Path) -> None:
     data_dir, pos_path = tiny_data
     plain, *_ = load_training_data(data_dir, pos_path, DEFAULT_SETTINGS, progress=False)
-    settings = DEFAULT_SETTINGS.with_overrides(["idner2k.unknown_labels=LOC,ORG"])
+    settings = DEFAULT_SETTINGS.with_overrides(["idner2k.unknown_labels=LOC, ORG"])
     masked, *_ = load_training_data(data_dir, pos_path, settings, progress=False)
+    with pytest.raises(JalinError, match="not a Jalin label: 'LOCATION'"):
+        load_training_data(data_dir, pos_path, progress=False,
+                           settings=DEFAULT_SETTINGS.with_overrides(["idner2k.unknown_labels=LOCATION"]))
     n_idner = 3 * len(read_bio(data_dir / "idner2k" / "train.tsv"))  # cased corpora come first
     assert any(tag[2:] == "LOC" for _, tags in plain[:n_idner] for tag in tags)
     assert masked[n_idner:] == plain[n_idner:]  # NERP keeps its places and organisations
@@ -135,7 +138,7 @@ def test_a_corpus_can_leave_labels_unannotated(tiny_data: tuple[Path, Path],
     # the missing tags train (spaCy's partial annotation) and the setting is recorded
     scores = train_pipeline(data_dir, tmp_path / "model", max_epochs=1, max_steps=2,
                             postag_path=pos_path, progress=False, settings=settings)
-    assert scores["settings"]["idner2k.unknown_labels"] == "LOC,ORG"
+    assert scores["settings"]["idner2k.unknown_labels"] == "LOC, ORG"
 
 
 def _ruler_teacher() -> spacy.language.Language:

@@ -301,7 +301,10 @@ def load_training_data(
             continue
         sentences = read_bio(train_path)
         if corpus.unknown_labels:
-            unknown = set(corpus.unknown_labels.split(","))
+            unknown = {label.strip() for label in corpus.unknown_labels.split(",")} - {""}
+            if unknown - set(JALIN_LABELS):
+                raise JalinError(f"{corpus.folder}.unknown_labels: not a Jalin label: "
+                                 f"{sorted(unknown - set(JALIN_LABELS))[0]!r}")
             sentences = [(words, mask_labels(tags, unknown)) for words, tags in sentences]
         if lowercased:
             lowercased_corpora.append((sentences, copies))
