@@ -108,3 +108,34 @@ def test_read_postag_uppercases_and_deduplicates(tmp_path: Path) -> None:
     assert len(read_postag(path, deduplicate=False)) == 3
     with pytest.raises(JalinError, match="line 1"):
         read_postag(write(tmp_path, "bad.txt", "sendiri\n"))
+
+
+def test_conll2003_style_files_read_as_they_are(tmp_path: Path) -> None:
+    """Space-separated columns, ``-DOCSTART-`` lines between documents, MISC and number labels."""
+    path = write(
+        tmp_path,
+        "conll.txt",
+        "-DOCSTART- -X- -X- O\n\nJoko NNP B-NP B-PER\nWidodo NNP I-NP I-PER\nke IN O O\n"
+        "Uni NNP B-NP B-MISC\nEropa NNP I-NP I-MISC\n-DOCSTART- -X- -X- O\n"
+        "Rp NNP B-NP B-MONEY\n5 CD I-NP I-MONEY\ndi IN O O\nBandara NNP B-NP B-FAC\n",
+    )
+    assert read_bio(path) == [
+        (["Joko", "Widodo", "ke", "Uni", "Eropa"], ["B-PERSON", "I-PERSON", "O", "O", "O"]),
+        (["Rp", "5", "di", "Bandara"], ["O", "O", "O", "B-LOC"]),
+    ]
+
+
+def test_iobes_and_bilou_tags_become_bio(tmp_path: Path) -> None:
+    iobes = write(tmp_path, "iobes.tsv", "Ani\tS-PER\nBank\tB-ORG\nPermata\tI-ORG\nTbk\tE-ORG\n")
+    bilou = write(tmp_path, "bilou.tsv", "Ani\tU-PER\nBank\tB-ORG\nPermata\tL-ORG\nDepok\tU-LOC\n")
+    assert read_bio(iobes) == [
+        (["Ani", "Bank", "Permata", "Tbk"], ["B-PERSON", "B-ORG", "I-ORG", "I-ORG"])
+    ]
+    assert read_bio(bilou) == [
+        (["Ani", "Bank", "Permata", "Depok"], ["B-PERSON", "B-ORG", "I-ORG", "B-LOC"])
+    ]
+    # Two single-token entities in a row stay two entities.
+    assert bio_to_spans(read_bio(write(tmp_path, "s.tsv", "Ani\tS-PER\nBudi\tS-PER\n"))[0][1]) == [
+        (0, 1, "PERSON"),
+        (1, 2, "PERSON"),
+    ]

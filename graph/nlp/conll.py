@@ -3,6 +3,10 @@
 Both formats hold one token per line with tab-separated columns and a blank line between
 sentences. For BIO files the entity tag is in the LAST column (IDNer 2k puts a POS tag in
 between); for POS files (nlp-id's ``dataset_postag.txt``) the tag is in the second column.
+A line without a tab is split on spaces instead, and ``-DOCSTART-`` lines end a sentence, so
+CoNLL-2003-style files (``word POS chunk tag``) read as they are. Entity tags may use any of the
+usual prefix schemes: IOB1/IOB2 (``B-``, ``I-``), IOBES (``S-``, ``E-``) and BILOU (``U-``,
+``L-``).
 
 All functions here are pure: they read a file (or take lists) and return plain Python lists.
 Problems a user can cause (missing file, undecodable text, a line that is not ``token<TAB>tag``,
@@ -21,8 +25,11 @@ from graph.errors import JalinError
 JALIN_LABELS: tuple[str, ...] = ("PERSON", "ORG", "LOC", "EVENT")
 
 #: Source-corpus label -> Jalin label. ``"O"`` drops the entity (it becomes outside).
-#: Covers NERGrit (PERSON, PLACE, ORGANISATION), NERP (PPL, PLC, IND, EVT, FNB) and
-#: IDNer 2k (PER, LOC, ORG); Jalin's own labels map to themselves.
+#: Covers NERGrit (PERSON, PLACE, ORGANISATION), NERP (PPL, PLC, IND, EVT, FNB), IDNer 2k (PER,
+#: LOC, ORG), CoNLL/WikiNER (PER, ORG, LOC, MISC) and OntoNotes (PERSON, ORG, GPE, LOC, FAC,
+#: NORP, EVENT and the number, date and work types, which Jalin does not extract). Jalin's own
+#: labels map to themselves. :mod:`graph.nlp.labels` maps a pipeline's predicted labels with the
+#: same table, so gold and predictions of any pipeline are compared on the same types.
 DEFAULT_LABEL_MAP: dict[str, str] = {
     "PERSON": "PERSON",
     "PPL": "PERSON",
@@ -31,14 +38,28 @@ DEFAULT_LABEL_MAP: dict[str, str] = {
     "ORGANISATION": "ORG",
     "ORGANIZATION": "ORG",
     "IND": "ORG",
+    "NORP": "ORG",
     "LOC": "LOC",
+    "LOCATION": "LOC",
     "PLACE": "LOC",
     "PLC": "LOC",
     "GPE": "LOC",
+    "FAC": "LOC",
     "EVENT": "EVENT",
     "EVT": "EVENT",
-    "FNB": "O",
+    **dict.fromkeys(
+        ("FNB", "MISC", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+         "LAW", "LANGUAGE", "WORK_OF_ART", "PRODUCT"),
+        "O",
+    ),
 }
+
+#: Tag prefixes of the usual schemes -> BIO prefix: IOBES' single-token ``S-`` and BILOU's
+#: ``U-`` begin an entity, their last-token ``E-`` and ``L-`` continue one.
+_PREFIXES: dict[str, str] = {"B": "B", "I": "I", "S": "B", "U": "B", "E": "I", "L": "I"}
+
+#: The line CoNLL-2003-style files put between documents.
+DOCUMENT_START = "-DOCSTART-"
 
 #: A sentence: its words and one tag per word.
 TaggedSentence = tuple[list[str], list[str]]
@@ -65,12 +86,13 @@ def _sentence_blocks(path: Path) -> Iterator[list[tuple[int, list[str]]]]:
     """Yield each sentence as a list of ``(line_number, columns)``; blank lines separate them."""
     block: list[tuple[int, list[str]]] = []
     for line_number, line in enumerate(_read_lines(path), start=1):
-        if not line.strip():
+        columns = line.split("\t") if "\t" in line else line.split()
+        if not line.strip() or columns[0] == DOCUMENT_START:
             if block:
                 yield block
                 block = []
             continue
-        block.append((line_number, line.rstrip("\n").split("\t")))
+        block.append((line_number, columns))
     if block:
         yield block
 
@@ -78,14 +100,18 @@ def _sentence_blocks(path: Path) -> Iterator[list[tuple[int, list[str]]]]:
 def _map_tag(
     tag: str, label_map: Mapping[str, str] | None, path: Path, line_number: int
 ) -> tuple[str, str]:
-    """Split a BIO tag into (prefix, Jalin label); prefix is ``"O"``, ``"B"`` or ``"I"``."""
+    """Split a tag into (BIO prefix, Jalin label); prefix is ``"O"``, ``"B"`` or ``"I"``."""
     tag = tag.strip()
     if tag == "O":
         return "O", ""
-    prefix, dash, label = tag.partition("-")
-    prefix = prefix.upper()
-    if not dash or prefix not in ("B", "I") or not label:
-        raise JalinError(f"line {line_number}: {tag!r} is not a BIO tag (O, B-X or I-X)", str(path))
+    scheme_prefix, dash, label = tag.partition("-")
+    prefix = _PREFIXES.get(scheme_prefix.upper(), "")
+    if not dash or not prefix or not label:
+        raise JalinError(
+            f"line {line_number}: {tag!r} is not an entity tag (O, or B-, I-, S-, E-, U-, L- "
+            "and a label)",
+            str(path),
+        )
     if label_map is not None:
         if label not in label_map:
             known = ", ".join(sorted(label_map))
@@ -139,7 +165,8 @@ def read_bio(
         for line_number, columns in block:
             if len(columns) < 2 or not columns[0].strip():
                 raise JalinError(
-                    f"line {line_number}: expected 'token<TAB>...<TAB>tag', got {columns[0]!r}",
+                    f"line {line_number}: expected a token and a tag (tab- or space-separated), "
+                    f"got {columns[0]!r}",
                     str(path),
                 )
             words.append(columns[0].strip())

@@ -23,13 +23,13 @@ from spacy.lang.id.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from graph.nlp.conll import DEFAULT_LABEL_MAP as SOURCE_LABEL_MAP
+
 DEFAULT_LABEL_MAP: dict[str, str] = {
-    "PERSON": "PERSON", "PER": "PERSON", "PPL": "PERSON",
-    "ORG": "ORG", "ORGANISATION": "ORG", "ORGANIZATION": "ORG", "IND": "ORG", "NORP": "ORG",
-    "LOC": "LOC", "GPE": "LOC", "FAC": "LOC", "PLACE": "LOC", "PLC": "LOC",
-    "EVENT": "EVENT", "EVT": "EVENT",
+    label: jalin_label for label, jalin_label in SOURCE_LABEL_MAP.items() if jalin_label != "O"
 }
-"""Source label -> Jalin type. NORP (nationalities, religious and political groups) maps to ORG."""
+"""Source label -> Jalin type, the table gold files are read with (:mod:`graph.nlp.conll`).
+NORP (nationalities, religious and political groups) maps to ORG; labels not in it are dropped."""
 
 _EDGE_PUNCT = frozenset("\"'“”‘’«»()[]{},.;:!?-–—•·/|*#")
 CURRENCY = re.compile(r"^(?:[A-Z]{0,3}\$|Rp\.?|IDR|USD|EUR|RM|S\$|€|£|¥)$")
