@@ -41,6 +41,7 @@ from rapidfuzz.process import cdist
 
 from .aliases import AliasEntry
 from .concepts import concept_text, gloss_table
+from .nlp.modified_nouns import ORG_HEADS
 from .nlp.titles import GENERIC_ROLES
 from .records import (
     CONCEPT,
@@ -174,14 +175,6 @@ def partial_name_targets(doc: DocMentions) -> dict[int, str | None]:
             targets[i] = None
     targets.update(short_org_targets(doc))
     return targets
-
-
-ORG_HEADS = frozenset("""
-pt cv tbk bank kementerian kemenko badan dinas komisi partai universitas institut sekolah rumah
-sakit rs pemerintah pemprov pemkot pemkab kantor pengadilan mahkamah dewan majelis lembaga yayasan
-asosiasi persatuan perusahaan grup group kelompok klub fc tim the
-""".split())
-"""First words of organisation names that do not name one organisation by themselves."""
 
 
 def short_org_targets(doc: DocMentions) -> dict[int, str]:

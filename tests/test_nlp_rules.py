@@ -126,6 +126,15 @@ def test_label_mapping_and_span_tidying() -> None:
         ("Hasan Basri", "PERSON"), ("Bandung", "LOC"), ("PT Maju", "ORG")]
 
 
+def test_a_place_after_a_currency_name_is_part_of_the_currency() -> None:
+    doc = nlp("Harga minyak 80 dolar AS per barel, kata pejabat AS di Singapura; "
+              "5 DOLAR SINGAPURA.")
+    doc.ents = [Span(doc, 4, 5, label="GPE"), Span(doc, 10, 11, label="GPE"),
+                Span(doc, 12, 13, label="GPE"), Span(doc, 16, 17, label="GPE")]
+    assert [e.text for e in map_entities(doc, {"GPE": "LOC"})] == ["AS", "Singapura"]
+    assert [e.start for e in map_entities(doc, {"GPE": "LOC"})] == [10, 12]
+
+
 def test_landform_and_building_nouns_stay_in_place_names_administrative_ones_do_not() -> None:
     doc = nlp("Kapal dari kota Medan melintasi selat Karimata lalu berlabuh dekat Tanjung Emas, "
               "kata warga (Sutomo) di gedung Sate.")
@@ -189,3 +198,59 @@ def test_mentions_read_the_same_sentences_as_doc_sents() -> None:
     for text in ["Ani ke Bali. Budi ke Solo.\n\nIa pulang!", "", "Satu kalimat saja"]:
         doc = blank(text)
         assert [s.text for s in _sentences(doc)] == [s.text for s in doc.sents]
+
+
+def _orgs_dropped(text: str, orgs: list[str]) -> list[str]:
+    """The ORG entities that jalin_modified_nouns drops; ``orgs`` are tagged at every occurrence
+    that does not overlap an earlier one (list longer names first)."""
+    from graph.nlp.gazetteer import load_gazetteer
+    from graph.nlp.modified_nouns import modified_common_nouns, qualifying_places
+
+    names, _ = load_gazetteer()
+    known = frozenset(n for n, label in names.items() if label == "ORG")
+    doc = nlp(text)
+    spans = []
+    for org in orgs:
+        start = text.find(org)
+        while start != -1:
+            span = doc.char_span(start, start + len(org), label="ORG")
+            if not any(s.start < span.end and span.start < s.end for s in spans):
+                spans.append(span)
+            start = text.find(org, start + len(org))
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    return [e.text for e in modified_common_nouns(doc, qualifying_places(names), known)]
+
+
+def test_a_common_noun_qualified_by_a_country_is_not_an_organisation() -> None:
+    plain_use = "Jumlah UKM naik tajam dan banyak UKM berjualan daring. "
+    assert _orgs_dropped(plain_use + "Produk UKM Indonesia laku di Eropa.", ["UKM Indonesia"]) == [
+        "UKM Indonesia"]
+    assert _orgs_dropped("Pemain eCommerce bertambah. Pasar eCommerce Asia tumbuh.",
+                         ["eCommerce Asia"]) == ["eCommerce Asia"]
+    # no plain use of the word in the document: left to the model
+    assert _orgs_dropped("Produk UKM Indonesia laku di Eropa.", ["UKM Indonesia"]) == []
+    # the document uses the word as a name more often than as a plain word
+    text = "AIM menetapkan jadwal. Kata AIM, lomba dimulai. Menurut AIM Indonesia, kami siap."
+    assert _orgs_dropped(text, ["AIM Indonesia", "AIM"]) == []
+    assert _orgs_dropped(text, ["AIM Indonesia"]) == ["AIM Indonesia"]  # the same, AIM untagged
+    # a capitalised word, an organisation head, a known organisation, a province or a city
+    for org, first in (("Garuda Indonesia", "Garuda"), ("PT Indonesia", "PT"),
+                       ("BRI Indonesia", "BRI"), ("BPD Riau", "BPD"), ("DPRD Bandung", "DPRD")):
+        text = f"Kata {first} lain, soal {first.lower()} dan {first} itu. Lalu {org} setuju."
+        assert _orgs_dropped(text, [org]) == [], org
+    # lower-case text gives no casing signal
+    assert _orgs_dropped("jumlah ukm naik. produk ukm indonesia laku.", ["ukm indonesia"]) == []
+
+
+def test_the_shipped_pipeline_drops_a_common_noun_qualified_by_a_country() -> None:
+    from graph.nlp.pipeline import load_pipeline
+
+    text = ("Jumlah UKM di daerah itu mencapai dua juta, tetapi baru sedikit UKM yang berjualan "
+            "daring. Asosiasi menilai UKM Indonesia perlu pelatihan.")
+    nlp = load_pipeline(concepts=False)
+    with nlp.select_pipes(disable=["jalin_modified_nouns"]):
+        assert ("UKM Indonesia", "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+    assert "UKM Indonesia" not in [e.text for e in nlp(text).ents]
+    kept = nlp("Garuda Indonesia menambah rute. Direktur Garuda berkata pesawat Garuda Indonesia "
+               "tiba pagi ini.")
+    assert [e.text for e in kept.ents if e.label_ == "ORG"] == ["Garuda Indonesia"] * 2

@@ -155,6 +155,22 @@ def load_gazetteer(path: str | Path | None = None, *,
     return names, frozenset(data.get("not_sentence_initial") or ())
 
 
+def gazetteer_lists(*list_names: str, path: str | Path | None = None) -> frozenset[str]:
+    """Every name of the named lists of the gazetteer file (``None``: the built-in one).
+
+    >>> names = gazetteer_lists("provinces", "cities")
+    >>> "Jawa Barat" in names, "Bandung" in names, "Jepang" in names
+    (True, True, False)
+    """
+    lists = _read_data(path)["lists"]
+    missing = [name for name in list_names if name not in lists]
+    if missing:
+        raise JalinError(f"gazetteer has no list {missing[0]!r}",
+                         str(path or "graph/data/gazetteer.yaml"))
+    return frozenset(" ".join(name.split()) for list_name in list_names
+                     for item in lists[list_name].get("names", []) for name in _names(item))
+
+
 def _token_variants(nlp: Language, name: str) -> Iterable[list[str]]:
     yield [t.text for t in nlp.make_doc(name)]
     yield name.split()

@@ -34,6 +34,7 @@ from ..errors import JalinError
 from . import abbreviations, labels, sentences, titles  # noqa: F401
 from . import concepts as _concepts  # noqa: F401
 from . import gazetteer as _gazetteer  # noqa: F401
+from . import modified_nouns as _modified_nouns  # noqa: F401
 from .tokenization import add_abbreviations, keep_hyphenated_words
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
@@ -105,6 +106,7 @@ def load_pipeline(model: str | Path | None = None, *, concepts: bool = True,
     nlp.add_pipe("jalin_entity_labels", config={"label_map": label_map or {}})
     if gazetteer:
         nlp.add_pipe("jalin_gazetteer")
+    nlp.add_pipe("jalin_modified_nouns")
     nlp.add_pipe("jalin_titles")
     nlp.add_pipe("jalin_abbreviations")
     if concepts:

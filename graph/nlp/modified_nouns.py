@@ -1,0 +1,168 @@
+"""A common noun qualified by a place is not an organisation: "UKM Indonesia", "BUMN Indonesia".
+
+News writes a sector, a group of people or a product category followed by a country or region to
+say whose it is: "UKM Indonesia sulit mendapat kredit" (Indonesia's small businesses), "pasar
+eCommerce Indonesia" (Indonesian e-commerce), "UMKM Indonesia", "fintech Asia". The model tags
+many of these as an organisation, because "Noun Indonesia" is also the shape of real names
+("Garuda Indonesia", "Bank Indonesia", "Telkom Indonesia"). The difference is how the same article
+uses the first word on its own: a real name's short form is itself a name ("Garuda", "Telkom"),
+while a common noun is used on its own as a plain word ("jumlah UKM", "pemain eCommerce").
+
+The rule (one algorithm, one function: :func:`modified_common_nouns`): an ORG entity of two or
+more tokens is dropped when
+
+* its last words name a place that is not one of Indonesia's provinces or cities (a country, a
+  world region or city, an island: :func:`qualifying_places`): an acronym before a province or a
+  city is how the regional branch of an institution is named ("DPRD Riau", "BPD Riau", "KPU
+  Jabar"), an organisation;
+* what comes before is one word written as a common noun or a term is written, not as a name: an
+  acronym (all capitals: "UKM", "BUMN") or a word that starts with a lower-case letter
+  ("eCommerce", "e-Commerce"); a capitalised word ("Garuda", "Semen", "Timnas") never is, since in
+  cased text that is how names are written;
+* that word is not an organisation's head ("Bank", "PT", ...) and not a known organisation's name
+  or short form (the gazetteer and the alias table: "BRI", "PLN", "KPK");
+* the document uses the word on its own (not inside a longer entity) at least once, and more often
+  as a plain word than as an entity of its own: the document's own usage, as in the
+  "one sense per discourse" observation (Gale, Church & Yarowsky 1992), here applied to whether a
+  word is a name.
+
+The place words are left untagged too, as the NER corpora do for a place that modifies a noun
+("warga Jepang", "Pemerintah Indonesia"). Documents in lower case (no casing signal) are left as
+they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..aliases import builtin_aliases
+from .gazetteer import gazetteer_lists, load_gazetteer
+from .labels import is_cased
+
+ORG_HEADS = frozenset("""
+pt cv tbk bank kementerian kemenko badan dinas komisi partai universitas institut sekolah rumah
+sakit rs pemerintah pemprov pemkot pemkab kantor pengadilan mahkamah dewan majelis lembaga yayasan
+asosiasi persatuan perusahaan grup group kelompok klub fc tim the
+""".split())
+"""First words of organisation names that do not name one organisation by themselves ("PT",
+"Bank", "Universitas"): an acronym among them ("PT", "RS", "FC") before a place is a name."""
+
+
+MAX_PLACE_WORDS = 3
+"""The longest place name looked for at the end of an entity ("Papua Nugini", "Nusa Tenggara
+Barat")."""
+
+
+def qualifying_places(names: dict[str, str]) -> frozenset[str]:
+    """The LOC names of ``names`` (the gazetteer's and the alias table's, as
+    :func:`~graph.nlp.gazetteer.load_gazetteer` gives them) except Indonesia's provinces and
+    cities (the gazetteer's ``regional`` lists) and every alias-table name of those.
+
+    >>> places = qualifying_places(load_gazetteer()[0])
+    >>> [name in places for name in ("Indonesia", "Asia", "Riau", "Jabar", "Bandung")]
+    [True, True, False, False, False]
+    """
+    regional = set(gazetteer_lists("provinces", "provincial_capitals", "cities"))
+    for entry in builtin_aliases():
+        entry_names = (entry.canonical, *entry.variants)
+        if entry.type == "LOC" and regional.intersection(entry_names):
+            regional.update(entry_names)
+    return frozenset(name for name, label in names.items() if label == "LOC") - regional
+
+
+def _looks_like_common_noun(word: str) -> bool:
+    """An acronym in capitals ("UKM") or a word starting in lower case ("eCommerce").
+
+    >>> [_looks_like_common_noun(w) for w in ("UKM", "eCommerce", "Garuda", "G20", "A")]
+    [True, True, False, False, False]
+    """
+    letters = [ch for ch in word if ch.isalpha()]
+    if len(letters) < 2 or not all(ch.isalpha() or ch in "-&" for ch in word):
+        return False
+    return word.isupper() or word[0].islower()
+
+
+def _place_length(span: Span, places: frozenset[str] | set[str]) -> int:
+    """How many tokens at the end of ``span`` (leaving at least one) name a place; 0 if none."""
+    for n in range(min(MAX_PLACE_WORDS, len(span) - 1), 0, -1):
+        if span[len(span) - n:].text in places:
+            return n
+    return 0
+
+
+def _own_usage(doc: Doc, word: str, skip: Iterable[Span]) -> tuple[int, int]:
+    """``(plain, named)``: how often ``word`` stands in ``doc`` outside any entity, and as an
+    entity of its own, not counting the tokens of the ``skip`` spans."""
+    skipped = {k for span in skip for k in range(span.start, span.end)}
+    plain = named = 0
+    for token in doc:
+        if token.text != word or token.i in skipped:
+            continue
+        if not token.ent_type_:
+            plain += 1
+        elif token.ent_iob_ == "B" and (token.i + 1 == len(doc)
+                                         or doc[token.i + 1].ent_iob_ != "I"):
+            named += 1
+    return plain, named
+
+
+def modified_common_nouns(doc: Doc, places: frozenset[str] | set[str],
+                          known_names: frozenset[str] | set[str]) -> list[Span]:
+    """The ORG entities of ``doc`` that are a common noun qualified by a place (see the module
+    docstring). ``places`` are the place names that qualify a noun (:func:`qualifying_places`),
+    ``known_names`` names and short forms of known organisations, both as written.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("id")
+    >>> doc = nlp("Jumlah UKM naik. Produk UKM Indonesia dan Garuda Indonesia laku. Garuda terbang")
+    >>> doc.ents = [Span(doc, 5, 7, "ORG"), Span(doc, 8, 10, "ORG"), Span(doc, 12, 13, "ORG")]
+    >>> [e.text for e in modified_common_nouns(doc, {"Indonesia"}, set())]
+    ['UKM Indonesia']
+    """
+    if not is_cased(doc):
+        return []
+    candidates = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or len(ent) < 2:
+            continue
+        n = _place_length(ent, places)
+        if n == 0 or len(ent) - n != 1:
+            continue
+        word = ent[0].text
+        if (not _looks_like_common_noun(word) or word.lower() in ORG_HEADS
+                or word in known_names):
+            continue
+        candidates.append((ent, word))
+    found = []
+    for ent, word in candidates:
+        same = [e for e, w in candidates if w == word]
+        plain, named = _own_usage(doc, word, same)
+        if plain >= 1 and plain >= named:
+            found.append(ent)
+    return found
+
+
+class ModifiedNouns:
+    """The ``jalin_modified_nouns`` component: drops the entities :func:`modified_common_nouns`
+    finds."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        names, _ = load_gazetteer()
+        self.places = qualifying_places(names)
+        self.known_names = frozenset(n for n, label in names.items() if label == "ORG")
+
+    def __call__(self, doc: Doc) -> Doc:
+        dropped = modified_common_nouns(doc, self.places, self.known_names)
+        if dropped:
+            doc.ents = [e for e in doc.ents if e not in dropped]
+        return doc
+
+
+@Language.factory("jalin_modified_nouns")
+def make_modified_nouns(nlp: Language, name: str) -> ModifiedNouns:
+    """spaCy factory for :class:`ModifiedNouns`."""
+    return ModifiedNouns(nlp, name)
