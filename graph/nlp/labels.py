@@ -7,12 +7,13 @@ PPL, IND, PLC, EVT). Labels with no mapping (DATE, MONEY, MISC, ...) are dropped
 Spans are also tidied, since a node must be a name, not a number, a currency or a stray quote:
 punctuation at either end is trimmed, and spans with no letter or that are a currency sign ("US$",
 "Rp") are dropped. In cased text (news as published, unlike lower-cased training data) names are
-capitalised, so lower-case words at
-either end of a span are trimmed ("e-commerce Indonesia" -> "Indonesia"), a capitalised function
-word opening a sentence is not part of the name ("Antara Jokowi" -> "Jokowi"), and a span with no
-capitalised word at all is dropped, as is a span that is only the abbreviation of a department
-("Humas", "Litbang": :data:`UNIT_ABBREVIATIONS`). A place right after a currency's name ("dolar
-AS": :data:`CURRENCY_NOUNS`) is part of that name and dropped, in any casing.
+capitalised, so lower-case words at either end of a span are trimmed ("e-commerce Indonesia" ->
+"Indonesia"), a capitalised function word opening a sentence is not part of the name ("Antara
+Jokowi" -> "Jokowi"), and a span with no capitalised word at all is dropped, as is a span that is
+only the abbreviation of a department ("Humas", "Litbang": :data:`UNIT_ABBREVIATIONS`) and a
+common noun phrase opening a sentence, whose one capitalised word the sentence start explains
+("[Bank sentral] memperkirakan" is not the name "Bank"). A place right after a currency's name
+("dolar AS": :data:`CURRENCY_NOUNS`) is part of that name and dropped, in any casing.
 """
 
 from __future__ import annotations
@@ -108,6 +109,8 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
     >>> doc = spacy.blank("id")("Kepala Humas Polda Bali dan Kepala Humas , Made")
     >>> tidy_span(doc[1:4]).text, tidy_span(doc[7:8])
     ('Humas Polda Bali', None)
+    >>> doc = spacy.blank("id")("Bank sentral memperkirakan surplus.")
+    >>> tidy_span(Span(doc, 0, 2, "ORG"))
     >>> doc = spacy.blank("id")("naik 2 dolar AS di AS")
     >>> tidy_span(Span(doc, 3, 4, "LOC")), tidy_span(Span(doc, 5, 6, "LOC")).text
     (None, 'AS')
@@ -157,6 +160,9 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
         return None
     if text.lower() in UNIT_ABBREVIATIONS:
         return None
+    if (cased and end - start == 1 and end < span.end and _is_lower_word(doc[end])
+            and (start == 0 or doc[start].is_sent_start)):
+        return None  # "[Bank sentral] memperkirakan": a common noun phrase opening a sentence
     if cased and not any(_first_letter(t.text).isupper() or _first_letter(t.text).isdigit()
                          for t in doc[start:end]):
         return None

@@ -144,6 +144,9 @@ def role_before(span: Span, taken: set[int] | None = None) -> str:
     >>> doc = spacy.blank("id")("kata Menteri Komunikasi dan Informatika, Rudiantara, kemarin")
     >>> role_before(Span(doc, 6, 7, label="PERSON"))
     'Menteri Komunikasi dan Informatika'
+    >>> doc = spacy.blank("id")("kata Deputi Gubernur BI Ratna Lubis")  # title "Gubernur BI"
+    >>> role_before(Span(doc, 3, 6, label="ORG"))
+    'Deputi Gubernur'
     """
     doc = span.doc
     j = span.start - 1
@@ -164,7 +167,7 @@ def role_before(span: Span, taken: set[int] | None = None) -> str:
             k = opening - 1
             continue
         size = title_length_at(doc, k)
-        if size and k + size <= j + 1:
+        if size:  # a title may run into the span: "Deputi Gubernur [BI Ratna Sari Lubis]"
             title_start = k
             break
         if not (_is_capitalised(token.text) or token.text in CONNECTORS
