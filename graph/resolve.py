@@ -41,6 +41,7 @@ from rapidfuzz.process import cdist
 
 from .aliases import AliasEntry
 from .concepts import concept_text, gloss_table
+from .nlp.gazetteer import place_names
 from .nlp.modified_nouns import ORG_HEADS
 from .nlp.titles import GENERIC_ROLES
 from .records import (
@@ -144,7 +145,9 @@ def partial_name_targets(doc: DocMentions) -> dict[int, str | None]:
     """For each mention that is part of a longer person name in the same document, that name.
 
     Maps mention index to the full name's text, or to ``None`` when two different people in the
-    document share the part (ambiguous).
+    document share the part (ambiguous). Besides person mentions, a one-word organisation or place
+    mention counts: the recogniser sometimes types a surname used alone as one ("Pranowo
+    menambahkan" after "Ganjar Pranowo"), except a place the gazetteer knows.
     """
     full_names: dict[tuple[str, ...], str] = {}
     for m in doc.mentions:
@@ -157,13 +160,15 @@ def partial_name_targets(doc: DocMentions) -> dict[int, str | None]:
         targets.update(short_org_targets(doc))
         return targets
     for i, m in enumerate(doc.mentions):
-        if m.label not in ("PERSON", "ORG"):
+        if m.label not in ("PERSON", "ORG", "LOC"):
             continue
         tokens = _person_tokens(m.text)
         if not tokens or tokens in full_names:
             continue
-        if m.label == "ORG" and len(tokens) != 1:
+        if m.label != "PERSON" and len(tokens) != 1:
             continue
+        if m.label == "LOC" and m.text in place_names():
+            continue  # "Bandung" stays the city in a story about a man named "Iwan Bandung"
         owners = {full for full in full_names
                   if len(full) > len(tokens) and _contains(full, tokens)}
         # a longer owner that contains every other owner is the same person ("Joko Widodo" and

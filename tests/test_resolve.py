@@ -74,6 +74,16 @@ def test_surname_joins_the_only_full_name_in_its_document() -> None:
     assert merge.rule == "partial-name"
 
 
+def test_a_surname_mistyped_as_a_place_or_organisation_joins_the_person() -> None:
+    r = resolve([doc("a", [("Ganjar Pranowo", "PERSON"), ("Pranowo", "LOC"), ("Pranowo", "ORG"),
+                           ("Bandung", "LOC"), ("Iwan Bandung", "PERSON")])])
+    person = entity_of(r, "a", 0)
+    assert entity_of(r, "a", 1) is person and entity_of(r, "a", 2) is person
+    assert person.type == "PERSON"
+    # a place the gazetteer knows stays the place
+    assert entity_of(r, "a", 3).label == "Bandung" and entity_of(r, "a", 3).type == "LOC"
+
+
 def test_shared_surname_of_two_people_is_ambiguous_and_left_out() -> None:
     r = resolve([doc("a", [("Joko Widodo", "PERSON"), ("Bambang Widodo", "PERSON"),
                            ("Widodo", "PERSON")])])

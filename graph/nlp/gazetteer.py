@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -153,6 +154,17 @@ def load_gazetteer(path: str | Path | None = None, *,
                     add(name, entry.type)
     names = {name: next(iter(labels)) for name, labels in found.items() if len(labels) == 1}
     return names, frozenset(data.get("not_sentence_initial") or ())
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """The LOC names of the built-in gazetteer and alias table, as written.
+
+    >>> "Bandung" in place_names(), "Ganjar" in place_names()
+    (True, False)
+    """
+    names, _ = load_gazetteer()
+    return frozenset(name for name, label in names.items() if label == "LOC")
 
 
 def gazetteer_lists(*list_names: str, path: str | Path | None = None) -> frozenset[str]:
