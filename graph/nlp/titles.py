@@ -93,6 +93,23 @@ def _is_capitalised(text: str) -> bool:
     return text[:1].isupper() or (text[:1].isdigit() and any(c.isalpha() for c in text))
 
 
+def crossing_title_end(span: Span) -> int:
+    """Where a title phrase that starts before ``span`` and ends inside it ends ("Irjen [Pol
+    Karyoto]", "Wali [Kota Ambon ...]"); ``span.start`` if there is none.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Wali Kota Ambon datang")
+    >>> crossing_title_end(Span(doc, 1, 3, label="LOC"))
+    2
+    """
+    doc = span.doc
+    for before in range(span.start - 1, max(0, span.start - _longest_title() + 1) - 1, -1):
+        end = before + title_length_at(doc, before, span.end)
+        if end > span.start:
+            return end
+    return span.start
+
+
 def strip_titles(span: Span) -> tuple[Span | None, str]:
     """Split a PERSON span into (name without leading titles, the titles stripped).
 
@@ -112,13 +129,7 @@ def strip_titles(span: Span) -> tuple[Span | None, str]:
     ('Karyoto', 'Pol')
     """
     doc = span.doc
-    i = span.start
-    # a title phrase that starts before the span and ends inside it: "Irjen [Pol Karyoto]"
-    for before in range(span.start - 1, max(0, span.start - _longest_title() + 1) - 1, -1):
-        crossing_end = before + title_length_at(doc, before, span.end)
-        if crossing_end > span.start:
-            i = crossing_end
-            break
+    i = crossing_title_end(span)
     while i < span.end:
         size = title_length_at(doc, i, span.end)
         if size == 0:
@@ -225,7 +236,14 @@ def _names_in_doc(doc: Doc, label: str) -> set[tuple[str, ...]]:
     return found | _known_names_of(label)
 
 
-def _leading_name(span: Span, names: set[tuple[str, ...]]) -> int:
+@lru_cache(maxsize=1)
+def _gazetteer_places() -> frozenset[tuple[str, ...]]:
+    from .gazetteer import place_names
+
+    return frozenset(name_key(name.split()) for name in place_names())
+
+
+def _leading_name(span: Span, names: set[tuple[str, ...]] | frozenset[tuple[str, ...]]) -> int:
     """Length of the longest name of ``names`` that ``span`` starts with, leaving a rest."""
     words = name_key(t.text for t in span)
     for size in range(len(words) - 1, 0, -1):
@@ -248,29 +266,44 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
     """
     taken = {i for ent in doc.ents if ent.label_ != "PERSON" for i in range(ent.start, ent.end)}
     orgs = _names_in_doc(doc, "ORG")
+    places = _names_in_doc(doc, "LOC") | _gazetteer_places()
     people = _names_in_doc(doc, "PERSON")
     result: list[tuple[Span, str]] = []
     for ent in doc.ents:
         if title_length_at(doc, ent.start) >= len(ent):
             continue  # the span is (part of) a title: "Duta" of "Duta Besar", "CEO"
         if ent.label_ != "PERSON":
-            size = 0
+            size = crossing_title_end(ent) - ent.start  # "Kepala [Dinas ...]"
+            if size and _leading_name(ent, orgs | places) >= size:
+                size = 0  # the title's end is a name: "Gubernur [BI ...]", "Wali [Kota Ambon ...]"
+            crossing = bool(size)
             while ent.start + size < ent.end and title_length_at(doc, ent.start + size, ent.end):
                 size += title_length_at(doc, ent.start + size, ent.end)
             if size == len(ent):
                 continue  # a bare title tagged as an organisation or place
             rest = Span(doc, ent.start + size, ent.end, label=ent.label_)
-            title = doc[ent.start:ent.start + size].text if size else role_before(ent, taken)
+            title = doc[ent.start:ent.start + size].text if size else ""
+            if not size or crossing:
+                title = f"{role_before(ent, taken)} {title}".strip()
             org_size = _leading_name(rest, orgs)
+            lead_label = "ORG"
+            if not org_size and (title or ent.label_ == "LOC"):
+                org_size, lead_label = _leading_name(rest, places), "LOC"
             person = rest[org_size:]
+            capitalised = len(person) >= 2 and all(t.text[:1].isupper() for t in person)
             # after a title, an organisation's name followed by capitalised words is the office
-            # and its holder: "Presiden Bank Dunia David Malpass"
-            titled_holder = bool(org_size and title and len(person) >= 2
-                                 and all(t.text[:1].isupper() for t in person))
-            if name_key(t.text for t in person) in people or titled_holder:
+            # and its holder: "Presiden Bank Dunia David Malpass"; a place's name, which also
+            # opens names of things ("Jakarta Convention Center"), only with a person the
+            # document names again by surname: "Wali Kota Ambon Yohana Manuputty ...
+            # Manuputty", "asal Sumatera Utara Maria Pasaribu ... Pasaribu"
+            titled_holder = bool(org_size and lead_label == "ORG" and title and capitalised)
+            named_again = bool(org_size and capitalised and name_key([person[-1].text]) in people)
+            if name_key(t.text for t in person) in people or titled_holder or named_again:
                 if org_size:
-                    result.append((Span(doc, rest.start, rest.start + org_size, label="ORG"), ""))
-                    title = f"{title} {rest[:org_size].text}"
+                    lead = Span(doc, rest.start, rest.start + org_size, label=lead_label)
+                    result.append((lead, ""))
+                    if title:
+                        title = f"{title} {lead.text}"
                 result.append((Span(doc, person.start, person.end, label="PERSON"), title))
             elif size and (ent.label_ == "ORG" or name_key(t.text for t in rest) in orgs):
                 # a title before an organisation's name, also one tagged as a place ("Bos
