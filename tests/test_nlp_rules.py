@@ -209,6 +209,16 @@ def test_place_and_person_tagged_as_one_place_split_when_the_person_is_named_aga
         ("Jakarta Convention Center", "LOC", "")]
 
 
+def test_a_title_before_a_place_tagged_as_a_person_is_an_office() -> None:
+    text = "Dua pencopet ditangkap di Pamulang. Kapolsek Pamulang mengatakan pelaku sudah ditahan."
+    assert _titled(text, [("Pamulang", "LOC"), ("Pamulang", "PERSON")]) == [
+        ("Pamulang", "LOC", ""), ("Pamulang", "LOC", "")]
+    # a place the gazetteer knows needs no other mention; a name that is no place stays a person
+    assert _titled("Hal itu kata Bupati Garut.", [("Garut", "PERSON")]) == [("Garut", "LOC", "")]
+    assert _titled("Hal itu kata Bupati Rudy Gunawan.", [("Rudy Gunawan", "PERSON")]) == [
+        ("Rudy Gunawan", "PERSON", "Bupati")]
+
+
 def test_title_before_an_organisation_tagged_as_a_place_is_dropped() -> None:
     """"Bos Sentosa" tagged LOC, where Sentosa is an organisation of the document, is that
     organisation; a place whose name starts with a title word ("Raja Ampat") stays as it is."""

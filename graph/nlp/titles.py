@@ -27,6 +27,8 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .gazetteer import PLACE_CUES, place_names
+
 if not Span.has_extension("role"):
     Span.set_extension("role", default="")
 if not Doc.has_extension("roles"):
@@ -238,7 +240,6 @@ def _names_in_doc(doc: Doc, label: str) -> set[tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _gazetteer_places() -> frozenset[tuple[str, ...]]:
-    from .gazetteer import place_names
 
     return frozenset(name_key(name.split()) for name in place_names())
 
@@ -250,6 +251,16 @@ def _leading_name(span: Span, names: set[tuple[str, ...]] | frozenset[tuple[str,
         if words[:size] in names and span[size].text[:1].isupper():
             return size
     return 0
+
+
+def _is_office(ent: Span, taken: set[int], places: set[tuple[str, ...]]) -> bool:
+    """Whether a PERSON span is a title before a place, an office rather than its holder:
+    "Kapolsek [Ciputat] mengatakan", where ``places`` (name keys) has Ciputat."""
+    if ent.label_ != "PERSON":
+        return False
+    name, stripped = strip_titles(ent)
+    return bool(name is not None and (stripped or role_before(ent, taken))
+                and name_key(t.text for t in name) in places)
 
 
 def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
@@ -267,7 +278,13 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
     taken = {i for ent in doc.ents if ent.label_ != "PERSON" for i in range(ent.start, ent.end)}
     orgs = _names_in_doc(doc, "ORG")
     places = _names_in_doc(doc, "LOC") | _gazetteer_places()
-    people = _names_in_doc(doc, "PERSON")
+    # places for the office test: the gazetteer's and the document's places after "di", "ke",
+    # "dari" ... (a surname the model once typed as a place is not enough)
+    cued = {name_key(t.text for t in ent) for ent in doc.ents if ent.label_ == "LOC"
+            and ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_CUES}
+    offices = {ent.start for ent in doc.ents if _is_office(ent, taken, cued | _gazetteer_places())}
+    people = {name_key(t.text for t in ent) for ent in doc.ents
+              if ent.label_ == "PERSON" and ent.start not in offices} | _known_names_of("PERSON")
     result: list[tuple[Span, str]] = []
     for ent in doc.ents:
         if title_length_at(doc, ent.start) >= len(ent):
@@ -314,6 +331,9 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             continue
         name, stripped = strip_titles(ent)
         if name is None:
+            continue
+        if ent.start in offices:
+            result.append((Span(doc, name.start, name.end, label="LOC"), ""))
             continue
         outer = role_before(ent, taken)
         role = f"{outer} {stripped}".strip()
