@@ -209,6 +209,19 @@ def test_place_and_person_tagged_as_one_place_split_when_the_person_is_named_aga
         ("Jakarta Convention Center", "LOC", "")]
 
 
+def test_an_organisation_span_ending_in_a_person_named_again_is_split() -> None:
+    text = "Kepala Divisi Hukum Grab Andi Prasetyo berkata. Prasetyo menambahkan data itu aman."
+    ents = [("Divisi Hukum Grab Andi Prasetyo", "ORG"), ("Prasetyo", "PERSON")]
+    assert _titled(text, ents) == [
+        ("Divisi Hukum Grab", "ORG", ""),
+        ("Andi Prasetyo", "PERSON", "Kepala Divisi Hukum Grab"), ("Prasetyo", "PERSON", "")]
+    # the person is not named again, or the run of capitalised words is too long to tell
+    assert _titled(text, ents[:1]) == [("Divisi Hukum Grab Andi Prasetyo", "ORG", "")]
+    text = "Kata PT Sinar Baru Andi Prasetyo. Prasetyo menambahkan data itu aman."
+    assert _titled(text, [("PT Sinar Baru Andi Prasetyo", "ORG"), ("Prasetyo", "PERSON")])[0] == (
+        "PT Sinar Baru Andi Prasetyo", "ORG", "")
+
+
 def test_a_title_before_a_place_tagged_as_a_person_is_an_office() -> None:
     text = "Dua pencopet ditangkap di Pamulang. Kapolsek Pamulang mengatakan pelaku sudah ditahan."
     assert _titled(text, [("Pamulang", "LOC"), ("Pamulang", "PERSON")]) == [

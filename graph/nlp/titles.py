@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .gazetteer import PLACE_CUES, place_names
+from .modified_nouns import ORG_HEADS
 
 if not Span.has_extension("role"):
     Span.set_extension("role", default="")
@@ -253,6 +254,39 @@ def _leading_name(span: Span, names: set[tuple[str, ...]] | frozenset[tuple[str,
     return 0
 
 
+def _holder_start(span: Span, people: set[tuple[str, ...]],
+                  names: set[tuple[str, ...]] | frozenset[tuple[str, ...]]) -> int:
+    """Where the name of a person that ends ``span`` (an organisation or place span) starts, or 0.
+
+    The span's last word must be a person the document names alone ("... Nugroho menambahkan");
+    the person's name is the run of plain capitalised words before it, back to an acronym
+    ("BPN"), an organisation's head word ("PT", "Universitas") or a word of a known name
+    (``names``: "Gojek", "Sumatera Utara"), and must be two or three words long, with something
+    left in front.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Juru bicara BPN Cahyo Nugroho hadir")
+    >>> _holder_start(doc[2:5], {("nugroho",)}, set())
+    1
+    """
+    if len(span) < 3 or name_key([span[-1].text]) not in people:
+        return 0
+    known = [False] * len(span)
+    for i in range(len(span)):
+        size = _leading_name(span[i:], names) if i < len(span) - 1 else 0
+        size = size or (name_key([span[i].text]) in names)
+        for k in range(i, i + size):
+            known[k] = True
+    k = len(span) - 1
+    while k > 0:
+        word = span[k - 1].text
+        if (known[k - 1] or not word[:1].isupper() or (word.isupper() and len(word) > 1)
+                or word.lower() in ORG_HEADS):
+            break
+        k -= 1
+    return k if 2 <= len(span) - k <= 3 and k > 0 else 0
+
+
 def _is_office(ent: Span, taken: set[int], places: set[tuple[str, ...]]) -> bool:
     """Whether a PERSON span is a title before a place, an office rather than its holder:
     "Kapolsek [Ciputat] mengatakan", where ``places`` (name keys) has Ciputat."""
@@ -306,6 +340,8 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             lead_label = "ORG"
             if not org_size and (title or ent.label_ == "LOC"):
                 org_size, lead_label = _leading_name(rest, places), "LOC"
+            if not org_size:  # "Juru bicara [BPN Cahyo Nugroho] ... Nugroho menambahkan"
+                org_size, lead_label = _holder_start(rest, people, orgs | places), ent.label_
             person = rest[org_size:]
             capitalised = len(person) >= 2 and all(t.text[:1].isupper() for t in person)
             # after a title, an organisation's name followed by capitalised words is the office
