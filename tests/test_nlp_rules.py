@@ -135,6 +135,14 @@ def test_a_place_after_a_currency_name_is_part_of_the_currency() -> None:
     assert [e.start for e in map_entities(doc, {"GPE": "LOC"})] == [10, 12]
 
 
+def test_a_name_opening_with_a_landform_or_building_noun_is_a_place() -> None:
+    doc = nlp("Warga bantaran Kali Pesanggrahan, Pulau Tidung dan Museum Bahari protes.")
+    doc.ents = [Span(doc, 2, 4, label="ORG"), Span(doc, 5, 7, label="PER"),
+                Span(doc, 8, 10, label="ORG")]
+    assert [(e.text, e.label_) for e in map_entities(doc, {"PER": "PERSON", "ORG": "ORG"})] == [
+        ("Kali Pesanggrahan", "LOC"), ("Pulau Tidung", "LOC"), ("Museum Bahari", "ORG")]
+
+
 def test_landform_and_building_nouns_stay_in_place_names_administrative_ones_do_not() -> None:
     doc = nlp("Kapal dari kota Medan melintasi selat Karimata lalu berlabuh dekat Tanjung Emas, "
               "kata warga (Sutomo) di gedung Sate.")
