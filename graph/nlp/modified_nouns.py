@@ -122,8 +122,6 @@ def modified_common_nouns(doc: Doc, places: frozenset[str] | set[str],
     >>> [e.text for e in modified_common_nouns(doc, {"Indonesia"}, set())]
     ['UKM Indonesia']
     """
-    if not is_cased(doc):
-        return []
     candidates = []
     for ent in doc.ents:
         if ent.label_ != "ORG" or len(ent) < 2:
@@ -136,6 +134,8 @@ def modified_common_nouns(doc: Doc, places: frozenset[str] | set[str],
                 or word in known_names):
             continue
         candidates.append((ent, word))
+    if not candidates or not is_cased(doc):
+        return []
     found = []
     for ent, word in candidates:
         same = [e for e, w in candidates if w == word]

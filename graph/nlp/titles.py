@@ -20,7 +20,7 @@ Ravin & Choi 1997, "Disambiguation of proper names in text", ANLP).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -234,18 +234,35 @@ def _known_names_of(label: str) -> frozenset[tuple[str, ...]]:
     return frozenset(name for name, kind in known_names().items() if kind == label)
 
 
-def _names_in_doc(doc: Doc, label: str) -> set[tuple[str, ...]]:
-    found = {name_key(t.text for t in ent) for ent in doc.ents if ent.label_ == label}
-    return found | _known_names_of(label)
+NameKeys = Container[tuple[str, ...]]
+"""Names as :func:`name_key` tuples: anything ``in`` works on."""
+
+
+class _AnyOf:
+    """Membership in any of several collections of name keys, without copying them into one
+    (the gazetteer's places are thousands; a document's own names a handful)."""
+
+    __slots__ = ("collections",)
+
+    def __init__(self, *collections: NameKeys) -> None:
+        self.collections = collections
+
+    def __contains__(self, key: object) -> bool:
+        return any(key in c for c in self.collections)
+
+
+def _names_in_doc(ents: Iterable[Span], label: str) -> _AnyOf:
+    """The names of the ``label`` entities ``ents`` and of the alias table's ``label`` entries."""
+    found = {name_key(t.text for t in ent) for ent in ents if ent.label_ == label}
+    return _AnyOf(found, _known_names_of(label))
 
 
 @lru_cache(maxsize=1)
 def _gazetteer_places() -> frozenset[tuple[str, ...]]:
-
     return frozenset(name_key(name.split()) for name in place_names())
 
 
-def _leading_name(span: Span, names: set[tuple[str, ...]] | frozenset[tuple[str, ...]]) -> int:
+def _leading_name(span: Span, names: NameKeys) -> int:
     """Length of the longest name of ``names`` that ``span`` starts with, leaving a rest."""
     words = name_key(t.text for t in span)
     for size in range(len(words) - 1, 0, -1):
@@ -254,8 +271,7 @@ def _leading_name(span: Span, names: set[tuple[str, ...]] | frozenset[tuple[str,
     return 0
 
 
-def _holder_start(span: Span, people: set[tuple[str, ...]],
-                  names: set[tuple[str, ...]] | frozenset[tuple[str, ...]]) -> int:
+def _holder_start(span: Span, people: NameKeys, names: NameKeys) -> int:
     """Where the name of a person that ends ``span`` (an organisation or place span) starts, or 0.
 
     The span's last word must be a person the document names alone ("... Nugroho menambahkan");
@@ -287,7 +303,7 @@ def _holder_start(span: Span, people: set[tuple[str, ...]],
     return k if 2 <= len(span) - k <= 3 and k > 0 else 0
 
 
-def _is_office(ent: Span, taken: set[int], places: set[tuple[str, ...]]) -> bool:
+def _is_office(ent: Span, taken: set[int], places: NameKeys) -> bool:
     """Whether a PERSON span is a title before a place, an office rather than its holder:
     "Kapolsek [Ciputat] mengatakan", where ``places`` (name keys) has Ciputat."""
     if ent.label_ != "PERSON":
@@ -309,23 +325,26 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
       in the alias table), possibly after an organisation's name ("Alibaba Jack Ma"), it becomes
       that PERSON (and that ORG), with the title as role.
     """
-    taken = {i for ent in doc.ents if ent.label_ != "PERSON" for i in range(ent.start, ent.end)}
-    orgs = _names_in_doc(doc, "ORG")
-    places = _names_in_doc(doc, "LOC") | _gazetteer_places()
+    ents = doc.ents  # a property that builds the spans anew on every read
+    taken = {i for ent in ents if ent.label_ != "PERSON" for i in range(ent.start, ent.end)}
+    orgs = _names_in_doc(ents, "ORG")
+    places = _AnyOf(_names_in_doc(ents, "LOC"), _gazetteer_places())
     # places for the office test: the gazetteer's and the document's places after "di", "ke",
     # "dari" ... (a surname the model once typed as a place is not enough)
-    cued = {name_key(t.text for t in ent) for ent in doc.ents if ent.label_ == "LOC"
+    cued = {name_key(t.text for t in ent) for ent in ents if ent.label_ == "LOC"
             and ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_CUES}
-    offices = {ent.start for ent in doc.ents if _is_office(ent, taken, cued | _gazetteer_places())}
-    people = {name_key(t.text for t in ent) for ent in doc.ents
-              if ent.label_ == "PERSON" and ent.start not in offices} | _known_names_of("PERSON")
+    office_places = _AnyOf(cued, _gazetteer_places())
+    offices = {ent.start for ent in ents if _is_office(ent, taken, office_places)}
+    people = _AnyOf({name_key(t.text for t in ent) for ent in ents
+                     if ent.label_ == "PERSON" and ent.start not in offices},
+                    _known_names_of("PERSON"))
     result: list[tuple[Span, str]] = []
-    for ent in doc.ents:
+    for ent in ents:
         if title_length_at(doc, ent.start) >= len(ent):
             continue  # the span is (part of) a title: "Duta" of "Duta Besar", "CEO"
         if ent.label_ != "PERSON":
             size = crossing_title_end(ent) - ent.start  # "Kepala [Dinas ...]"
-            if size and _leading_name(ent, orgs | places) >= size:
+            if size and _leading_name(ent, _AnyOf(orgs, places)) >= size:
                 size = 0  # the title's end is a name: "Gubernur [BI ...]", "Wali [Kota Ambon ...]"
             crossing = bool(size)
             while ent.start + size < ent.end and title_length_at(doc, ent.start + size, ent.end):
@@ -341,7 +360,7 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             if not org_size and (title or ent.label_ == "LOC"):
                 org_size, lead_label = _leading_name(rest, places), "LOC"
             if not org_size:  # "Juru bicara [BPN Cahyo Nugroho] ... Nugroho menambahkan"
-                org_size, lead_label = _holder_start(rest, people, orgs | places), ent.label_
+                org_size, lead_label = _holder_start(rest, people, _AnyOf(orgs, places)), ent.label_
             person = rest[org_size:]
             capitalised = len(person) >= 2 and all(t.text[:1].isupper() for t in person)
             # after a title, an organisation's name followed by capitalised words is the office
@@ -460,6 +479,8 @@ class TitleStripper:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        known_names()  # read the alias table and the gazetteer now, not on the first document
+        _gazetteer_places()
 
     def __call__(self, doc: Doc) -> Doc:
         pairs = apply_titles(doc)
