@@ -157,14 +157,20 @@ def load_gazetteer(path: str | Path | None = None, *,
 
 
 @lru_cache(maxsize=1)
+def builtin_names() -> dict[str, str]:
+    """``load_gazetteer()``'s names (the built-in gazetteer and alias table), read once per
+    process; do not change the dictionary."""
+    return load_gazetteer()[0]
+
+
+@lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """The LOC names of the built-in gazetteer and alias table, as written.
 
     >>> "Bandung" in place_names(), "Ganjar" in place_names()
     (True, False)
     """
-    names, _ = load_gazetteer()
-    return frozenset(name for name, label in names.items() if label == "LOC")
+    return frozenset(name for name, label in builtin_names().items() if label == "LOC")
 
 
 def gazetteer_lists(*list_names: str, path: str | Path | None = None) -> frozenset[str]:

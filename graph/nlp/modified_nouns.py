@@ -39,7 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..aliases import builtin_aliases
-from .gazetteer import gazetteer_lists, load_gazetteer
+from .gazetteer import builtin_names, gazetteer_lists
 from .labels import is_cased
 
 ORG_HEADS = frozenset("""
@@ -61,7 +61,7 @@ def qualifying_places(names: dict[str, str]) -> frozenset[str]:
     :func:`~graph.nlp.gazetteer.load_gazetteer` gives them) except Indonesia's provinces and
     cities (the gazetteer's ``regional`` lists) and every alias-table name of those.
 
-    >>> places = qualifying_places(load_gazetteer()[0])
+    >>> places = qualifying_places(builtin_names())
     >>> [name in places for name in ("Indonesia", "Asia", "Riau", "Jabar", "Bandung")]
     [True, True, False, False, False]
     """
@@ -151,7 +151,7 @@ class ModifiedNouns:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        names, _ = load_gazetteer()
+        names = builtin_names()
         self.places = qualifying_places(names)
         self.known_names = frozenset(n for n, label in names.items() if label == "ORG")
 
