@@ -16,6 +16,7 @@ Only YAML's safe loader is used.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -81,9 +82,14 @@ def parse_aliases(text: str, origin: str) -> list[AliasEntry]:
 
 
 def builtin_aliases() -> list[AliasEntry]:
-    """The built-in alias table."""
+    """The built-in alias table (a new list; the file is read once per process)."""
+    return list(_builtin_alias_entries())
+
+
+@lru_cache(maxsize=1)
+def _builtin_alias_entries() -> tuple[AliasEntry, ...]:
     text = resources.files("graph.data").joinpath("aliases.yaml").read_text(encoding="utf-8")
-    return parse_aliases(text, "graph/data/aliases.yaml")
+    return tuple(parse_aliases(text, "graph/data/aliases.yaml"))
 
 
 def load_aliases(path: str | Path | None = None, *, builtin: bool = True) -> list[AliasEntry]:

@@ -42,7 +42,7 @@ from rapidfuzz.process import cdist
 from .aliases import AliasEntry
 from .concepts import concept_text, gloss_table
 from .nlp.gazetteer import place_names
-from .nlp.modified_nouns import ORG_HEADS
+from .nlp.labels import ORG_HEADS
 from .nlp.titles import GENERIC_ROLES
 from .records import (
     CONCEPT,

@@ -80,6 +80,15 @@ NERP train tags "dollar singapura" LOC 3 times); a LOC entity right after one of
 dropped."""
 
 
+ORG_HEADS = frozenset("""
+pt cv tbk bank kementerian kemenko badan dinas komisi partai universitas institut sekolah rumah
+sakit rs pemerintah pemprov pemkot pemkab kantor pengadilan mahkamah dewan majelis lembaga yayasan
+asosiasi persatuan perusahaan grup group kelompok klub fc tim the
+""".split())
+"""First words of organisation names that do not name one organisation by themselves ("PT",
+"Bank", "Universitas"); an organisation's name can open with one, a person's cannot."""
+
+
 PLACE_HEADS = PLACE_NOUNS - {"museum"}
 """Nouns that make a name they open a place's, whatever type the model gave it: in the training
 corpora (train splits) a name of two words or more opening with one of :data:`PLACE_NOUNS` is LOC

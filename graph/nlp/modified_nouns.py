@@ -40,16 +40,7 @@ from spacy.tokens import Doc, Span
 
 from ..aliases import builtin_aliases
 from .gazetteer import builtin_names, gazetteer_lists
-from .labels import is_cased
-
-ORG_HEADS = frozenset("""
-pt cv tbk bank kementerian kemenko badan dinas komisi partai universitas institut sekolah rumah
-sakit rs pemerintah pemprov pemkot pemkab kantor pengadilan mahkamah dewan majelis lembaga yayasan
-asosiasi persatuan perusahaan grup group kelompok klub fc tim the
-""".split())
-"""First words of organisation names that do not name one organisation by themselves ("PT",
-"Bank", "Universitas"): an acronym among them ("PT", "RS", "FC") before a place is a name."""
-
+from .labels import ORG_HEADS, is_cased
 
 MAX_PLACE_WORDS = 3
 """The longest place name looked for at the end of an entity ("Papua Nugini", "Nusa Tenggara

@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .gazetteer import PLACE_CUES, place_names
-from .modified_nouns import ORG_HEADS
+from .labels import ORG_HEADS
 
 if not Span.has_extension("role"):
     Span.set_extension("role", default="")
@@ -289,8 +289,7 @@ def _holder_start(span: Span, people: NameKeys, names: NameKeys) -> int:
         return 0
     known = [False] * len(span)
     for i in range(len(span)):
-        size = _leading_name(span[i:], names) if i < len(span) - 1 else 0
-        size = size or (name_key([span[i].text]) in names)
+        size = _leading_name(span[i:], names) or int(name_key([span[i].text]) in names)
         for k in range(i, i + size):
             known[k] = True
     k = len(span) - 1
@@ -321,9 +320,13 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
     * a person span that starts with an organisation's name after a title ("CEO Alibaba Jack Ma")
       is split into the organisation and the person, the organisation joining the role;
     * an organisation or place span that starts with a title ("Menkominfo Rudiantara", "Bos
-      Alibaba") loses the title; if what is left is a person named elsewhere in the document (or
-      in the alias table), possibly after an organisation's name ("Alibaba Jack Ma"), it becomes
-      that PERSON (and that ORG), with the title as role.
+      Alibaba"), or that a title before it runs into ("Wali [Kota Ambon ...]"), loses the title;
+      if what is left is a person named elsewhere in the document (or in the alias table),
+      possibly after an organisation's or place's name ("Alibaba Jack Ma"), it becomes that
+      PERSON (and that ORG or LOC), with the title as role; so does a span ending in two or three
+      capitalised words whose last one the document names alone as a person ("BPN Cahyo
+      Nugroho ... Nugroho");
+    * a person span that is a title before a place is that place ("Kapolsek [Ciputat]").
     """
     ents = doc.ents  # a property that builds the spans anew on every read
     taken = {i for ent in ents if ent.label_ != "PERSON" for i in range(ent.start, ent.end)}
@@ -334,6 +337,7 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
     cued = {name_key(t.text for t in ent) for ent in ents if ent.label_ == "LOC"
             and ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_CUES}
     office_places = _AnyOf(cued, _gazetteer_places())
+    named = _AnyOf(orgs, places)
     offices = {ent.start for ent in ents if _is_office(ent, taken, office_places)}
     people = _AnyOf({name_key(t.text for t in ent) for ent in ents
                      if ent.label_ == "PERSON" and ent.start not in offices},
@@ -344,7 +348,7 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             continue  # the span is (part of) a title: "Duta" of "Duta Besar", "CEO"
         if ent.label_ != "PERSON":
             size = crossing_title_end(ent) - ent.start  # "Kepala [Dinas ...]"
-            if size and _leading_name(ent, _AnyOf(orgs, places)) >= size:
+            if size and _leading_name(ent, named) >= size:
                 size = 0  # the title's end is a name: "Gubernur [BI ...]", "Wali [Kota Ambon ...]"
             crossing = bool(size)
             while ent.start + size < ent.end and title_length_at(doc, ent.start + size, ent.end):
@@ -360,7 +364,7 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             if not org_size and (title or ent.label_ == "LOC"):
                 org_size, lead_label = _leading_name(rest, places), "LOC"
             if not org_size:  # "Juru bicara [BPN Cahyo Nugroho] ... Nugroho menambahkan"
-                org_size, lead_label = _holder_start(rest, people, _AnyOf(orgs, places)), ent.label_
+                org_size, lead_label = _holder_start(rest, people, named), ent.label_
             person = rest[org_size:]
             capitalised = len(person) >= 2 and all(t.text[:1].isupper() for t in person)
             # after a title, an organisation's name followed by capitalised words is the office
