@@ -268,11 +268,10 @@ def test_mentions_read_the_same_sentences_as_doc_sents() -> None:
 def _orgs_dropped(text: str, orgs: list[str]) -> list[str]:
     """The ORG entities that jalin_modified_nouns drops; ``orgs`` are tagged at every occurrence
     that does not overlap an earlier one (list longer names first)."""
-    from graph.nlp.gazetteer import load_gazetteer
+    from graph.nlp.gazetteer import builtin_names
     from graph.nlp.modified_nouns import modified_common_nouns, qualifying_places
 
-    names, _ = load_gazetteer()
-    known = frozenset(n for n, label in names.items() if label == "ORG")
+    known = frozenset(n for n, label in builtin_names().items() if label == "ORG")
     doc = nlp(text)
     spans = []
     for org in orgs:
@@ -283,7 +282,7 @@ def _orgs_dropped(text: str, orgs: list[str]) -> list[str]:
                 spans.append(span)
             start = text.find(org, start + len(org))
     doc.ents = sorted(spans, key=lambda s: s.start)
-    return [e.text for e in modified_common_nouns(doc, qualifying_places(names), known)]
+    return [e.text for e in modified_common_nouns(doc, qualifying_places(), known)]
 
 
 def test_a_common_noun_qualified_by_a_country_is_not_an_organisation() -> None:

@@ -39,7 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..aliases import builtin_aliases
-from .gazetteer import builtin_names, gazetteer_lists
+from .gazetteer import builtin_names, gazetteer_lists, place_names
 from .labels import ORG_HEADS, is_cased
 
 MAX_PLACE_WORDS = 3
@@ -47,12 +47,12 @@ MAX_PLACE_WORDS = 3
 Barat")."""
 
 
-def qualifying_places(names: dict[str, str]) -> frozenset[str]:
-    """The LOC names of ``names`` (the gazetteer's and the alias table's, as
-    :func:`~graph.nlp.gazetteer.load_gazetteer` gives them) except Indonesia's provinces and
-    cities (the gazetteer's ``regional`` lists) and every alias-table name of those.
+def qualifying_places() -> frozenset[str]:
+    """The gazetteer's and the alias table's place names
+    (:func:`~graph.nlp.gazetteer.place_names`) except Indonesia's provinces and cities (the
+    gazetteer's ``regional`` lists) and every alias-table name of those.
 
-    >>> places = qualifying_places(builtin_names())
+    >>> places = qualifying_places()
     >>> [name in places for name in ("Indonesia", "Asia", "Riau", "Jabar", "Bandung")]
     [True, True, False, False, False]
     """
@@ -61,7 +61,7 @@ def qualifying_places(names: dict[str, str]) -> frozenset[str]:
         entry_names = (entry.canonical, *entry.variants)
         if entry.type == "LOC" and regional.intersection(entry_names):
             regional.update(entry_names)
-    return frozenset(name for name, label in names.items() if label == "LOC") - regional
+    return place_names() - regional
 
 
 def _looks_like_common_noun(word: str) -> bool:
@@ -142,9 +142,9 @@ class ModifiedNouns:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        names = builtin_names()
-        self.places = qualifying_places(names)
-        self.known_names = frozenset(n for n, label in names.items() if label == "ORG")
+        self.places = qualifying_places()
+        self.known_names = frozenset(
+            name for name, label in builtin_names().items() if label == "ORG")
 
     def __call__(self, doc: Doc) -> Doc:
         dropped = modified_common_nouns(doc, self.places, self.known_names)
