@@ -19,6 +19,8 @@ from graph.nlp.train import (
     finetune_sentences,
     load_config,
     load_training_data,
+    mention_pool,
+    replace_mentions,
     silver_annotations,
     train_pipeline,
 )
@@ -139,6 +141,33 @@ def test_a_corpus_can_leave_labels_unannotated(tiny_data: tuple[Path, Path],
     scores = train_pipeline(data_dir, tmp_path / "model", max_epochs=1, max_steps=2,
                             postag_path=pos_path, progress=False, settings=settings)
     assert scores["settings"]["idner2k.unknown_labels"] == "LOC, ORG"
+
+
+def test_mention_replacement_keeps_labels_context_and_casing(tiny_data: tuple[Path, Path]) -> None:
+    import random
+
+    from graph.nlp.conll import bio_to_spans
+
+    data_dir, _ = tiny_data
+    sentences = read_bio(data_dir / "idner2k" / "train.tsv")
+    pool = mention_pool(sentences)
+    assert ("Dewi", "Lestari") in pool["PERSON"] and ("Bank", "Sentosa") in pool["ORG"]
+    rng = random.Random(3)
+    replaced = 0
+    for words, tags in sentences * 20:
+        new_words, new_tags = replace_mentions(words, tags, pool, rng)
+        old_spans, new_spans = bio_to_spans(tags), bio_to_spans(new_tags)
+        assert [label for *_, label in new_spans] == [label for *_, label in old_spans]
+        assert [w for w, t in zip(new_words, new_tags, strict=True) if t == "O"] == [
+            w for w, t in zip(words, tags, strict=True) if t == "O"]
+        for start, end, label in new_spans:
+            assert tuple(new_words[start:end]) in pool[label]
+        replaced += new_words != words
+    assert replaced > 0
+    lower = ["dewi", "lestari", "pindah"]
+    new_words, _ = replace_mentions(lower, ["B-PERSON", "I-PERSON", "O"],
+                                    {"PERSON": [("Rudi",)]}, rng, chance=1.0)
+    assert new_words == ["rudi", "pindah"]  # a lower-cased sentence gets a lower-cased name
 
 
 def _ruler_teacher() -> spacy.language.Language:

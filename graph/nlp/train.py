@@ -43,7 +43,7 @@ from thinc.api import Adam, Config
 
 from graph.errors import JalinError
 from graph.nlp.casing import CaseTable, change_case, restore_case
-from graph.nlp.conll import JALIN_LABELS, TaggedSentence, read_bio, read_postag
+from graph.nlp.conll import JALIN_LABELS, TaggedSentence, bio_to_spans, read_bio, read_postag
 from graph.nlp.evaluate import evaluate_bio
 from graph.nlp.pretrain import pretrain_tok2vec, pretraining_texts
 
@@ -96,6 +96,11 @@ class TrainSettings:
     augment_lower: float = 0.10
     augment_upper: float = 0.04
     augment_title: float = 0.04
+    #: mention replacement (Dai & Adel 2020, "An analysis of simple data augmentation for named
+    #: entity recognition"): per NER example and epoch, the chance that its entities are each
+    #: replaced, with probability 0.5, by a random entity of the same label from the cased
+    #: training corpora, so the model learns names from their context rather than by heart
+    augment_mentions: float = 0.0
     #: POS sentences mixed into each epoch (a different slice each epoch)
     pos_sentences_per_epoch: int = 6000
     #: the POS data's last sentences held out to measure tagger accuracy
@@ -254,6 +259,58 @@ def _augment(words: list[str], rng: random.Random, settings: TrainSettings) -> l
             return change_case(words, mode)
         draw -= chance
     return words
+
+
+MIN_POOL_NAMES = 100
+"""Mention replacement draws only from labels with at least this many distinct names."""
+
+MentionPool = dict[str, list[tuple[str, ...]]]
+"""Entity label -> the distinct entity surfaces (as word tuples) of that label."""
+
+
+def mention_pool(sentences: list[TaggedSentence]) -> MentionPool:
+    """The distinct entities of ``sentences`` by label, in first-seen order.
+
+    >>> mention_pool([(["Budi", "ke", "Jakarta"], ["B-PERSON", "O", "B-LOC"]),
+    ...               (["Budi", "Santoso"], ["B-PERSON", "I-PERSON"])])
+    {'PERSON': [('Budi',), ('Budi', 'Santoso')], 'LOC': [('Jakarta',)]}
+    """
+    pool: dict[str, dict[tuple[str, ...], None]] = {}
+    for words, tags in sentences:
+        for start, end, label in bio_to_spans(tags):
+            pool.setdefault(label, {})[tuple(words[start:end])] = None
+    return {label: list(names) for label, names in pool.items()}
+
+
+def replace_mentions(words: list[str], tags: list[str], pool: MentionPool,
+                     rng: random.Random, chance: float = 0.5) -> tuple[list[str], list[str]]:
+    """``words`` and ``tags`` with each entity replaced, with probability ``chance``, by a random
+    entity of the same label from ``pool`` (lower-cased when the sentence is all lower case).
+
+    >>> rng = random.Random(0)
+    >>> replace_mentions(["Budi", "ke", "Jakarta"], ["B-PERSON", "O", "B-LOC"],
+    ...                  {"PERSON": [("Siti", "Aminah")]}, rng, chance=1.0)
+    (['Siti', 'Aminah', 'ke', 'Jakarta'], ['B-PERSON', 'I-PERSON', 'O', 'B-LOC'])
+    """
+    lowercased = all(word == word.lower() for word in words)
+    new_words: list[str] = []
+    new_tags: list[str] = []
+    position = 0
+    for start, end, label in bio_to_spans(tags):
+        new_words += words[position:start]
+        new_tags += tags[position:start]
+        names = pool.get(label)
+        if names and rng.random() < chance:
+            name = list(rng.choice(names))
+            if lowercased:
+                name = [word.lower() for word in name]
+            new_words += name
+            new_tags += [f"B-{label}"] + [f"I-{label}"] * (len(name) - 1)
+        else:
+            new_words += words[start:end]
+            new_tags += tags[start:end]
+        position = end
+    return new_words + words[position:], new_tags + tags[position:]
 
 
 def mask_labels(tags: list[str], labels: set[str]) -> list[str]:
@@ -511,6 +568,18 @@ def train_pipeline(
     if tok2vec_weights is not None:
         nlp.get_pipe("tok2vec").model.from_bytes(tok2vec_weights)
 
+    pool: MentionPool = {}
+    if settings.augment_mentions > 0:  # names of the cased corpora (NERP is lower-cased)
+        pool = mention_pool([(w, t) for w, t in ner_train if any(x != x.lower() for x in w)])
+        # a label with few names in the cased corpora (EVENT) keeps its own mentions
+        pool = {label: names for label, names in pool.items() if len(names) >= MIN_POOL_NAMES}
+        _log(progress, "mention pool: " + ", ".join(f"{k} {len(v)}" for k, v in pool.items()))
+
+    def augmented(words: list[str], tags: list[str]) -> Example:
+        if pool and rng.random() < settings.augment_mentions:
+            words, tags = replace_mentions(words, tags, pool, rng)
+        return _ner_example(nlp, _augment(words, rng, settings), tags)
+
     optimizer = Adam(learn_rate=settings.learn_rate, L2=settings.l2, use_averages=True)
     epochs = max_epochs if max_epochs is not None else settings.max_epochs
     batch_sizes = compounding(settings.batch_start, settings.batch_stop, settings.batch_compound)
@@ -527,9 +596,7 @@ def train_pipeline(
         training should stop (``patience`` epochs of this phase without a better model, or
         ``max_steps`` reached)."""
         nonlocal pos_cursor, best, step, epochs_done
-        examples = [
-            _ner_example(nlp, _augment(words, rng, settings), tags) for words, tags in sentences
-        ]
+        examples = [augmented(words, tags) for words, tags in sentences]
         for _ in range(min(pos_take, len(pos_train))):
             index = pos_order[pos_cursor % len(pos_order)]
             words, tags = pos_train[index]
