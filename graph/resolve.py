@@ -163,7 +163,7 @@ def partial_name_targets(doc: DocMentions) -> dict[int, str | None]:
         if m.label not in ("PERSON", "ORG", "LOC"):
             continue
         tokens = _person_tokens(m.text)
-        if not tokens or tokens in full_names:
+        if not tokens:
             continue
         if m.label != "PERSON" and len(tokens) != 1:
             continue
@@ -373,9 +373,18 @@ def _regroup(state: _State, docs: Sequence[DocMentions],
     return groups
 
 
+def _is_acronym(text: str) -> bool:
+    return text.isupper() and sum(ch.isalpha() for ch in text) >= 2
+
+
 def _majority_type(group: list[Located]) -> str:
-    labels = Counter([m.label for _, _, m in group])
-    labels.pop(ROLE, None)
+    """The most frequent label of the group's mentions (ties: :data:`TYPE_PRIORITY`); acronyms
+    vote only when the group has no written-out name, since the recogniser types a bare acronym
+    less reliably than the name it stands for ("BPBD" tagged PERSON twice, "Badan Penanggulangan
+    Bencana Daerah" ORG once: an ORG)."""
+    named = [m.label for _, _, m in group if m.label != ROLE]
+    written_out = [m.label for _, _, m in group if m.label != ROLE and not _is_acronym(m.text)]
+    labels = Counter(written_out or named)
     return min(labels, key=lambda t: (-labels[t], TYPE_PRIORITY.get(t, 99)))
 
 

@@ -230,6 +230,27 @@ def test_an_organisation_span_ending_in_a_person_named_again_is_split() -> None:
         "PT Sinar Baru Andi Prasetyo", "ORG", "")
 
 
+def test_a_holder_the_recogniser_missed_after_title_and_organisation_is_found() -> None:
+    from graph.nlp.titles import TitleStripper
+
+    stripper = TitleStripper(nlp, "jalin_titles")
+
+    def people(text: str, org: str) -> list[tuple[str, str]]:
+        doc = nlp(text)
+        start = text.index(org)
+        doc.ents = [doc.char_span(start, start + len(org), label="ORG")]
+        return [(e.text, e._.role) for e in stripper(doc).ents if e.label_ == "PERSON"]
+
+    assert people("Kata Ketua Umum PB Persada Rina Wulandari kemarin.", "PB Persada") == [
+        ("Rina Wulandari", "Ketua Umum PB Persada")]
+    assert people("Direktur PT Sentosa Adi Nugraha, yang baru dilantik, hadir.", "PT Sentosa") == [
+        ("Adi Nugraha", "Direktur PT Sentosa")]
+    # no title before the organisation; a capitalised word after the run; a known place
+    assert people("Kata PB Persada Rina Wulandari kemarin.", "PB Persada") == []
+    assert people("Ketua Umum PB Persada Rina Wulandari Jakarta.", "PB Persada") == []
+    assert people("Kepala Badan Pangan Papua Barat menyatakan siap.", "Badan Pangan") == []
+
+
 def test_a_title_before_a_place_tagged_as_a_person_is_an_office() -> None:
     text = "Dua pencopet ditangkap di Pamulang. Kapolsek Pamulang mengatakan pelaku sudah ditahan."
     assert _titled(text, [("Pamulang", "LOC"), ("Pamulang", "PERSON")]) == [

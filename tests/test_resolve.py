@@ -84,6 +84,21 @@ def test_a_surname_mistyped_as_a_place_or_organisation_joins_the_person() -> Non
     assert entity_of(r, "a", 3).label == "Bandung" and entity_of(r, "a", 3).type == "LOC"
 
 
+def test_a_two_word_part_of_a_longer_name_joins_it() -> None:
+    r = resolve([doc("a", [("Ade Ary Syahputra", "PERSON"), ("Ade Ary", "PERSON"),
+                           ("Ade", "PERSON")])])
+    assert entity_of(r, "a", 1) is entity_of(r, "a", 0) is entity_of(r, "a", 2)
+    assert entity_of(r, "a", 0).label == "Ade Ary Syahputra"
+
+
+def test_acronyms_vote_on_the_type_only_without_a_written_out_name() -> None:
+    r = resolve([doc("a", [("Badan Pangan Daerah", "ORG"), ("BPD", "PERSON"), ("BPD", "PERSON")],
+                     definitions=(("Badan Pangan Daerah", "BPD"),)),
+                 doc("b", [("KSPI", "PERSON"), ("KSPI", "PERSON"), ("KSPI", "ORG")])])
+    assert entity_of(r, "a", 1).type == "ORG"
+    assert entity_of(r, "b", 0).type == "PERSON"  # acronyms alone: their majority
+
+
 def test_shared_surname_of_two_people_is_ambiguous_and_left_out() -> None:
     r = resolve([doc("a", [("Joko Widodo", "PERSON"), ("Bambang Widodo", "PERSON"),
                            ("Widodo", "PERSON")])])

@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .gazetteer import PLACE_CUES, place_names
-from .labels import ORG_HEADS
+from .labels import LEADING_FUNCTION_WORDS, ORG_HEADS
 
 if not Span.has_extension("role"):
     Span.set_extension("role", default="")
@@ -196,7 +196,8 @@ def role_before(span: Span, taken: set[int] | None = None) -> str:
     start = title_start
     while start - 1 >= lowest and not doc[start].is_sent_start:
         prev = doc[start - 1]
-        if prev.is_space or not _is_capitalised(prev.text) or prev.text in CONNECTORS:
+        if (prev.is_space or not _is_capitalised(prev.text) or prev.text in CONNECTORS
+                or prev.lower_ in LEADING_FUNCTION_WORDS):  # "Kata Ketua ...", "Menurut Kepala"
             break
         start -= 1
     end = j + 1
@@ -478,6 +479,48 @@ def bare_roles(doc: Doc) -> tuple[list[Span], list[tuple[Span, str]]]:
     return roles, appositions
 
 
+def _name_word(doc: Doc, k: int, names: NameKeys) -> bool:
+    """Whether token ``k`` can be a word of a person's name: a capitalised word of letters (not an
+    acronym), not a title, an organisation head or a known place or organisation."""
+    token = doc[k]
+    text = token.text
+    return (text[:1].isupper() and not text.isupper()
+            and all(ch.isalpha() or ch in "-'" for ch in text)
+            and text.lower() not in ORG_HEADS and not title_length_at(doc, k)
+            and (word_key(text),) not in names)
+
+
+def missed_holders(doc: Doc) -> list[Span]:
+    """People the recogniser missed in "TITLE ORGANISATION Name Name verb": two or three
+    capitalised name words right after an organisation or place entity that a title stands before,
+    followed by a lower-case word or a comma ("Ketua Umum [PB IDI] Adib Khumaidi mengatakan",
+    "Direktur Utama [Pertamina] Nicke Widyawati, ..."). Returns new PERSON spans.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Ketua Umum PB IDI Adib Khumaidi mengatakan itu.")
+    >>> doc.ents = [Span(doc, 2, 4, label="ORG")]
+    >>> [s.text for s in missed_holders(doc)]
+    ['Adib Khumaidi']
+    """
+    ents = doc.ents
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    names = _AnyOf(_names_in_doc(ents, "ORG"), _names_in_doc(ents, "LOC"), _gazetteer_places())
+    found = []
+    for ent in ents:
+        if ent.label_ not in ("ORG", "LOC") or not role_before(ent, taken):
+            continue
+        end = ent.end
+        while (end < len(doc) and end - ent.end < 4 and end not in taken
+               and not doc[end].is_sent_start and _name_word(doc, end, names)):
+            end += 1
+        if not 2 <= end - ent.end <= 3 or end >= len(doc):
+            continue
+        follower = doc[end].text
+        if follower == "," or (follower.isalpha() and follower == follower.lower()):
+            found.append(Span(doc, ent.end, end, label="PERSON"))
+    return found
+
+
 class TitleStripper:
     """Strips titles off PERSON entities and stores the role in ``span._.role``."""
 
@@ -487,6 +530,9 @@ class TitleStripper:
         _gazetteer_places()
 
     def __call__(self, doc: Doc) -> Doc:
+        missed = missed_holders(doc)
+        if missed:
+            doc.ents = sorted([*doc.ents, *missed], key=lambda span: span.start)
         pairs = apply_titles(doc)
         doc.ents = [span for span, _ in pairs]
         for span, role in pairs:
