@@ -8,7 +8,9 @@ order they apply:
    one name ("E-Commerce", "e-commerce"; "Go-Jek", "GoJek"). Short all-capital acronyms keep their
    case ("MA" is not "Ma").
 2. **Partial person names within a document.** A person mention that is part of exactly one longer
-   person name in the same document ("Ma" after "Jack Ma", "Widodo" after "Joko Widodo") joins it.
+   person name in the same document ("Ma" after "Jack Ma", "Widodo" after "Joko Widodo", "Ade Ary"
+   after "Ade Ary Syam Indradi") joins it, as does a one-word organisation or place mention that is
+   (a surname the recogniser mistyped: "Pranowo" LOC), unless the gazetteer knows the place.
    If two people in the document share that part it is ambiguous and left out of the graph. This is
    the cheap, usually right within-document coreference of news; it does not resolve pronouns and
    does not guess across documents.
@@ -19,7 +21,8 @@ order they apply:
 4. **Alias tables.** The built-in table of general knowledge and the user's ``--aliases`` file
    (which wins) join the variants of a canonical name, which becomes the label.
 5. **Type.** A node's type is the majority of its mentions' labels (ties: PERSON, ORG, LOC, EVENT,
-   CONCEPT), unless an alias entry names it.
+   CONCEPT), unless an alias entry names it; acronyms vote only when the node has no written-out
+   name.
 
 The canonical label is the alias table's name, else the most frequent long form of a definition,
 else the longest person name, else the most frequent surface form. Ids are ``type:slug-of-label``.
