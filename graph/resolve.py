@@ -162,15 +162,17 @@ def partial_name_targets(doc: DocMentions) -> dict[int, str | None]:
     if not full_names:
         targets.update(short_org_targets(doc))
         return targets
+    longest = max(map(len, full_names))
+    places = place_names()
     for i, m in enumerate(doc.mentions):
         if m.label not in ("PERSON", "ORG", "LOC"):
             continue
         tokens = _person_tokens(m.text)
-        if not tokens:
+        if not tokens or len(tokens) >= longest:
             continue
         if m.label != "PERSON" and len(tokens) != 1:
             continue
-        if m.label == "LOC" and m.text in place_names():
+        if m.label == "LOC" and m.text in places:
             continue  # "Bandung" stays the city in a story about a man named "Iwan Bandung"
         owners = {full for full in full_names
                   if len(full) > len(tokens) and _contains(full, tokens)}
@@ -376,18 +378,17 @@ def _regroup(state: _State, docs: Sequence[DocMentions],
     return groups
 
 
-def _is_acronym(text: str) -> bool:
-    return text.isupper() and sum(ch.isalpha() for ch in text) >= 2
-
-
 def _majority_type(group: list[Located]) -> str:
     """The most frequent label of the group's mentions (ties: :data:`TYPE_PRIORITY`); acronyms
     vote only when the group has no written-out name, since the recogniser types a bare acronym
     less reliably than the name it stands for ("BPBD" tagged PERSON twice, "Badan Penanggulangan
     Bencana Daerah" ORG once: an ORG)."""
-    named = [m.label for _, _, m in group if m.label != ROLE]
-    written_out = [m.label for _, _, m in group if m.label != ROLE and not _is_acronym(m.text)]
-    labels = Counter(written_out or named)
+    labels = Counter([m.label for _, _, m in group])
+    labels.pop(ROLE, None)
+    if len(labels) > 1:  # the labels disagree (rare): count the written-out names only
+        written_out = Counter([m.label for _, _, m in group if m.label != ROLE
+                               and not (len(m.text) > 1 and m.text.isupper())])
+        labels = written_out or labels
     return min(labels, key=lambda t: (-labels[t], TYPE_PRIORITY.get(t, 99)))
 
 
