@@ -88,6 +88,19 @@ _PUNCT_SPLIT = re.compile(r"\w+|[^\w\s]")
 
 
 def _read_data(path: str | Path | None) -> dict[str, Any]:
+    """The gazetteer file's data; the built-in file (``None``) is parsed once per process and
+    shared, so callers must not change it."""
+    if path is None:
+        return _builtin_data()
+    return _parse_data(path)
+
+
+@lru_cache(maxsize=1)
+def _builtin_data() -> dict[str, Any]:
+    return _parse_data(None)
+
+
+def _parse_data(path: str | Path | None) -> dict[str, Any]:
     if path is None:
         text = resources.files("graph.data").joinpath("gazetteer.yaml").read_text(
             encoding="utf-8")
