@@ -14,6 +14,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 from .clean import canonical_outlet, known_outlets
+from .nlp.labels import is_initials
 from .records import CONCEPT, ENTITY_TYPES, ROLE, Definition, DocMentions, Document, Mention
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -81,8 +82,8 @@ def extract_mentions(doc: Doc, document: Document) -> DocMentions:
 
     mentions: list[Mention] = []
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_TYPES:
-            continue
+        if ent.label_ not in ENTITY_TYPES or is_initials(doc, ent.start, ent.end):
+            continue  # initials ("tersangka berinisial AS") name no one across documents
         sent = sentence_of(ent.start)
         role = ent._.role if ent.has_extension("role") else ""
         label = "ORG" if is_outlet_name(ent.text, document.source) else ent.label_

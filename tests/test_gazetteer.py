@@ -76,6 +76,31 @@ def test_common_words_are_not_tagged_at_a_sentence_start(everything: Language) -
     assert ents(everything("Ia pindah ke Padang tahun lalu.")) == [("Padang", "LOC")]
 
 
+def test_camel_case_names_also_match_capitalised_only(default: Language) -> None:
+    """News writes "NasDem" and "Nasdem", "SoftBank" and "Softbank"; a word whose inner capital
+    starts a one-letter part ("KontraS") has no such variant: "Kontras" is a word."""
+    doc = default("Kader Partai Nasdem dan Partai NasDem bertemu investor Softbank.")
+    assert ents(doc) == [("Partai Nasdem", "ORG"), ("Partai NasDem", "ORG"), ("Softbank", "ORG")]
+    assert ents(default("Kontras dengan itu, harga naik.")) == []
+    assert ents(default("Laporan KontraS terbit.")) == [("KontraS", "ORG")]
+
+
+def test_civil_society_associations_and_clubs_are_tagged(default: Language) -> None:
+    doc = default("Peneliti Perludem, IDAI dan Persib Bandung menolak aturan Bappebti.")
+    assert ents(doc) == [("Perludem", "ORG"), ("IDAI", "ORG"), ("Persib Bandung", "ORG"),
+                         ("Bappebti", "ORG")]
+    assert ents(default("BPBD Jawa Tengah mencatat banjir.")) == [("BPBD Jawa Tengah", "ORG")]
+
+
+def test_place_names_only_lengthen_a_place_the_recogniser_cut_short(default: Language) -> None:
+    doc = with_ents(default, "Gubernur Papua Tengah dan warga Jawa Barat datang ke Kota Bandung.",
+                    [("Papua", "LOC"), ("Bandung", "LOC")])
+    # "Jawa Barat" is not added (LOC is not tagged by default); "Kota" stays out of the name
+    assert ents(doc) == [("Papua Tengah", "LOC"), ("Bandung", "LOC")]
+    doc = with_ents(default, "Gubernur Papua Tengah datang.", [("Papua", "ORG")])
+    assert ents(doc) == [("Papua", "ORG")]
+
+
 def test_the_longest_name_wins(everything: Language) -> None:
     doc = everything("Wartawan Jawa Pos meliput rapat Pemprov Jawa Barat di Bandung.")
     assert ents(doc) == [("Jawa Pos", "ORG"), ("Pemprov Jawa Barat", "ORG"), ("Bandung", "LOC")]

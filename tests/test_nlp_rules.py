@@ -135,6 +135,73 @@ def test_a_place_after_a_currency_name_is_part_of_the_currency() -> None:
     assert [e.start for e in map_entities(doc, {"GPE": "LOC"})] == [10, 12]
 
 
+def test_a_legal_form_alone_is_no_company_and_a_summit_is_an_event() -> None:
+    text = "Saham PT Bank Sentosa (Persero) Tbk. naik menjelang KTT ASEAN di Bali."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=label) for t, label in
+                [("PT Bank Sentosa", "ORG"), ("Persero", "ORG"), ("Tbk", "ORG"),
+                 ("KTT ASEAN", "ORG"), ("Bali", "LOC")]]
+    assert [(e.text, e.label_) for e in map_entities(doc, {"ORG": "ORG", "LOC": "LOC"})] == [
+        ("PT Bank Sentosa", "ORG"), ("KTT ASEAN", "EVENT"), ("Bali", "LOC")]
+
+
+def test_a_name_opening_with_an_organisation_only_head_is_an_organisation() -> None:
+    text = ("Massa Aliansi Rakyat Peduli dan Partai Sejahtera datang ke Lembaga Pemasyarakatan "
+            "Cipinang.")
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=label) for t, label in
+                [("Aliansi Rakyat Peduli", "LOC"), ("Partai Sejahtera", "PER"),
+                 ("Lembaga Pemasyarakatan Cipinang", "LOC")]]
+    assert [(e.text, e.label_) for e in map_entities(doc, {"LOC": "LOC", "PER": "PERSON"})] == [
+        ("Aliansi Rakyat Peduli", "ORG"), ("Partai Sejahtera", "ORG"),
+        ("Lembaga Pemasyarakatan Cipinang", "LOC")]
+
+
+def test_initials_after_berinisial_are_people_not_places() -> None:
+    """"berinisial AS dan RH": initials, not the place AS (Amerika Serikat); the ones the
+    recogniser missed are added; "AS" elsewhere stays a place."""
+    doc = nlp("Polisi menangkap tersangka berinisial AS dan RH, yang pernah tinggal di AS.")
+    doc.ents = [Span(doc, 4, 5, label="LOC"), Span(doc, 12, 13, label="LOC")]
+    assert [(e.text, e.label_, e.start) for e in map_entities(doc, {"LOC": "LOC"})] == [
+        ("AS", "PERSON", 4), ("RH", "PERSON", 6), ("AS", "LOC", 12)]
+
+
+def test_initials_that_are_also_titles_stay_initials() -> None:
+    assert _titled("Tersangka berinisial HS, MR dan AD ditahan.",
+                   [("HS", "PERSON"), ("MR", "PERSON"), ("AD", "PERSON")]) == [
+        ("HS", "PERSON", ""), ("MR", "PERSON", ""), ("AD", "PERSON", "")]
+    assert _titled("Kata MR Smith kemarin.", [("MR Smith", "PERSON")]) == [
+        ("Smith", "PERSON", "MR")]
+
+
+def test_a_person_named_again_is_found_at_the_end_of_a_long_role() -> None:
+    from graph.nlp.titles import named_holders
+
+    text = ("Menteri Koordinator Bidang Pangan Budi Santoso Wiryo mengatakan stok cukup. "
+            "Menurut Budi, harga stabil.")
+    doc = nlp(text)
+    at = text.rindex("Budi")
+    doc.ents = [doc.char_span(at, at + 4, label="PERSON")]
+    assert [s.text for s in named_holders(doc)] == ["Budi Santoso Wiryo"]
+    # not named again (another person is): where the office ends is unknown, nothing is added
+    other = text.replace("Menurut Budi", "Menurut Rina")
+    doc = nlp(other)
+    at = other.rindex("Rina")
+    doc.ents = [doc.char_span(at, at + 4, label="PERSON")]
+    assert named_holders(doc) == []
+
+
+def test_initials_are_kept_out_of_the_graph() -> None:
+    from graph.mentions import extract_mentions
+    from graph.records import Document
+
+    text = "Polisi menahan pria berinisial AS di Surabaya."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 4, 5, label="PERSON"), Span(doc, 6, 7, label="LOC")]
+    document = Document(id="d", path="d.txt", text=text)
+    assert [m.text for m in extract_mentions(doc, document).mentions] == ["Surabaya"]
+
+
 def test_a_name_opening_with_a_landform_or_building_noun_is_a_place() -> None:
     doc = nlp("Warga bantaran Kali Pesanggrahan, Pulau Tidung dan Museum Bahari protes.")
     doc.ents = [Span(doc, 2, 4, label="ORG"), Span(doc, 5, 7, label="PER"),
@@ -169,6 +236,23 @@ def test_abbreviation_needs_its_first_letter_at_a_word_start() -> None:
     assert match_long_form("Kemenpar", "Menteri Pariwisata") is None
     doc = nlp("Ia menyebut peta jalan (roadmap) dan harga (Rp5.000) naik.")
     assert find_abbreviations(doc) == []
+
+
+def test_a_definition_types_its_short_form_and_finds_a_missed_organisation() -> None:
+    from graph.nlp.abbreviations import entities_with_definitions
+
+    text = ("Ikatan Perawat Bahari (IPB) dan Dewi Sartika Wijaya (DSW) hadir. IPB menolak, "
+            "kata DSW.")
+    doc = nlp(text)
+    spans = [("Dewi Sartika Wijaya", "PERSON", 32), ("IPB", "LOC", text.rindex("IPB"))]
+    doc.ents = [doc.char_span(i, i + len(t), label=label) for t, label, i in spans]
+    ents = entities_with_definitions(doc, find_abbreviations(doc))
+    assert [(e.text, e.label_) for e in ents] == [
+        ("Ikatan Perawat Bahari", "ORG"), ("IPB", "ORG"), ("Dewi Sartika Wijaya", "PERSON"),
+        ("DSW", "PERSON"), ("IPB", "ORG"), ("DSW", "PERSON")]
+    # a long form the recogniser missed that opens with no organisation's word: left alone
+    doc = nlp("Sistem Informasi Terpadu (SIT) diluncurkan.")
+    assert entities_with_definitions(doc, find_abbreviations(doc)) == []
 
 
 def test_office_and_holder_tagged_as_one_organisation_are_split() -> None:
@@ -249,6 +333,62 @@ def test_a_holder_the_recogniser_missed_after_title_and_organisation_is_found() 
     assert people("Kata PB Persada Rina Wulandari kemarin.", "PB Persada") == []
     assert people("Ketua Umum PB Persada Rina Wulandari Jakarta.", "PB Persada") == []
     assert people("Kepala Badan Pangan Papua Barat menyatakan siap.", "Badan Pangan") == []
+
+
+def test_a_lower_case_title_before_an_organisation_is_a_role() -> None:
+    from graph.nlp.titles import TitleStripper
+
+    doc = nlp("Menurut juru bicara PB Persada Rina Wulandari, rapat ditunda.")
+    doc.ents = [Span(doc, 3, 5, label="ORG")]
+    assert [(e.text, e.label_, e._.role) for e in TitleStripper(nlp, "t")(doc).ents] == [
+        ("PB Persada", "ORG", ""), ("Rina Wulandari", "PERSON", "juru bicara PB Persada")]
+
+
+def test_a_military_or_police_rank_is_followed_by_a_person() -> None:
+    from graph.nlp.titles import apply_ranks
+
+    text = ("Kata Kombes Pol Rudi Santoso, Senin. AKBP Made Ary Wijaya dan Briptu Sari datang "
+            "bersama Kolonel Inf Bambang Hartono. Laksamana Sukardi dan Mayor tim hadir.")
+    doc = nlp(text)
+    preset = [("Ary Wijaya", "PERSON"), ("Sari", "LOC"), ("Inf Bambang Hartono", "PERSON"),
+              ("Laksamana Sukardi", "PERSON")]
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=label)
+                for t, label in preset]
+    assert [(e.text, e.label_) for e in apply_ranks(doc)] == [
+        ("Rudi Santoso", "PERSON"), ("Made Ary Wijaya", "PERSON"), ("Sari", "PERSON"),
+        ("Bambang Hartono", "PERSON"), ("Laksamana Sukardi", "PERSON")]
+
+
+def test_a_known_place_and_a_name_after_a_title_are_place_and_person() -> None:
+    assert _titled("Kata pelatih Vietnam Pierre Lemaire kemarin.",
+                   [("Vietnam Pierre Lemaire", "ORG")]) == [
+        ("Vietnam", "LOC", ""), ("Pierre Lemaire", "PERSON", "pelatih Vietnam")]
+    # words of an organisation's name, or no title: left whole
+    assert _titled("Kata Direktur Vietnam Airlines Group kemarin.",
+                   [("Vietnam Airlines Group", "ORG")]) == [("Vietnam Airlines Group", "ORG", "")]
+    assert _titled("Kata Vietnam Pierre Lemaire kemarin.", [("Vietnam Pierre Lemaire", "ORG")]) == [
+        ("Vietnam Pierre Lemaire", "ORG", "")]
+
+
+def test_a_person_span_opening_with_a_place_after_a_title_is_office_and_holder() -> None:
+    assert _titled("Bupati Garut Herman Suryadi menetapkan status darurat.",
+                   [("Garut Herman Suryadi", "PERSON")]) == [
+        ("Garut", "LOC", ""), ("Herman Suryadi", "PERSON", "Bupati Garut")]
+    # no title before it: left as the recogniser had it
+    assert _titled("Kata Garut Herman Suryadi kemarin.", [("Garut Herman Suryadi", "PERSON")]) == [
+        ("Garut Herman Suryadi", "PERSON", "")]
+
+
+def test_a_person_span_opening_with_an_acronym_is_an_organisation() -> None:
+    assert _titled("Data BPBD Jawa Tengah mencatat banjir.", [("BPBD Jawa Tengah", "PERSON")]) == [
+        ("BPBD Jawa Tengah", "ORG", "")]
+    assert _titled("Ia bermain untuk klub KVSK Lommel.", [("KVSK Lommel", "PERSON")]) == [
+        ("KVSK Lommel", "ORG", "")]
+    assert _titled("Ketua PWNU Abdul Hakim hadir.", [("PWNU Abdul Hakim", "PERSON")]) == [
+        ("PWNU", "ORG", ""), ("Abdul Hakim", "PERSON", "Ketua PWNU")]
+    # an all-capitals line is no evidence: every word is in capitals there
+    assert _titled("KATA JOKO SANTOSO KEMARIN", [("JOKO SANTOSO", "PERSON")]) == [
+        ("JOKO SANTOSO", "PERSON", "")]
 
 
 def test_a_title_before_a_place_tagged_as_a_person_is_an_office() -> None:

@@ -32,7 +32,9 @@ or crosses one, is kept as it is. Docs without capitalised words
 
 Which types are tagged is the ``labels`` setting: by default ORG and EVENT only (see
 :data:`DEFAULT_LABELS`); with ``place_context`` LOC names are tagged only after a word that marks
-a place (:data:`PLACE_CUES`: "di", "ke", "dari", a comma, ...). Jalin's pipeline
+a place (:data:`PLACE_CUES`: "di", "ke", "dari", a comma, ...). In ``extend`` mode the names of
+``extend_labels`` (LOC by default) are used only to lengthen an entity of their own type that the
+recogniser cut short ("[Papua] Tengah" -> "[Papua Tengah]"), never to add one. Jalin's pipeline
 (:func:`graph.nlp.pipeline.load_pipeline`) runs it right after ``jalin_entity_labels``, with the
 defaults; ``bench/gazetteer_experiment.py`` measures the alternatives.
 
@@ -74,6 +76,14 @@ DEFAULT_LABELS = ("ORG", "EVENT")
 more LOC precision than they bring recall, since a country named as an actor or modifier
 ("Pemerintah Indonesia", "warga Jepang") is not annotated as a place; see ``docs/ner.md``."""
 
+DEFAULT_EXTEND_LABELS = ("LOC",)
+"""Types whose names, in ``extend`` mode, only lengthen an entity of that type the recogniser cut
+short ("[Papua] Tengah" -> "[Papua Tengah]", "[Jakarta] Selatan"), never add one."""
+
+ADMINISTRATIVE_PREFIXES = frozenset({"Provinsi", "Kota", "Kabupaten"})
+"""Administrative nouns that Jalin keeps out of a place's name ("Bandung", not "Kota Bandung"),
+so a name they open does not lengthen an entity."""
+
 PLACE_CUES = frozenset({
     "di", "ke", "dari", "menuju", "hingga", "sampai", "sekitar", "seluruh", "penjuru",
     "kota", "kabupaten", "provinsi", "wilayah", "kawasan", "daerah", "pulau", "ibu", "ibukota",
@@ -85,6 +95,7 @@ Jawa Barat") rather than as a modifier or an actor ("Pemerintah Indonesia", "war
 "Iran menyerang"), for ``place_context``."""
 
 _PUNCT_SPLIT = re.compile(r"\w+|[^\w\s]")
+_CAMEL_CASE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
 
 
 def _read_data(path: str | Path | None) -> dict[str, Any]:
@@ -126,11 +137,25 @@ def _names(value: Any) -> list[str]:
     return [str(v) for v in value]
 
 
+def _capitalised_variant(name: str) -> str | None:
+    """``name`` with its camel-case words ("NasDem", "SoftBank") capitalised only ("Nasdem",
+    "Softbank"), as much news writes them; ``None`` if it has no such word ("KontraS", with a
+    one-letter part, is not one: "Kontras" is a word).
+
+    >>> _capitalised_variant("Partai NasDem"), _capitalised_variant("PT Bank BTPN")
+    ('Partai Nasdem', None)
+    """
+    words = name.split()
+    changed = [w.capitalize() if _CAMEL_CASE.fullmatch(w) else w for w in words]
+    return " ".join(changed) if changed != words else None
+
+
 def load_gazetteer(path: str | Path | None = None, *,
                    aliases: bool = True) -> tuple[dict[str, str], frozenset[str]]:
     """``(name -> type, names not matched at a sentence start)`` from the gazetteer file
     (``None``: the built-in one) and, if ``aliases``, the built-in alias table's LOC, ORG and
-    EVENT entries. Names given two different types are left out.
+    EVENT entries. Names given two different types are left out. A name with inner capitals
+    ("Partai NasDem") is also matched capitalised only ("Partai Nasdem").
 
     >>> names, _ = load_gazetteer()
     >>> names["Jepang"], names["Kementerian Keuangan"], names["Pemprov Jawa Barat"]
@@ -143,6 +168,9 @@ def load_gazetteer(path: str | Path | None = None, *,
         name = " ".join(name.split())
         if name:
             found.setdefault(name, set()).add(label)
+            variant = _capitalised_variant(name)
+            if variant:
+                found.setdefault(variant, set()).add(label)
 
     regional: list[str] = []
     for list_name, spec in data["lists"].items():
@@ -221,14 +249,17 @@ class Gazetteer:
 
     def __init__(self, nlp: Language, name: str, mode: str = "extend", path: str | None = None,
                  aliases: bool = True, labels: Iterable[str] = DEFAULT_LABELS,
-                 place_context: bool = False) -> None:
+                 place_context: bool = False,
+                 extend_labels: Iterable[str] = DEFAULT_EXTEND_LABELS) -> None:
         if mode not in MODES:
             raise ValueError(f"jalin_gazetteer mode must be one of {', '.join(MODES)}")
         self.name = name
         self.mode = mode
         self.place_context = place_context
         names, self.not_sentence_initial = load_gazetteer(path, aliases=aliases)
-        wanted = set(labels)
+        self.labels = frozenset(labels)
+        self.extend_labels = frozenset(extend_labels) - self.labels if mode == "extend" else set()
+        wanted = self.labels | self.extend_labels
         names = {text: label for text, label in names.items() if label in wanted}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         patterns: dict[str, dict[tuple[str, ...], Doc]] = {label: {} for label in LABELS}
@@ -278,6 +309,14 @@ class Gazetteer:
         by_extent = {(e.start, e.end): i for i, e in enumerate(ents)}
         for span in found:
             overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+            if span.label_ not in self.labels:  # only to lengthen: "[Papua] Tengah"
+                if (overlapping and len(span) > max(len(e) for e in overlapping)
+                        and doc[span.start].text not in ADMINISTRATIVE_PREFIXES
+                        and all(e.label_ == span.label_ and span.start <= e.start
+                                and e.end <= span.end for e in overlapping)):
+                    ents = [e for e in ents if e not in overlapping] + [span]
+                    by_extent = {(e.start, e.end): i for i, e in enumerate(ents)}
+                continue
             if not overlapping:
                 ents.append(span)
             elif self.mode in ("relabel", "extend") and len(overlapping) == 1 and (
@@ -293,11 +332,14 @@ class Gazetteer:
 
 @Language.factory("jalin_gazetteer",
                   default_config={"mode": "extend", "path": None, "aliases": True,
-                                  "labels": list(DEFAULT_LABELS), "place_context": False})
+                                  "labels": list(DEFAULT_LABELS), "place_context": False,
+                                  "extend_labels": list(DEFAULT_EXTEND_LABELS)})
 def make_gazetteer(nlp: Language, name: str, mode: str, path: str | None, aliases: bool,
-                   labels: list[str], place_context: bool) -> Gazetteer:
+                   labels: list[str], place_context: bool,
+                   extend_labels: list[str]) -> Gazetteer:
     """spaCy factory: ``mode`` is ``fill``, ``relabel``, ``extend`` or ``preset``; ``path`` a
     gazetteer file in place of the built-in one; ``aliases`` adds the built-in alias table;
     ``labels`` the types tagged; ``place_context`` tags LOC names only after a
-    :data:`PLACE_CUES` word."""
-    return Gazetteer(nlp, name, mode, path, aliases, labels, place_context)
+    :data:`PLACE_CUES` word; ``extend_labels`` the other types whose names only lengthen an
+    entity of their type (``extend`` mode)."""
+    return Gazetteer(nlp, name, mode, path, aliases, labels, place_context, extend_labels)

@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .gazetteer import PLACE_CUES, place_names
-from .labels import LEADING_FUNCTION_WORDS, ORG_HEADS
+from .labels import LEADING_FUNCTION_WORDS, ORG_HEADS, is_initials
 
 if not Span.has_extension("role"):
     Span.set_extension("role", default="")
@@ -38,14 +38,31 @@ if not Doc.has_extension("roles"):
 HONORIFICS = frozenset("""
 bapak pak ibu bu sang saudara sdr sdr. tuan nyonya nona mr mr. mrs mrs. ms ms. dr dr. drs drs. prof
 prof. ir ir. h h. hj hj. kh kh. k.h. habib ustaz ustadz kyai kiai romo pastor pendeta bhikkhu haji
-hajjah letjen mayjen brigjen jenderal jendral laksamana marsekal kolonel kombes akbp kompol iptu
-aiptu bripka briptu
+hajjah letjen mayjen brigjen jenderal jendral laksamana marsekal kolonel letkol mayor kapten kombes
+komjen akbp kompol akp iptu ipda aiptu aipda bripka brigadir briptu bripda
 """.split())
 """Titles of address and rank: never a role mention by themselves."""
 
+RANKS = frozenset("""
+letjen mayjen brigjen marsekal kolonel letkol mayor kombes komjen akbp kompol akp iptu ipda aiptu
+aipda bripka brigadir briptu bripda
+""".split())
+"""Military and police ranks (TNI, Polri) written before a name, which they always precede:
+a capitalised word after one is a person's name ("Kombes Pol Trunoyudo mengatakan"). "Jenderal"
+and "Irjen" are left out: they also end or start offices ("Sekretaris Jenderal", "Irjen
+Kemenkeu"); so is "Laksamana", also a given name."""
+
+RANK_COMPLEMENTS = frozenset("""
+pol pol. tni purn purn. ( ) jenderal madya muda pertama utama inf kav arh czi cpl cku chb caj ckm
+cpm mar pnb tek adm kes sus psk
+""".split())
+"""Words between a rank and the name: the force ("Pol", "TNI"), the second word of a star rank
+("Brigadir Jenderal", "Laksamana Muda"), the corps ("Kolonel Inf"), "(Purn)" for retired."""
+
 GENERIC_ROLES = frozenset("""
 anggota pengamat ekonom analis peneliti pemilik owner pimpinan pemimpin manajer manager hakim jaksa
-senator legislator pendiri founder co-founder bos vp
+senator legislator pendiri founder co-founder bos vp pelatih asisten petenis pebulu pebalap pegolf
+pesepak
 """.split())
 """Roles that many people hold at once: never resolved to one person."""
 
@@ -148,6 +165,15 @@ def strip_titles(span: Span) -> tuple[Span | None, str]:
     return Span(doc, i, span.end, label=span.label_), role
 
 
+def _title_start_ending_at(doc: Doc, k: int, lowest: int) -> int:
+    """Start of a title phrase of two words or more that ends at token ``k`` ("juru [bicara]"),
+    not before ``lowest``; -1 if there is none."""
+    for start in range(k - 1, max(lowest, k - _longest_title() + 1) - 1, -1):
+        if title_length_at(doc, start, k + 1) == k + 1 - start:
+            return start
+    return -1
+
+
 def role_before(span: Span, taken: set[int] | None = None) -> str:
     """The role phrase standing right before a person's name, or ``""``.
 
@@ -161,6 +187,9 @@ def role_before(span: Span, taken: set[int] | None = None) -> str:
     >>> doc = spacy.blank("id")("kata Deputi Gubernur BI Ratna Lubis")  # title "Gubernur BI"
     >>> role_before(Span(doc, 3, 6, label="ORG"))
     'Deputi Gubernur'
+    >>> doc = spacy.blank("id")("menurut juru bicara Kemlu Lalu Muhamad Iqbal")
+    >>> role_before(Span(doc, 3, 4, label="ORG"))
+    'juru bicara'
     """
     doc = span.doc
     j = span.start - 1
@@ -183,6 +212,10 @@ def role_before(span: Span, taken: set[int] | None = None) -> str:
         size = title_length_at(doc, k)
         if size:  # a title may run into the span: "Deputi Gubernur [BI Ratna Sari Lubis]"
             title_start = k
+            break
+        ending = _title_start_ending_at(doc, k, lowest)
+        if ending >= 0:  # a title written in lower case: "juru bicara [Kemlu]"
+            title_start = ending
             break
         if not (_is_capitalised(token.text) or token.text in CONNECTORS
                 or (taken is not None and k in taken)):
@@ -327,7 +360,11 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
       PERSON (and that ORG or LOC), with the title as role; so does a span ending in two or three
       capitalised words whose last one the document names alone as a person ("BPN Cahyo
       Nugroho ... Nugroho");
-    * a person span that is a title before a place is that place ("Kapolsek [Ciputat]").
+    * a person span that is a title before a place is that place ("Kapolsek [Ciputat]");
+    * a person span after a title that opens with a place's name is the office's place and its
+      holder ("Bupati [Cianjur Herman Suherman]");
+    * a person span that opens with an acronym is an organisation ("[BPBD Jawa Barat]
+      mencatat"), or an organisation and its head after a title ("Ketua [PWNU Abdul Hakim]").
     """
     ents = doc.ents  # a property that builds the spans anew on every read
     taken = {i for ent in ents if ent.label_ != "PERSON" for i in range(ent.start, ent.end)}
@@ -341,10 +378,14 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
     named = _AnyOf(orgs, places)
     offices = {ent.start for ent in ents if _is_office(ent, taken, office_places)}
     people = _AnyOf({name_key(t.text for t in ent) for ent in ents
-                     if ent.label_ == "PERSON" and ent.start not in offices},
+                     if ent.label_ == "PERSON" and ent.start not in offices
+                     and not is_initials(doc, ent.start, ent.end)},
                     _known_names_of("PERSON"))
     result: list[tuple[Span, str]] = []
     for ent in ents:
+        if is_initials(doc, ent.start, ent.end):
+            result.append((ent, ""))  # "berinisial HS, MR dan AD": "MR" is no title here
+            continue
         if title_length_at(doc, ent.start) >= len(ent):
             continue  # the span is (part of) a title: "Duta" of "Duta Besar", "CEO"
         if ent.label_ != "PERSON":
@@ -372,8 +413,10 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             # and its holder: "Presiden Bank Dunia David Malpass"; a place's name, which also
             # opens names of things ("Jakarta Convention Center"), only with a person the
             # document names again by surname: "Wali Kota Ambon Yohana Manuputty ...
-            # Manuputty", "asal Sumatera Utara Maria Pasaribu ... Pasaribu"
-            titled_holder = bool(org_size and lead_label == "ORG" and title and capitalised)
+            # Manuputty", "asal Sumatera Utara Maria Pasaribu ... Pasaribu", or a known place
+            # followed by what can only be a name: "pelatih Vietnam Philippe Troussier"
+            titled_holder = bool(org_size and title and capitalised and (
+                lead_label == "ORG" or _place_holder(rest[:org_size], person)))
             named_again = bool(org_size and capitalised and name_key([person[-1].text]) in people)
             if name_key(t.text for t in person) in people or titled_holder or named_again:
                 if org_size:
@@ -397,14 +440,53 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             continue
         outer = role_before(ent, taken)
         role = f"{outer} {stripped}".strip()
+        lead_label = "ORG"
         org_size = _leading_name(name, orgs)
+        if not org_size and role and len(name) >= 3:  # "Bupati [Cianjur Herman Suherman]"
+            org_size, lead_label = _leading_name(name, places), "LOC"
+            if not all(t.text[:1].isupper() for t in name[org_size:]):
+                org_size = 0
+        rest = name[1:]
+        if (not org_size and len(name) >= 2 and _is_acronym(name[0].text)
+                and not all(t.text.isupper() for t in rest)):
+            if name_key(t.text for t in rest) in places or (
+                    len(rest) == 1 and name_key([rest[0].text]) not in people):
+                result.append((Span(doc, name.start, name.end, label="ORG"), ""))
+                continue  # "[BPBD Jawa Barat] mencatat", "klub [KMSK Deinze]"
+            if role and len(rest) >= 2:
+                org_size, lead_label = 1, "ORG"  # "Ketua [PWNU Abdul Hakim]"
         if org_size and (role or name_key(t.text for t in name[org_size:]) in people):
-            org = Span(doc, name.start, name.start + org_size, label="ORG")
+            org = Span(doc, name.start, name.start + org_size, label=lead_label)
             result.append((org, ""))
             name = Span(doc, name.start + org_size, name.end, label="PERSON")
             role = f"{role} {org.text}".strip()
         result.append((name, role))
     return result
+
+
+ORG_NAME_WORDS = ORG_HEADS | frozenset("""
+air airlines airways bank corporation company center centre club council federation foundation
+group holdings institute international internasional motors network news post press society
+times union united university watch
+""".split())
+"""Words of organisations' names, the English ones too: a run of capitalised words holding one
+is no person's name ("Indonesia Corruption Watch", "Vietnam Airlines")."""
+
+
+def _place_holder(place: Span, person: Span) -> bool:
+    """Whether ``place`` is a place the gazetteer knows and ``person`` two or three words that can
+    be a person's name (no organisation's word, no acronym): "pelatih [Vietnam] [Philippe
+    Troussier]", "petenis [Denmark] [Holger Rune]", but not "Direktur [Jakarta] [Convention
+    Center]"."""
+    return (2 <= len(person) <= 3 and name_key(t.text for t in place) in _gazetteer_places()
+            and not any(t.lower_ in ORG_NAME_WORDS or t.text.isupper() for t in person))
+
+
+def _is_acronym(text: str) -> bool:
+    """An all-capitals word of three letters or more that is not a title ("BPBD", "KMSK"): in the
+    cased training corpora (train splits) no person's name opens with one."""
+    return (len(text) >= 3 and text.isalpha() and text.isupper()
+            and text.lower() not in title_phrases())
 
 
 def _extent_after(doc: Doc, k: int, person_starts: set[int]) -> tuple[int, bool]:
@@ -521,6 +603,101 @@ def missed_holders(doc: Doc) -> list[Span]:
     return found
 
 
+def named_holders(doc: Doc) -> list[Span]:
+    """People the recogniser missed at the end of a long role phrase, found because the document
+    names them again: in "Menteri Koordinator Bidang Kemaritiman dan Investasi Luhut Binsar
+    Pandjaitan mengatakan ... kata Luhut", where the office ends is not written, but "Luhut"
+    is a person of the document, so the run of capitalised words after a title, from that word
+    to a lower-case word, comma or full stop, is a PERSON. One to four words, all outside
+    entities. Returns new PERSON spans.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Kepala Badan Gizi Nasional Dadan Hindayana berkata. Kata Dadan.")
+    >>> doc.ents = [Span(doc, 9, 10, label="PERSON")]
+    >>> [s.text for s in named_holders(doc)]
+    ['Dadan Hindayana']
+    """
+    ents = doc.ents
+    person_words = {word_key(t.text) for ent in ents if ent.label_ == "PERSON"
+                    and not is_initials(doc, ent.start, ent.end) for t in ent}
+    if not person_words:
+        return []
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    found = []
+    i, n = 0, len(doc)
+    while i < n:
+        size = title_length_at(doc, i) if i not in taken else 0
+        if not size:
+            i += 1
+            continue
+        end = i + size  # the capitalised run after the title, up to the role phrase's end
+        while (end < n and end not in taken and not doc[end].is_sent_start
+               and (_is_capitalised(doc[end].text) or doc[end].text in CONNECTORS)):
+            end += 1
+        follower = doc[end].text if end < n else "."
+        ends = follower in (",", ".") or (follower.isalpha() and follower == follower.lower())
+        if ends and end not in taken:
+            start = next((k for k in range(max(i + size, end - 4), end)
+                          if word_key(doc[k].text) in person_words), None)
+            if start is not None and all(_name_word(doc, k, ()) for k in range(start, end)):
+                found.append(Span(doc, start, end, label="PERSON"))
+        i = max(end, i + 1)
+    return found
+
+
+def apply_ranks(doc: Doc) -> list[Span]:
+    """New entity list for ``doc``: a military or police rank (:data:`RANKS`, then perhaps
+    "Pol", "TNI", a corps or "(Purn)") is followed by a person's name, so the capitalised words
+    there are a PERSON: found where the recogniser missed them ("Kombes Pol [Trunoyudo]
+    mengatakan"), given the name's first word it left out ("AKBP Ade [Ary Syam Indradi]"), or
+    retyped ("Briptu [Rina]" LOC), or without the corps ("Kolonel [Inf Ariful Hidayat]"). Up to
+    three name words found (four with the recogniser's), ended by a lower-case word, a comma or a
+    full stop.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Kombes Pol Trunoyudo, Senin. AKBP Ade Ary Indradi dan Briptu Rina")
+    >>> doc.ents = [Span(doc, 8, 10, label="PERSON"), Span(doc, 12, 13, label="LOC")]
+    >>> [(e.text, e.label_) for e in apply_ranks(doc)]
+    [('Trunoyudo', 'PERSON'), ('Ade Ary Indradi', 'PERSON'), ('Rina', 'PERSON')]
+    """
+    ents = list(doc.ents)
+    by_start = {ent.start: ent for ent in ents}
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    names = _AnyOf(_names_in_doc(ents, "ORG"), _names_in_doc(ents, "LOC"), _gazetteer_places())
+    changed = False
+    for i, token in enumerate(doc[:-1]):
+        if token.lower_ not in RANKS or not token.text[:1].isupper() or i in taken:
+            continue
+        start = i + 1
+        while start < len(doc) - 1 and doc[start].lower_ in RANK_COMPLEMENTS:
+            start += 1
+        crossing = next((e for e in ents if i < e.start < start < e.end), None)
+        if crossing is not None:  # "Kolonel [Inf Ariful Hidayat]": the corps is not the name
+            ents[ents.index(crossing)] = Span(doc, start, crossing.end, label="PERSON")
+            changed = True
+            continue
+        end = start
+        while (end < len(doc) and end - start < 4 and end not in taken
+               and not doc[end].is_sent_start and _name_word(doc, end, names)):
+            end += 1
+        ent = by_start.pop(end, None)
+        if ent is not None and (ent.label_ == "PERSON" or end == start) and len(ent) <= 4 - (
+                end - start) and all(_is_capitalised(t.text) for t in ent):
+            ents.remove(ent)  # "AKBP Ade [Ary Syam Indradi]", "Briptu [Rina]" typed LOC
+            taken.difference_update(range(ent.start, ent.end))
+            end = ent.end
+        elif not 1 <= end - start <= 3:
+            continue
+        follower = doc[end].text if end < len(doc) else "."
+        if follower in (",", ".") or (follower.isalpha() and follower == follower.lower()):
+            ents.append(Span(doc, start, end, label="PERSON"))
+            taken.update(range(start, end))
+            changed = True
+        elif ent is not None and ent not in ents:
+            ents.append(ent)
+    return sorted(ents, key=lambda span: span.start) if changed else list(doc.ents)
+
+
 class TitleStripper:
     """Strips titles off PERSON entities and stores the role in ``span._.role``."""
 
@@ -530,7 +707,8 @@ class TitleStripper:
         _gazetteer_places()
 
     def __call__(self, doc: Doc) -> Doc:
-        missed = missed_holders(doc)
+        doc.ents = apply_ranks(doc)
+        missed = missed_holders(doc) + named_holders(doc)
         if missed:
             doc.ents = sorted([*doc.ents, *missed], key=lambda span: span.start)
         pairs = apply_titles(doc)
