@@ -203,11 +203,13 @@ def test_initials_are_kept_out_of_the_graph() -> None:
 
 
 def test_a_name_opening_with_a_landform_or_building_noun_is_a_place() -> None:
-    doc = nlp("Warga bantaran Kali Pesanggrahan, Pulau Tidung dan Museum Bahari protes.")
+    doc = nlp("Warga bantaran Kali Pesanggrahan, Pulau Tidung dan Museum Bahari protes di "
+              "Sirkuit Sentul.")
     doc.ents = [Span(doc, 2, 4, label="ORG"), Span(doc, 5, 7, label="PER"),
-                Span(doc, 8, 10, label="ORG")]
+                Span(doc, 8, 10, label="ORG"), Span(doc, 12, 14, label="PER")]
     assert [(e.text, e.label_) for e in map_entities(doc, {"PER": "PERSON", "ORG": "ORG"})] == [
-        ("Kali Pesanggrahan", "LOC"), ("Pulau Tidung", "LOC"), ("Museum Bahari", "ORG")]
+        ("Kali Pesanggrahan", "LOC"), ("Pulau Tidung", "LOC"), ("Museum Bahari", "ORG"),
+        ("Sirkuit Sentul", "LOC")]
 
 
 def test_landform_and_building_nouns_stay_in_place_names_administrative_ones_do_not() -> None:
@@ -368,6 +370,39 @@ def test_a_known_place_and_a_name_after_a_title_are_place_and_person() -> None:
                    [("Vietnam Airlines Group", "ORG")]) == [("Vietnam Airlines Group", "ORG", "")]
     assert _titled("Kata Vietnam Pierre Lemaire kemarin.", [("Vietnam Pierre Lemaire", "ORG")]) == [
         ("Vietnam Pierre Lemaire", "ORG", "")]
+
+
+def test_an_honorific_begins_a_name_except_inside_a_place() -> None:
+    from graph.nlp.titles import apply_ranks
+
+    text = ("Kata KH Ahmad Fauzi Rahman dan Prof. Dr. Lina Wati di Jalan Ir. H. Sutami "
+            "kemarin.")
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=label)
+                for t, label in [("Fauzi Rahman", "PERSON"), ("Sutami", "LOC")]]
+    assert [(e.text, e.label_) for e in apply_ranks(doc)] == [
+        ("Ahmad Fauzi Rahman", "PERSON"), ("Lina Wati", "PERSON"), ("Sutami", "LOC")]
+
+
+def test_a_medical_specialty_after_a_name_is_no_entity() -> None:
+    news = spacy.blank("id")
+    add_abbreviations(news.tokenizer)  # "Sp." stays one token, as in Jalin's pipeline
+    text = "Kata dr. Rina Wulan, Sp.A, kemarin."
+    doc = news(text)
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=label)
+                for t, label in [("Rina Wulan", "PERSON"), ("A", "ORG")]]
+    assert [e.text for e in map_entities(doc, {"PERSON": "PERSON", "ORG": "ORG"})] == [
+        "Rina Wulan"]
+
+
+def test_an_acronym_person_that_opens_an_organisations_name_is_that_organisation() -> None:
+    assert _titled("Grup KMBT Media membuka kantor. KMBT juga membuka gerai.",
+                   [("KMBT Media", "ORG"), ("KMBT", "PERSON")]) == [
+        ("KMBT Media", "ORG", ""), ("KMBT", "ORG", "")]
+    # a known organisation's name (the gazetteer's too) before a person after a title
+    assert _titled("Kata ekonom Bank Permata Rudi Hartono kemarin.",
+                   [("Bank Permata Rudi Hartono", "ORG")]) == [
+        ("Bank Permata", "ORG", ""), ("Rudi Hartono", "PERSON", "ekonom Bank Permata")]
 
 
 def test_a_person_span_opening_with_a_place_after_a_title_is_office_and_holder() -> None:

@@ -27,8 +27,8 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .gazetteer import PLACE_CUES, place_names
-from .labels import LEADING_FUNCTION_WORDS, ORG_HEADS, is_initials
+from .gazetteer import PLACE_CUES, builtin_names, place_names
+from .labels import LEADING_FUNCTION_WORDS, ORG_HEADS, PLACE_NOUNS, is_initials
 
 if not Span.has_extension("role"):
     Span.set_extension("role", default="")
@@ -51,6 +51,13 @@ aipda bripka brigadir briptu bripda
 a capitalised word after one is a person's name ("Kombes Pol Trunoyudo mengatakan"). "Jenderal"
 and "Irjen" are left out: they also end or start offices ("Sekretaris Jenderal", "Irjen
 Kemenkeu"); so is "Laksamana", also a given name."""
+
+NAME_HONORIFICS = frozenset("""
+kh kh. k.h. kyai kiai habib ustaz ustadz gus buya prof prof. dr dr. drs drs. ir ir. h h. hj hj.
+""".split())
+"""Honorifics that stand right before a name, religious ("KH", "Habib", "Gus"), academic ("Prof.",
+"Dr.", "dr."), and "H."/"Hj." (haji, hajjah): the capitalised words after them begin a person's
+name ("KH [Asrorun] Niam Sholeh", the model's span starting one word late)."""
 
 RANK_COMPLEMENTS = frozenset("""
 pol pol. tni purn purn. ( ) jenderal madya muda pertama utama inf kav arh czi cpl cku chb caj ckm
@@ -265,7 +272,10 @@ def known_names() -> dict[tuple[str, ...], str]:
 
 @lru_cache(maxsize=8)
 def _known_names_of(label: str) -> frozenset[tuple[str, ...]]:
-    return frozenset(name for name, kind in known_names().items() if kind == label)
+    """The alias table's and the gazetteer's names of type ``label``, as name keys."""
+    return frozenset([*(name for name, kind in known_names().items() if kind == label),
+                      *(name_key(name.split()) for name, kind in builtin_names().items()
+                        if kind == label)])
 
 
 NameKeys = Container[tuple[str, ...]]
@@ -364,7 +374,9 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
     * a person span after a title that opens with a place's name is the office's place and its
       holder ("Bupati [Cianjur Herman Suherman]");
     * a person span that opens with an acronym is an organisation ("[BPBD Jawa Barat]
-      mencatat"), or an organisation and its head after a title ("Ketua [PWNU Abdul Hakim]").
+      mencatat"), or an organisation and its head after a title ("Ketua [PWNU Abdul Hakim]"); so
+      is a one-word acronym person that opens an organisation's name in the document ("[RANS]
+      membuka" after "RANS Entertainment").
     """
     ents = doc.ents  # a property that builds the spans anew on every read
     taken = {i for ent in ents if ent.label_ != "PERSON" for i in range(ent.start, ent.end)}
@@ -376,6 +388,7 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             and ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_CUES}
     office_places = _AnyOf(cued, _gazetteer_places())
     named = _AnyOf(orgs, places)
+    org_heads = {word_key(ent[0].text) for ent in ents if ent.label_ == "ORG" and len(ent) > 1}
     offices = {ent.start for ent in ents if _is_office(ent, taken, office_places)}
     people = _AnyOf({name_key(t.text for t in ent) for ent in ents
                      if ent.label_ == "PERSON" and ent.start not in offices
@@ -446,6 +459,9 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             org_size, lead_label = _leading_name(name, places), "LOC"
             if not all(t.text[:1].isupper() for t in name[org_size:]):
                 org_size = 0
+        if len(name) == 1 and _is_acronym(name[0].text) and word_key(name[0].text) in org_heads:
+            result.append((Span(doc, name.start, name.end, label="ORG"), ""))
+            continue  # "RANS juga membuka ..." after "RANS Entertainment"
         rest = name[1:]
         if (not org_size and len(name) >= 2 and _is_acronym(name[0].text)
                 and not all(t.text.isupper() for t in rest)):
@@ -484,7 +500,8 @@ def _place_holder(place: Span, person: Span) -> bool:
 
 def _is_acronym(text: str) -> bool:
     """An all-capitals word of three letters or more that is not a title ("BPBD", "KMSK"): in the
-    cased training corpora (train splits) no person's name opens with one."""
+    cased training corpora (train splits) one person's name opens with one, in a line written all
+    in capitals."""
     return (len(text) >= 3 and text.isalpha() and text.isupper()
             and text.lower() not in title_phrases())
 
@@ -652,7 +669,8 @@ def apply_ranks(doc: Doc) -> list[Span]:
     mengatakan"), given the name's first word it left out ("AKBP Ade [Ary Syam Indradi]"), or
     retyped ("Briptu [Rina]" LOC), or without the corps ("Kolonel [Inf Ariful Hidayat]"). Up to
     three name words found (four with the recogniser's), ended by a lower-case word, a comma or a
-    full stop.
+    full stop. An honorific (:data:`NAME_HONORIFICS`) does the same, except retyping, and not
+    inside a place's name ("Jalan Ir. H. Juanda").
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Kombes Pol Trunoyudo, Senin. AKBP Ade Ary Indradi dan Briptu Rina")
@@ -666,11 +684,16 @@ def apply_ranks(doc: Doc) -> list[Span]:
     names = _AnyOf(_names_in_doc(ents, "ORG"), _names_in_doc(ents, "LOC"), _gazetteer_places())
     changed = False
     for i, token in enumerate(doc[:-1]):
-        if token.lower_ not in RANKS or not token.text[:1].isupper() or i in taken:
+        rank = token.lower_ in RANKS
+        if not (rank or token.lower_ in NAME_HONORIFICS) or i in taken or not (
+                token.text[:1].isupper() or token.lower_ in ("dr", "dr.")):
             continue
         start = i + 1
-        while start < len(doc) - 1 and doc[start].lower_ in RANK_COMPLEMENTS:
-            start += 1
+        while start < len(doc) - 1 and (doc[start].lower_ in RANK_COMPLEMENTS
+                                        or doc[start].lower_ in NAME_HONORIFICS):
+            start += 1  # "Kombes Pol", "Prof. Dr. H."
+        if not rank and (start - 1 in taken or (i > 0 and doc[i - 1].lower_ in PLACE_NOUNS)):
+            continue  # "Jalan Ir. H. Juanda", "RSUD Dr. Soetomo"
         crossing = next((e for e in ents if i < e.start < start < e.end), None)
         if crossing is not None:  # "Kolonel [Inf Ariful Hidayat]": the corps is not the name
             ents[ents.index(crossing)] = Span(doc, start, crossing.end, label="PERSON")
@@ -681,8 +704,8 @@ def apply_ranks(doc: Doc) -> list[Span]:
                and not doc[end].is_sent_start and _name_word(doc, end, names)):
             end += 1
         ent = by_start.pop(end, None)
-        if ent is not None and (ent.label_ == "PERSON" or end == start) and len(ent) <= 4 - (
-                end - start) and all(_is_capitalised(t.text) for t in ent):
+        if ent is not None and (ent.label_ == "PERSON" or (rank and end == start)) and len(
+                ent) <= 4 - (end - start) and all(_is_capitalised(t.text) for t in ent):
             ents.remove(ent)  # "AKBP Ade [Ary Syam Indradi]", "Briptu [Rina]" typed LOC
             taken.difference_update(range(ent.start, ent.end))
             end = ent.end
