@@ -9,8 +9,11 @@ Jalin's rule components after it::
     tok2vec, tagger, ner  the trained model (or any pipeline given with ``model=``)
     jalin_entity_labels   labels mapped onto PERSON / ORG / LOC / EVENT, spans tidied
     jalin_gazetteer       known organisation names tagged where the NER missed or cut them
+    jalin_modified_nouns  "UKM Indonesia" dropped where the article uses "UKM" as a plain word
+    jalin_abbreviations   "long form (SHORT)" pairs on ``doc._.abbreviations``; the short forms
+                          typed as their long forms (before titles, so that "Ketua Umum Aprindo
+                          Roy Mandey" finds "Aprindo" an organisation of the article)
     jalin_titles          titles stripped from person names, roles on ``span._.role``
-    jalin_abbreviations   "long form (SHORT)" pairs on ``doc._.abbreviations``
     jalin_concepts        noun-phrase concepts on ``doc._.concepts``
 
 Any installed spaCy pipeline can stand in for the shipped one (``model="en_core_web_sm"`` or a
@@ -107,8 +110,8 @@ def load_pipeline(model: str | Path | None = None, *, concepts: bool = True,
     if gazetteer:
         nlp.add_pipe("jalin_gazetteer")
     nlp.add_pipe("jalin_modified_nouns")
-    nlp.add_pipe("jalin_titles")
     nlp.add_pipe("jalin_abbreviations")
+    nlp.add_pipe("jalin_titles")
     if concepts:
         nlp.add_pipe("jalin_concepts")
     elif "tagger" in nlp.pipe_names:

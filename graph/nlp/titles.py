@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .gazetteer import PLACE_CUES, builtin_names, place_names
-from .labels import LEADING_FUNCTION_WORDS, ORG_HEADS, PLACE_NOUNS, is_initials
+from .labels import DIRECTIONS, LEADING_FUNCTION_WORDS, ORG_HEADS, PLACE_NOUNS, is_initials
 
 if not Span.has_extension("role"):
     Span.set_extension("role", default="")
@@ -604,6 +604,7 @@ def missed_holders(doc: Doc) -> list[Span]:
     ents = doc.ents
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     names = _AnyOf(_names_in_doc(ents, "ORG"), _names_in_doc(ents, "LOC"), _gazetteer_places())
+    people = {ent.start: ent for ent in ents if ent.label_ == "PERSON"}
     found = []
     for ent in ents:
         if ent.label_ not in ("ORG", "LOC") or not role_before(ent, taken):
@@ -612,7 +613,15 @@ def missed_holders(doc: Doc) -> list[Span]:
         while (end < len(doc) and end - ent.end < 4 and end not in taken
                and not doc[end].is_sent_start and _name_word(doc, end, names)):
             end += 1
-        if not 2 <= end - ent.end <= 3 or end >= len(doc):
+        size = end - ent.end
+        person = people.get(end)
+        if person is not None and size and size + len(person) <= 4 and all(
+                _holder_word(doc, k, names) for k in range(ent.end, end)):
+            # "Direktur Utama PLN Darmawan [Prasodjo]": the name's first word, left out
+            found.append(Span(doc, ent.end, person.end, label="PERSON"))
+            continue
+        if not 1 <= size <= 3 or end >= len(doc) or (
+                size == 1 and not _holder_word(doc, ent.end, names)):
             continue
         follower = doc[end].text
         if follower == "," or (follower.isalpha() and follower == follower.lower()):
@@ -620,26 +629,67 @@ def missed_holders(doc: Doc) -> list[Span]:
     return found
 
 
-def named_holders(doc: Doc) -> list[Span]:
-    """People the recogniser missed at the end of a long role phrase, found because the document
-    names them again: in "Menteri Koordinator Bidang Kemaritiman dan Investasi Luhut Binsar
-    Pandjaitan mengatakan ... kata Luhut", where the office ends is not written, but "Luhut"
-    is a person of the document, so the run of capitalised words after a title, from that word
-    to a lower-case word, comma or full stop, is a PERSON. One to four words, all outside
-    entities. Returns new PERSON spans.
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Lower-cased words that cased Indonesian news mostly uses as ordinary words
+    (``graph/data/common_words.txt``, built by :func:`graph.nlp.background.build_common_words`
+    from nlp-id's tagged kumparan news): "energi", "syariah", "bidang", "utama"."""
+    text = resources.files("graph.data").joinpath("common_words.txt").read_text(encoding="utf-8")
+    return frozenset(text.split())
+
+
+@lru_cache(maxsize=1)
+def _organisation_words() -> frozenset[str]:
+    """The lower-cased words of the alias table's and the gazetteer's organisation names
+    ("perhubungan", "informatika"): words of offices, which news writes capitalised only."""
+    return frozenset(word for name in _known_names_of("ORG") for word in name
+                     if word.islower()) | _PLACE_PARTS
+
+
+_PLACE_PARTS = DIRECTIONS | {"pusat", "raya", "kota"}
+
+
+def _holder_word(doc: Doc, k: int, names: NameKeys) -> bool:
+    """Whether token ``k`` can be a word of a person's name at the end of an office's name: a
+    :func:`_name_word` that is no common word ("Energi", "Mineral", :func:`common_words`), no
+    word of a known organisation's name ("Perhubungan") and no part of a place's name
+    ("Pusat", "Timur")."""
+    lower = doc[k].lower_
+    return (_name_word(doc, k, names) and lower not in common_words()
+            and lower not in _organisation_words())
+
+
+def role_holders(doc: Doc) -> list[Span]:
+    """People the recogniser missed or cut short at the end of a long role phrase, where the
+    office's name ends is not written: "Menteri Energi dan Sumber Daya Mineral Bahlil Lahadalia
+    menyatakan", "Menteri Agama Yaqut Cholil [Qoumas]". The run of capitalised words after a
+    title (outside entities, up to a lower-case word, a comma, a full stop or a person entity)
+    ends in the person's name, which starts
+
+    * at a word the document names as a person elsewhere ("... Luhut Binsar Pandjaitan
+      mengatakan ... kata Luhut"), or
+    * where the run's last words stop being common words (:func:`common_words`), but not at
+      the word right after the title, which is the office's complement ("Kapolres Toba
+      [Hendra Siregar]"): two to four words, or one or more before a person entity, which the
+      name then takes in.
+
+    Returns PERSON spans, which may contain a person entity they replace.
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Kepala Badan Gizi Nasional Dadan Hindayana berkata. Kata Dadan.")
     >>> doc.ents = [Span(doc, 9, 10, label="PERSON")]
-    >>> [s.text for s in named_holders(doc)]
+    >>> [s.text for s in role_holders(doc)]
     ['Dadan Hindayana']
+    >>> doc = spacy.blank("id")("Menteri Energi dan Sumber Daya Mineral Bahlil Lahadalia kata")
+    >>> [s.text for s in role_holders(doc)]
+    ['Bahlil Lahadalia']
     """
     ents = doc.ents
     person_words = {word_key(t.text) for ent in ents if ent.label_ == "PERSON"
                     and not is_initials(doc, ent.start, ent.end) for t in ent}
-    if not person_words:
-        return []
+    people = {ent.start: ent for ent in ents if ent.label_ == "PERSON"}
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    names = _AnyOf(_names_in_doc(ents, "ORG"), _names_in_doc(ents, "LOC"), _gazetteer_places())
     found = []
     i, n = 0, len(doc)
     while i < n:
@@ -652,12 +702,23 @@ def named_holders(doc: Doc) -> list[Span]:
                and (_is_capitalised(doc[end].text) or doc[end].text in CONNECTORS)):
             end += 1
         follower = doc[end].text if end < n else "."
-        ends = follower in (",", ".") or (follower.isalpha() and follower == follower.lower())
-        if ends and end not in taken:
-            start = next((k for k in range(max(i + size, end - 4), end)
-                          if word_key(doc[k].text) in person_words), None)
-            if start is not None and all(_name_word(doc, k, ()) for k in range(start, end)):
-                found.append(Span(doc, start, end, label="PERSON"))
+        person = people.get(end)
+        if person is None and (end in taken or not (
+                follower in (",", ".") or (follower.isalpha() and follower == follower.lower()))):
+            i = max(end, i + 1)
+            continue
+        start = next((k for k in range(max(i + size, end - 4), end)
+                      if word_key(doc[k].text) in person_words
+                      and all(_name_word(doc, j, names) for j in range(k, end))), None)
+        if start is None:  # the word right after the title is its complement: "Kapolres Toba"
+            start = end
+            while start > i + size + 1 and end - start < 4 and _holder_word(doc, start - 1, names):
+                start -= 1
+            if person is None and end - start < 2:
+                start = end
+        stop = person.end if person is not None else end
+        if start < end and stop - start <= 4:
+            found.append(Span(doc, start, stop, label="PERSON"))
         i = max(end, i + 1)
     return found
 
@@ -731,9 +792,15 @@ class TitleStripper:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.ents = apply_ranks(doc)
-        missed = missed_holders(doc) + named_holders(doc)
-        if missed:
-            doc.ents = sorted([*doc.ents, *missed], key=lambda span: span.start)
+        found = sorted(missed_holders(doc) + role_holders(doc), key=lambda s: s.start - s.end)
+        if found:
+            kept: list[Span] = []
+            for span in found:  # longest first; a person entity inside one is replaced by it
+                if not any(k.start < span.end and span.start < k.end for k in kept):
+                    kept.append(span)
+            covered = {i for span in kept for i in range(span.start, span.end)}
+            doc.ents = sorted([e for e in doc.ents if not covered.intersection(
+                range(e.start, e.end))] + kept, key=lambda span: span.start)
         pairs = apply_titles(doc)
         doc.ents = [span for span, _ in pairs]
         for span, role in pairs:
