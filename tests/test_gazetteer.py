@@ -101,6 +101,18 @@ def test_place_names_only_lengthen_a_place_the_recogniser_cut_short(default: Lan
     assert ents(doc) == [("Papua", "ORG")]
 
 
+def test_a_place_typed_person_after_a_place_word_is_retyped(default: Language) -> None:
+    doc = with_ents(default, "Jalan antara Semarang dan Kudus putus.", [("Kudus", "PERSON")])
+    assert ents(doc) == [("Kudus", "LOC")]
+    # no word marking a place before it, or part of a person's longer name in the article
+    doc = with_ents(default, "Kata Kudus kemarin.", [("Kudus", "PERSON")])
+    assert ents(doc) == [("Kudus", "PERSON")]
+    doc = default.make_doc("Kudus Santoso datang dan Kudus pulang.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 4, 5, label="PERSON")]
+    assert ents(default.get_pipe("jalin_gazetteer")(doc)) == [
+        ("Kudus Santoso", "PERSON"), ("Kudus", "PERSON")]
+
+
 def test_the_longest_name_wins(everything: Language) -> None:
     doc = everything("Wartawan Jawa Pos meliput rapat Pemprov Jawa Barat di Bandung.")
     assert ents(doc) == [("Jawa Pos", "ORG"), ("Pemprov Jawa Barat", "ORG"), ("Bandung", "LOC")]

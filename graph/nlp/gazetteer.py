@@ -34,7 +34,9 @@ Which types are tagged is the ``labels`` setting: by default ORG and EVENT only 
 :data:`DEFAULT_LABELS`); with ``place_context`` LOC names are tagged only after a word that marks
 a place (:data:`PLACE_CUES`: "di", "ke", "dari", a comma, ...). In ``extend`` mode the names of
 ``extend_labels`` (LOC by default) are used only to lengthen an entity of their own type that the
-recogniser cut short ("[Papua] Tengah" -> "[Papua Tengah]"), never to add one. Jalin's pipeline
+recogniser cut short ("[Papua] Tengah" -> "[Papua Tengah]"), or to retype a person entity of
+exactly a place's name after a word that marks a place ("antara Semarang dan [Kudus]", unless
+the article has a longer person name holding it), never to add one. Jalin's pipeline
 (:func:`graph.nlp.pipeline.load_pipeline`) runs it right after ``jalin_entity_labels``, with the
 defaults; ``bench/gazetteer_experiment.py`` measures the alternatives.
 
@@ -296,6 +298,16 @@ class Gazetteer:
                     taken[k] = True
         return sorted(kept, key=lambda s: s.start)
 
+    @staticmethod
+    def _in_a_longer_person(span: Span, ents: list[Span]) -> bool:
+        """Whether ``span``'s words are part of a longer person name among ``ents`` ("Paris"
+        after "Paris Hilton")."""
+        words = tuple(t.lower_ for t in span)
+        size = len(words)
+        return any(e.label_ == "PERSON" and len(e) > size and any(
+            tuple(t.lower_ for t in e[k:k + size]) == words for k in range(len(e) - size + 1))
+            for e in ents)
+
     def __call__(self, doc: Doc) -> Doc:
         found = self.matches(doc)
         if not found:
@@ -315,7 +327,12 @@ class Gazetteer:
                         and all(e.label_ == span.label_ and span.start <= e.start
                                 and e.end <= span.end for e in overlapping)):
                     ents = [e for e in ents if e not in overlapping] + [span]
-                    by_extent = {(e.start, e.end): i for i, e in enumerate(ents)}
+                elif (len(overlapping) == 1 and overlapping[0].label_ == "PERSON"
+                      and (overlapping[0].start, overlapping[0].end) == (span.start, span.end)
+                      and span.start > 0 and doc[span.start - 1].lower_ in PLACE_CUES
+                      and not self._in_a_longer_person(span, ents)):
+                    ents = [e for e in ents if e not in overlapping] + [span]  # "dan [Kudus]"
+                by_extent = {(e.start, e.end): i for i, e in enumerate(ents)}
                 continue
             if not overlapping:
                 ents.append(span)
