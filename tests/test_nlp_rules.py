@@ -211,6 +211,11 @@ def test_a_one_word_holder_after_title_and_organisation_is_found() -> None:
                    [("PLN", "ORG"), ("Prasodjo", "PERSON")]) == ["Darmawan Prasodjo"]
     # a common word after the organisation is part of its name, not a person
     assert holders("Direktur Bank Mandiri Syariah mengatakan.", [("Bank Mandiri", "ORG")]) == []
+    # the same when the recogniser made organisation and holder one span
+    assert _titled("Kepala BNPB Suharyanto mengatakan.", [("BNPB Suharyanto", "LOC")]) == [
+        ("BNPB", "ORG", ""), ("Suharyanto", "PERSON", "Kepala BNPB")]
+    assert _titled("Direktur Bank Mandiri Syariah mengatakan.",
+                   [("Bank Mandiri Syariah", "ORG")]) == [("Bank Mandiri Syariah", "ORG", "")]
 
 
 def test_initials_are_kept_out_of_the_graph() -> None:

@@ -430,6 +430,10 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             # followed by what can only be a name: "pelatih Vietnam Philippe Troussier"
             titled_holder = bool(org_size and title and capitalised and (
                 lead_label == "ORG" or _place_holder(rest[:org_size], person)))
+            if org_size and title and lead_label == "ORG" and len(person) == 1:
+                # one word that is no common word: "Kepala [BNPB Suharyanto]", not "Direktur
+                # [Bank Mandiri Syariah]"
+                titled_holder = _holder_word(doc, person.start, named)
             named_again = bool(org_size and capitalised and name_key([person[-1].text]) in people)
             if name_key(t.text for t in person) in people or titled_holder or named_again:
                 if org_size:
@@ -615,7 +619,7 @@ def missed_holders(doc: Doc) -> list[Span]:
             end += 1
         size = end - ent.end
         person = people.get(end)
-        if person is not None and size and size + len(person) <= 4 and all(
+        if person is not None and size and len(person) <= 2 and size + len(person) <= 4 and all(
                 _holder_word(doc, k, names) for k in range(ent.end, end)):
             # "Direktur Utama PLN Darmawan [Prasodjo]": the name's first word, left out
             found.append(Span(doc, ent.end, person.end, label="PERSON"))
@@ -670,8 +674,8 @@ def role_holders(doc: Doc) -> list[Span]:
       mengatakan ... kata Luhut"), or
     * where the run's last words stop being common words (:func:`common_words`), but not at
       the word right after the title, which is the office's complement ("Kapolres Toba
-      [Hendra Siregar]"): two to four words, or one or more before a person entity, which the
-      name then takes in.
+      [Hendra Siregar]"): two to four words, or one or more before a person entity of one or
+      two words, which the name then takes in (a longer one the recogniser found whole).
 
     Returns PERSON spans, which may contain a person entity they replace.
 
@@ -703,6 +707,8 @@ def role_holders(doc: Doc) -> list[Span]:
             end += 1
         follower = doc[end].text if end < n else "."
         person = people.get(end)
+        if person is not None and len(person) > 2:
+            person = None  # a name the recogniser found whole: "BPBD Demak [Agus Nugroho Luhur]"
         if person is None and (end in taken or not (
                 follower in (",", ".") or (follower.isalpha() and follower == follower.lower()))):
             i = max(end, i + 1)
