@@ -28,7 +28,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .gazetteer import PLACE_CUES, builtin_names, place_names
-from .labels import DIRECTIONS, LEADING_FUNCTION_WORDS, ORG_HEADS, PLACE_NOUNS, is_initials
+from .labels import (
+    DIRECTIONS,
+    LEADING_FUNCTION_WORDS,
+    ORG_HEADS,
+    PLACE_NOUNS,
+    is_initials,
+    positions_of,
+)
 
 if not Span.has_extension("role"):
     Span.set_extension("role", default="")
@@ -58,6 +65,8 @@ kh kh. k.h. kyai kiai habib ustaz ustadz gus buya prof prof. dr dr. drs drs. ir 
 """Honorifics that stand right before a name, religious ("KH", "Habib", "Gus"), academic ("Prof.",
 "Dr.", "dr."), and "H."/"Hj." (haji, hajjah): the capitalised words after them begin a person's
 name ("KH [Asrorun] Niam Sholeh", the model's span starting one word late)."""
+
+_NAME_CUES = RANKS | NAME_HONORIFICS
 
 RANK_COMPLEMENTS = frozenset("""
 pol pol. tni purn purn. ( ) jenderal madya muda pertama utama inf kav arh czi cpl cku chb caj ckm
@@ -172,9 +181,23 @@ def strip_titles(span: Span) -> tuple[Span | None, str]:
     return Span(doc, i, span.end, label=span.label_), role
 
 
+@lru_cache(maxsize=1)
+def _title_first_words() -> frozenset[str]:
+    return frozenset(title_phrases())
+
+
+@lru_cache(maxsize=1)
+def _title_last_words() -> frozenset[str]:
+    """The last words of the title phrases of two words or more ("bicara" of "juru bicara")."""
+    return frozenset(phrase[-1] for phrases in title_phrases().values() for phrase in phrases
+                     if len(phrase) > 1)
+
+
 def _title_start_ending_at(doc: Doc, k: int, lowest: int) -> int:
     """Start of a title phrase of two words or more that ends at token ``k`` ("juru [bicara]"),
     not before ``lowest``; -1 if there is none."""
+    if doc[k].lower_ not in _title_last_words():
+        return -1
     for start in range(k - 1, max(lowest, k - _longest_title() + 1) - 1, -1):
         if title_length_at(doc, start, k + 1) == k + 1 - start:
             return start
@@ -688,6 +711,9 @@ def role_holders(doc: Doc) -> list[Span]:
     >>> [s.text for s in role_holders(doc)]
     ['Bahlil Lahadalia']
     """
+    starts = positions_of(doc, _title_first_words())
+    if not starts:
+        return []
     ents = doc.ents
     person_words = {word_key(t.text) for ent in ents if ent.label_ == "PERSON"
                     and not is_initials(doc, ent.start, ent.end) for t in ent}
@@ -695,23 +721,22 @@ def role_holders(doc: Doc) -> list[Span]:
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     names = _AnyOf(_names_in_doc(ents, "ORG"), _names_in_doc(ents, "LOC"), _gazetteer_places())
     found = []
-    i, n = 0, len(doc)
-    while i < n:
-        size = title_length_at(doc, i) if i not in taken else 0
+    n, resume = len(doc), 0
+    for i in starts:
+        size = title_length_at(doc, i) if i >= resume and i not in taken else 0
         if not size:
-            i += 1
             continue
         end = i + size  # the capitalised run after the title, up to the role phrase's end
         while (end < n and end not in taken and not doc[end].is_sent_start
                and (_is_capitalised(doc[end].text) or doc[end].text in CONNECTORS)):
             end += 1
+        resume = end
         follower = doc[end].text if end < n else "."
         person = people.get(end)
         if person is not None and len(person) > 2:
             person = None  # a name the recogniser found whole: "BPBD Demak [Agus Nugroho Luhur]"
         if person is None and (end in taken or not (
                 follower in (",", ".") or (follower.isalpha() and follower == follower.lower()))):
-            i = max(end, i + 1)
             continue
         start = next((k for k in range(max(i + size, end - 4), end)
                       if word_key(doc[k].text) in person_words
@@ -725,7 +750,6 @@ def role_holders(doc: Doc) -> list[Span]:
         stop = person.end if person is not None else end
         if start < end and stop - start <= 4:
             found.append(Span(doc, start, stop, label="PERSON"))
-        i = max(end, i + 1)
     return found
 
 
@@ -745,15 +769,18 @@ def apply_ranks(doc: Doc) -> list[Span]:
     >>> [(e.text, e.label_) for e in apply_ranks(doc)]
     [('Trunoyudo', 'PERSON'), ('Ade Ary Indradi', 'PERSON'), ('Rina', 'PERSON')]
     """
+    cues = [i for i in positions_of(doc, _NAME_CUES) if i < len(doc) - 1]
+    if not cues:
+        return list(doc.ents)
     ents = list(doc.ents)
     by_start = {ent.start: ent for ent in ents}
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     names = _AnyOf(_names_in_doc(ents, "ORG"), _names_in_doc(ents, "LOC"), _gazetteer_places())
     changed = False
-    for i, token in enumerate(doc[:-1]):
+    for i in cues:
+        token = doc[i]
         rank = token.lower_ in RANKS
-        if not (rank or token.lower_ in NAME_HONORIFICS) or i in taken or not (
-                token.text[:1].isupper() or token.lower_ in ("dr", "dr.")):
+        if i in taken or not (token.text[:1].isupper() or token.lower_ in ("dr", "dr.")):
             continue
         start = i + 1
         while start < len(doc) - 1 and (doc[start].lower_ in RANK_COMPLEMENTS
