@@ -156,6 +156,9 @@ def positions_of(doc: Doc, words: frozenset[str]) -> list[int]:
     return [i for i, value in enumerate(doc.to_array(LOWER).tolist()) if value in wanted]
 
 
+_INITIALS_JOINERS = frozenset({",", "dan", "serta"})
+
+
 def _is_initials_word(text: str) -> bool:
     letters = text.replace(".", "")
     return 1 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
@@ -174,7 +177,7 @@ def is_initials(doc: Doc, start: int, end: int) -> bool:
     if end - start != 1 or not _is_initials_word(doc[start].text):
         return False
     k = start - 1
-    while k >= 0 and (_is_initials_word(doc[k].text) or doc[k].lower_ in (",", "dan", "serta")):
+    while k >= 0 and (_is_initials_word(doc[k].text) or doc[k].lower_ in _INITIALS_JOINERS):
         k -= 1
     return k >= 0 and doc[k].lower_ in INITIALS_CUES
 
@@ -185,7 +188,7 @@ def initials_spans(doc: Doc) -> list[Span]:
     for cue in positions_of(doc, INITIALS_CUES):
         k = cue + 1
         while k < len(doc) and (_is_initials_word(doc[k].text)
-                                or doc[k].lower_ in (",", "dan", "serta")):
+                                or doc[k].lower_ in _INITIALS_JOINERS):
             if _is_initials_word(doc[k].text):
                 spans.append(Span(doc, k, k + 1, label="PERSON"))
             k += 1

@@ -77,8 +77,7 @@ cpm mar pnb tek adm kes sus psk
 
 GENERIC_ROLES = frozenset("""
 anggota pengamat ekonom analis peneliti pemilik owner pimpinan pemimpin manajer manager hakim jaksa
-senator legislator pendiri founder co-founder bos vp pelatih asisten petenis pebulu pebalap pegolf
-pesepak
+senator legislator pendiri founder co-founder bos vp pelatih petenis pebulu pebalap pegolf pesepak
 """.split())
 """Roles that many people hold at once: never resolved to one person."""
 
@@ -324,6 +323,23 @@ def _names_in_doc(ents: Iterable[Span], label: str) -> _AnyOf:
     return _AnyOf(found, _known_names_of(label))
 
 
+def _named_in_doc(ents: Iterable[Span]) -> _AnyOf:
+    """The organisations' and places' names of ``ents``, the alias table and the gazetteer: words
+    that are not a person's name."""
+    ents = list(ents)
+    return _AnyOf(_names_in_doc(ents, "ORG"), _names_in_doc(ents, "LOC"))
+
+
+def _ends_a_name(doc: Doc, end: int, full_stop: bool = False) -> bool:
+    """Whether token ``end`` can follow a person's name written after an office: a comma, a
+    lower-case word (the verb), or, with ``full_stop``, a full stop or the end of the text."""
+    if end >= len(doc):
+        return full_stop
+    follower = doc[end].text
+    return (follower == "," or (full_stop and follower == ".")
+            or (follower.isalpha() and follower == follower.lower()))
+
+
 @lru_cache(maxsize=1)
 def _gazetteer_places() -> frozenset[tuple[str, ...]]:
     return frozenset(name_key(name.split()) for name in place_names())
@@ -404,7 +420,7 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
     ents = doc.ents  # a property that builds the spans anew on every read
     taken = {i for ent in ents if ent.label_ != "PERSON" for i in range(ent.start, ent.end)}
     orgs = _names_in_doc(ents, "ORG")
-    places = _AnyOf(_names_in_doc(ents, "LOC"), _gazetteer_places())
+    places = _names_in_doc(ents, "LOC")  # the document's, the alias table's, the gazetteer's
     # places for the office test: the gazetteer's and the document's places after "di", "ke",
     # "dari" ... (a surname the model once typed as a place is not enough)
     cued = {name_key(t.text for t in ent) for ent in ents if ent.label_ == "LOC"
@@ -630,7 +646,7 @@ def missed_holders(doc: Doc) -> list[Span]:
     """
     ents = doc.ents
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
-    names = _AnyOf(_names_in_doc(ents, "ORG"), _names_in_doc(ents, "LOC"), _gazetteer_places())
+    names = _named_in_doc(ents)
     people = {ent.start: ent for ent in ents if ent.label_ == "PERSON"}
     found = []
     for ent in ents:
@@ -647,11 +663,9 @@ def missed_holders(doc: Doc) -> list[Span]:
             # "Direktur Utama PLN Darmawan [Prasodjo]": the name's first word, left out
             found.append(Span(doc, ent.end, person.end, label="PERSON"))
             continue
-        if not 1 <= size <= 3 or end >= len(doc) or (
-                size == 1 and not _holder_word(doc, ent.end, names)):
+        if not 1 <= size <= 3 or (size == 1 and not _holder_word(doc, ent.end, names)):
             continue
-        follower = doc[end].text
-        if follower == "," or (follower.isalpha() and follower == follower.lower()):
+        if _ends_a_name(doc, end):
             found.append(Span(doc, ent.end, end, label="PERSON"))
     return found
 
@@ -665,15 +679,15 @@ def common_words() -> frozenset[str]:
     return frozenset(text.split())
 
 
+_PLACE_PARTS = DIRECTIONS | {"pusat", "raya", "kota"}
+
+
 @lru_cache(maxsize=1)
 def _organisation_words() -> frozenset[str]:
     """The lower-cased words of the alias table's and the gazetteer's organisation names
     ("perhubungan", "informatika"): words of offices, which news writes capitalised only."""
     return frozenset(word for name in _known_names_of("ORG") for word in name
                      if word.islower()) | _PLACE_PARTS
-
-
-_PLACE_PARTS = DIRECTIONS | {"pusat", "raya", "kota"}
 
 
 def _holder_word(doc: Doc, k: int, names: NameKeys) -> bool:
@@ -719,7 +733,7 @@ def role_holders(doc: Doc) -> list[Span]:
                     and not is_initials(doc, ent.start, ent.end) for t in ent}
     people = {ent.start: ent for ent in ents if ent.label_ == "PERSON"}
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
-    names = _AnyOf(_names_in_doc(ents, "ORG"), _names_in_doc(ents, "LOC"), _gazetteer_places())
+    names = _named_in_doc(ents)
     found = []
     n, resume = len(doc), 0
     for i in starts:
@@ -731,12 +745,10 @@ def role_holders(doc: Doc) -> list[Span]:
                and (_is_capitalised(doc[end].text) or doc[end].text in CONNECTORS)):
             end += 1
         resume = end
-        follower = doc[end].text if end < n else "."
         person = people.get(end)
         if person is not None and len(person) > 2:
             person = None  # a name the recogniser found whole: "BPBD Demak [Agus Nugroho Luhur]"
-        if person is None and (end in taken or not (
-                follower in (",", ".") or (follower.isalpha() and follower == follower.lower()))):
+        if person is None and (end in taken or not _ends_a_name(doc, end, full_stop=True)):
             continue
         start = next((k for k in range(max(i + size, end - 4), end)
                       if word_key(doc[k].text) in person_words
@@ -775,7 +787,7 @@ def apply_ranks(doc: Doc) -> list[Span]:
     ents = list(doc.ents)
     by_start = {ent.start: ent for ent in ents}
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
-    names = _AnyOf(_names_in_doc(ents, "ORG"), _names_in_doc(ents, "LOC"), _gazetteer_places())
+    names = _named_in_doc(ents)
     changed = False
     for i in cues:
         token = doc[i]
@@ -805,8 +817,7 @@ def apply_ranks(doc: Doc) -> list[Span]:
             end = ent.end
         elif not 1 <= end - start <= 3:
             continue
-        follower = doc[end].text if end < len(doc) else "."
-        if follower in (",", ".") or (follower.isalpha() and follower == follower.lower()):
+        if _ends_a_name(doc, end, full_stop=True):
             ents.append(Span(doc, start, end, label="PERSON"))
             taken.update(range(start, end))
             changed = True
