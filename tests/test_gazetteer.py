@@ -70,6 +70,7 @@ def test_lowercase_common_words_are_not_tagged(everything: Language) -> None:
 
 def test_common_words_are_not_tagged_at_a_sentence_start(everything: Language) -> None:
     assert ents(everything("Antara dua desa itu ada jembatan.")) == []
+    assert ents(everything("Batang pohon itu patah di Batang.")) == [("Batang", "LOC")]
     assert ents(everything('"Padang rumput itu luas," katanya.')) == []
     assert ents(everything("Foto itu dirilis kantor berita Antara kemarin.")) == [
         ("Antara", "ORG")]
@@ -90,6 +91,9 @@ def test_civil_society_associations_and_clubs_are_tagged(default: Language) -> N
     assert ents(doc) == [("Perludem", "ORG"), ("IDAI", "ORG"), ("Persib Bandung", "ORG"),
                          ("Bappebti", "ORG")]
     assert ents(default("BPBD Jawa Tengah mencatat banjir.")) == [("BPBD Jawa Tengah", "ORG")]
+    # regencies: their regional bodies; a regency that is also a word, not at a sentence start
+    assert ents(default("Data BPBD Demak dan Polres Batang sama.")) == [
+        ("BPBD Demak", "ORG"), ("Polres Batang", "ORG")]
 
 
 def test_place_names_only_lengthen_a_place_the_recogniser_cut_short(default: Language) -> None:
