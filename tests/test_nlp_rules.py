@@ -432,6 +432,14 @@ def test_an_acronym_person_that_opens_an_organisations_name_is_that_organisation
         ("Bank Permata", "ORG", ""), ("Rudi Hartono", "PERSON", "ekonom Bank Permata")]
 
 
+def test_a_gazetteer_company_that_is_also_a_given_name_does_not_split_a_person() -> None:
+    # "Sony" and "Honda" are gazetteer companies; a person's given name, a company's own words
+    assert _titled("Kata pengamat Sony Wirawan kemarin.", [("Sony Wirawan", "PERSON")]) == [
+        ("Sony Wirawan", "PERSON", "pengamat")]
+    assert _titled("Kata Direktur Honda Prospect Motor kemarin.",
+                   [("Honda Prospect Motor", "ORG")]) == [("Honda Prospect Motor", "ORG", "")]
+
+
 def test_a_person_span_opening_with_a_place_after_a_title_is_office_and_holder() -> None:
     assert _titled("Bupati Garut Herman Suryadi menetapkan status darurat.",
                    [("Garut Herman Suryadi", "PERSON")]) == [

@@ -293,11 +293,13 @@ def known_names() -> dict[tuple[str, ...], str]:
 
 
 @lru_cache(maxsize=8)
-def _known_names_of(label: str) -> frozenset[tuple[str, ...]]:
-    """The alias table's and the gazetteer's names of type ``label``, as name keys."""
-    return frozenset([*(name for name, kind in known_names().items() if kind == label),
-                      *(name_key(name.split()) for name, kind in builtin_names().items()
-                        if kind == label)])
+def _known_names_of(label: str, gazetteer: bool = True) -> frozenset[tuple[str, ...]]:
+    """The alias table's and (with ``gazetteer``) the gazetteer's names of type ``label``, as
+    name keys."""
+    names = [name for name, kind in known_names().items() if kind == label]
+    if gazetteer:
+        names += [name_key(name.split()) for name, kind in builtin_names().items() if kind == label]
+    return frozenset(names)
 
 
 NameKeys = Container[tuple[str, ...]]
@@ -317,10 +319,11 @@ class _AnyOf:
         return any(key in c for c in self.collections)
 
 
-def _names_in_doc(ents: Iterable[Span], label: str) -> _AnyOf:
-    """The names of the ``label`` entities ``ents`` and of the alias table's ``label`` entries."""
+def _names_in_doc(ents: Iterable[Span], label: str, gazetteer: bool = True) -> _AnyOf:
+    """The names of the ``label`` entities ``ents`` and of the alias table's (and with
+    ``gazetteer`` the gazetteer's) ``label`` entries."""
     found = {name_key(t.text for t in ent) for ent in ents if ent.label_ == label}
-    return _AnyOf(found, _known_names_of(label))
+    return _AnyOf(found, _known_names_of(label, gazetteer))
 
 
 def _named_in_doc(ents: Iterable[Span]) -> _AnyOf:
@@ -420,6 +423,9 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
     ents = doc.ents  # a property that builds the spans anew on every read
     taken = {i for ent in ents if ent.label_ != "PERSON" for i in range(ent.start, ent.end)}
     orgs = _names_in_doc(ents, "ORG")
+    # a person span opens with an organisation only if the document or the alias table has it:
+    # the gazetteer's company names include given names ("Sony", "Tesla")
+    person_orgs = _names_in_doc(ents, "ORG", gazetteer=False)
     places = _names_in_doc(ents, "LOC")  # the document's, the alias table's, the gazetteer's
     # places for the office test: the gazetteer's and the document's places after "di", "ke",
     # "dari" ... (a surname the model once typed as a place is not enough)
@@ -467,8 +473,9 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             # document names again by surname: "Wali Kota Ambon Yohana Manuputty ...
             # Manuputty", "asal Sumatera Utara Maria Pasaribu ... Pasaribu", or a known place
             # followed by what can only be a name: "pelatih Vietnam Philippe Troussier"
-            titled_holder = bool(org_size and title and capitalised and (
-                lead_label == "ORG" or _place_holder(rest[:org_size], person)))
+            titled_holder = bool(org_size and title and capitalised and not _org_words(person)
+                                 and (lead_label == "ORG" or _place_holder(rest[:org_size],
+                                                                          person)))
             if org_size and title and lead_label == "ORG" and len(person) == 1:
                 # one word that is no common word: "Kepala [BNPB Suharyanto]", not "Direktur
                 # [Bank Mandiri Syariah]"
@@ -497,7 +504,7 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
         outer = role_before(ent, taken)
         role = f"{outer} {stripped}".strip()
         lead_label = "ORG"
-        org_size = _leading_name(name, orgs)
+        org_size = _leading_name(name, person_orgs)
         if not org_size and role and len(name) >= 3:  # "Bupati [Cianjur Herman Suherman]"
             org_size, lead_label = _leading_name(name, places), "LOC"
             if not all(t.text[:1].isupper() for t in name[org_size:]):
@@ -525,11 +532,17 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
 
 ORG_NAME_WORDS = ORG_HEADS | frozenset("""
 air airlines airways bank corporation company center centre club council federation foundation
-group holdings institute international internasional motors network news post press society
-times union united university watch
+group holdings institute international internasional motor motors network news post press
+society times union united university watch
 """.split())
 """Words of organisations' names, the English ones too: a run of capitalised words holding one
 is no person's name ("Indonesia Corruption Watch", "Vietnam Airlines")."""
+
+
+def _org_words(words: Span) -> bool:
+    """Whether ``words`` hold an organisation's word or an acronym, so they are no person's name
+    ("Honda [Prospect Motor]", "Jakarta [Convention Center]")."""
+    return any(t.lower_ in ORG_NAME_WORDS or t.text.isupper() for t in words)
 
 
 def _place_holder(place: Span, person: Span) -> bool:
@@ -538,7 +551,7 @@ def _place_holder(place: Span, person: Span) -> bool:
     Troussier]", "petenis [Denmark] [Holger Rune]", but not "Direktur [Jakarta] [Convention
     Center]"."""
     return (2 <= len(person) <= 3 and name_key(t.text for t in place) in _gazetteer_places()
-            and not any(t.lower_ in ORG_NAME_WORDS or t.text.isupper() for t in person))
+            and not _org_words(person))
 
 
 def _is_acronym(text: str) -> bool:
