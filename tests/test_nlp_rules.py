@@ -192,8 +192,10 @@ def test_a_person_at_the_end_of_a_long_role_is_found() -> None:
     # the first words of a name the recogniser cut short
     assert holders("Menteri Agama Yaqut Cholil Qoumas melepas jemaah.", ("Qoumas",)) == [
         "Yaqut Cholil Qoumas"]
-    # an office's name alone, or a place part: nothing
+    # an office's name alone, or a place part, or a place's name before the person: nothing
     assert holders("Menteri Energi dan Sumber Daya Mineral menyatakan.") == []
+    assert holders("General Manager Bandara Sam Ratulangi Minggus Gandeguai menyebut.",
+                   ("Minggus Gandeguai",)) == []
     assert holders("Kepala Dinas Pendidikan Jakarta Pusat mengatakan.") == []
 
 
@@ -237,6 +239,15 @@ def test_a_name_opening_with_a_landform_or_building_noun_is_a_place() -> None:
     assert [(e.text, e.label_) for e in map_entities(doc, {"PER": "PERSON", "ORG": "ORG"})] == [
         ("Kali Pesanggrahan", "LOC"), ("Pulau Tidung", "LOC"), ("Museum Bahari", "ORG"),
         ("Sirkuit Sentul", "LOC")]
+
+
+def test_a_place_named_after_a_person_is_a_place() -> None:
+    text = "Bandara Sam Ratulangi ditutup; warga Jalan Ahmad Yani dan Ahmad Yani sendiri pergi."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(i, i + len(name), label="PER")
+                for name, i in [("Sam Ratulangi", 8), ("Ahmad Yani", 43), ("Ahmad Yani", 58)]]
+    assert [(e.text, e.label_) for e in map_entities(doc, {"PER": "PERSON"})] == [
+        ("Bandara Sam Ratulangi", "LOC"), ("Jalan Ahmad Yani", "LOC"), ("Ahmad Yani", "PERSON")]
 
 
 def test_landform_and_building_nouns_stay_in_place_names_administrative_ones_do_not() -> None:
@@ -430,6 +441,24 @@ def test_an_acronym_person_that_opens_an_organisations_name_is_that_organisation
     assert _titled("Kata ekonom Bank Permata Rudi Hartono kemarin.",
                    [("Bank Permata Rudi Hartono", "ORG")]) == [
         ("Bank Permata", "ORG", ""), ("Rudi Hartono", "PERSON", "ekonom Bank Permata")]
+
+
+def test_an_organisation_span_ending_in_a_person_named_again_by_first_name_is_split() -> None:
+    text = "Ahli dari Institut Tani Bogor Bambang Hero Saharjo berkata. Menurut Bambang, rusak."
+    assert _titled(text, [("Institut Tani Bogor Bambang Hero Saharjo", "ORG"),
+                          ("Bambang", "PERSON")])[:2] == [
+        ("Institut Tani Bogor", "ORG", ""), ("Bambang Hero Saharjo", "PERSON", "")]
+
+
+def test_a_rank_ending_an_organisation_span_is_cut_from_it() -> None:
+    from graph.nlp.titles import apply_ranks
+
+    text = "Kata Direktur Siber Polri Brigjen Pol Rudi Santoso kemarin."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=label)
+                for t, label in [("Polri Brigjen", "ORG"), ("Rudi Santoso", "PERSON")]]
+    assert [(e.text, e.label_) for e in apply_ranks(doc)] == [
+        ("Polri", "ORG"), ("Rudi Santoso", "PERSON")]
 
 
 def test_a_gazetteer_company_that_is_also_a_given_name_does_not_split_a_person() -> None:

@@ -281,6 +281,11 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
     if (cased and span.label_ == "LOC" and start > 0 and doc[start - 1].text in PLACE_NOUNS
             and (not doc[start - 1].ent_type_ or start - 1 >= span.start)):
         start -= 1  # "di selat [Sunda]" -> "selat Sunda"
+    elif (cased and span.label_ == "PERSON" and start > 0 and end - start <= 3
+          and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ in PLACE_HEADS
+          and not doc[start - 1].ent_type_):
+        # "Bandara [Sam Ratulangi]", "Jalan [Ahmad Yani]": a place named after a person
+        return Span(doc, start - 1, end, label="LOC")
     return Span(doc, start, end, label=span.label_)
 
 

@@ -360,18 +360,22 @@ def _leading_name(span: Span, names: NameKeys) -> int:
 def _holder_start(span: Span, people: NameKeys, names: NameKeys) -> int:
     """Where the name of a person that ends ``span`` (an organisation or place span) starts, or 0.
 
-    The span's last word must be a person the document names alone ("... Nugroho menambahkan");
-    the person's name is the run of plain capitalised words before it, back to an acronym
-    ("BPN"), an organisation's head word ("PT", "Universitas") or a word of a known name
-    (``names``: "Gojek", "Sumatera Utara"), and must be two or three words long, with something
-    left in front.
+    The span ends in a run of plain capitalised words, back to an acronym ("BPN"), an
+    organisation's head word ("PT", "Universitas") or a word of a known name (``names``:
+    "Gojek", "Sumatera Utara"). The person's name is that run when its last word is a person the
+    document names alone ("... Nugroho menambahkan"), or the run from its first word that is
+    one ("Institut Pertanian Bogor Bambang Hero Saharjo ... Bambang"); two or three words long,
+    with something left in front.
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Juru bicara BPN Cahyo Nugroho hadir")
     >>> _holder_start(doc[2:5], {("nugroho",)}, set())
     1
+    >>> doc = spacy.blank("id")("dari Universitas Andalas Feri Amsari")
+    >>> _holder_start(doc[1:5], {("feri",)}, set())
+    2
     """
-    if len(span) < 3 or name_key([span[-1].text]) not in people:
+    if len(span) < 3:
         return 0
     known = [False] * len(span)
     for i in range(len(span)):
@@ -385,6 +389,9 @@ def _holder_start(span: Span, people: NameKeys, names: NameKeys) -> int:
                 or word.lower() in ORG_HEADS):
             break
         k -= 1
+    if name_key([span[-1].text]) not in people:
+        k = next((j for j in range(max(k, 1), len(span) - 1)
+                  if name_key([span[j].text]) in people), 0)
     return k if 2 <= len(span) - k <= 3 and k > 0 else 0
 
 
@@ -480,7 +487,8 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
                 # one word that is no common word: "Kepala [BNPB Suharyanto]", not "Direktur
                 # [Bank Mandiri Syariah]"
                 titled_holder = _holder_word(doc, person.start, named)
-            named_again = bool(org_size and capitalised and name_key([person[-1].text]) in people)
+            named_again = bool(org_size and capitalised and (
+                name_key([person[-1].text]) in people or name_key([person[0].text]) in people))
             if name_key(t.text for t in person) in people or titled_holder or named_again:
                 if org_size:
                     lead = Span(doc, rest.start, rest.start + org_size, label=lead_label)
@@ -694,6 +702,10 @@ def common_words() -> frozenset[str]:
 
 _PLACE_PARTS = DIRECTIONS | {"pusat", "raya", "kota"}
 
+_NAME_HEADS = ORG_HEADS | PLACE_NOUNS
+"""Head nouns whose following capitalised words are their name, not a person's ("Bandara Sam
+Ratulangi", "Universitas Gadjah Mada")."""
+
 
 @lru_cache(maxsize=1)
 def _organisation_words() -> frozenset[str]:
@@ -770,8 +782,8 @@ def role_holders(doc: Doc) -> list[Span]:
             start = end
             while start > i + size + 1 and end - start < 4 and _holder_word(doc, start - 1, names):
                 start -= 1
-            if person is None and end - start < 2:
-                start = end
+            if (person is None and end - start < 2) or doc[start - 1].lower_ in _NAME_HEADS:
+                start = end  # "General Manager Bandara [Sam Ratulangi]": the place's name
         stop = person.end if person is not None else end
         if start < end and stop - start <= 4:
             found.append(Span(doc, start, stop, label="PERSON"))
@@ -783,7 +795,8 @@ def apply_ranks(doc: Doc) -> list[Span]:
     "Pol", "TNI", a corps or "(Purn)") is followed by a person's name, so the capitalised words
     there are a PERSON: found where the recogniser missed them ("Kombes Pol [Trunoyudo]
     mengatakan"), given the name's first word it left out ("AKBP Ade [Ary Syam Indradi]"), or
-    retyped ("Briptu [Rina]" LOC), or without the corps ("Kolonel [Inf Ariful Hidayat]"). Up to
+    retyped ("Briptu [Rina]" LOC), or without the corps ("Kolonel [Inf Ariful Hidayat]"); a rank
+    that ends an organisation's span is cut from it ("[Bareskrim Polri Brigjen]"). Up to
     three name words found (four with the recogniser's), ended by a lower-case word, a comma or a
     full stop. An honorific (:data:`NAME_HONORIFICS`) does the same, except retyping, and not
     inside a place's name ("Jalan Ir. H. Juanda").
@@ -805,6 +818,11 @@ def apply_ranks(doc: Doc) -> list[Span]:
     for i in cues:
         token = doc[i]
         rank = token.lower_ in RANKS
+        ending = next((e for e in ents if e.start < i == e.end - 1), None) if rank else None
+        if ending is not None and ending.label_ != "PERSON":  # "[Bareskrim Polri Brigjen] Pol"
+            ents[ents.index(ending)] = Span(doc, ending.start, i, label=ending.label_)
+            taken.discard(i)
+            changed = True
         if i in taken or not (token.text[:1].isupper() or token.lower_ in ("dr", "dr.")):
             continue
         start = i + 1
