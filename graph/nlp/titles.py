@@ -820,7 +820,8 @@ def apply_ranks(doc: Doc) -> list[Span]:
         rank = token.lower_ in RANKS
         ending = next((e for e in ents if e.start < i == e.end - 1), None) if rank else None
         if ending is not None and ending.label_ != "PERSON":  # "[Bareskrim Polri Brigjen] Pol"
-            ents[ents.index(ending)] = Span(doc, ending.start, i, label=ending.label_)
+            trimmed = Span(doc, ending.start, i, label=ending.label_)
+            ents[ents.index(ending)] = by_start[ending.start] = trimmed
             taken.discard(i)
             changed = True
         if i in taken or not (token.text[:1].isupper() or token.lower_ in ("dr", "dr.")):
