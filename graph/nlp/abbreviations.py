@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .labels import ORG_HEADS
+from .labels import ORGANISATION_WORDS
 
 if not Doc.has_extension("abbreviations"):
     Doc.set_extension("abbreviations", default=None)
@@ -151,11 +151,7 @@ def is_proper_name(span: Span) -> bool:
     return bool(words) and all(t.text[:1].isupper() for t in words)
 
 
-ORGANISATION_HEADS = ORG_HEADS - {"the", "tim"} | frozenset("""
-organisasi ikatan himpunan perhimpunan perkumpulan aliansi koalisi federasi konfederasi serikat
-gabungan komite lembaga pusat direktorat perum forum institute center centre council association
-federation foundation organization organisation agency fund
-""".split())
+ORGANISATION_HEADS = ORGANISATION_WORDS - {"the", "tim"}
 """First words that make a defined long form an organisation's name even where the recogniser
 found nothing in it: "Ikatan Dokter Anak Indonesia (IDAI)", "Institute for Development of
 Economics and Finance (Indef)"."""

@@ -93,6 +93,18 @@ asosiasi persatuan perusahaan grup group kelompok klub fc tim the
 "Bank", "Universitas"); an organisation's name can open with one, a person's cannot."""
 
 
+ORGANISATION_WORDS = ORG_HEADS | frozenset("""
+organisasi ikatan himpunan perhimpunan perkumpulan aliansi koalisi federasi konfederasi serikat
+gabungan komite lembaga pusat direktorat perum forum air airlines airways agency association
+center centre club corporation company council federation foundation fund group holdings
+institute international internasional motor motors network news organisation organization post
+press society times union united university watch
+""".split())
+"""Words of organisations' names, Indonesian and English: a defined long form opening with one
+is an organisation's name ("Ikatan Dokter Anak Indonesia (IDAI)"), and a run of capitalised
+words holding one is no person's name ("Honda Prospect Motor", "Indonesia Corruption Watch")."""
+
+
 ORG_ONLY_HEADS = frozenset("""
 pt partai badan yayasan kementerian bank mahkamah komisi dewan majelis koalisi persatuan asosiasi
 federasi konfederasi serikat ikatan aliansi himpunan perhimpunan gabungan pemerintah pemprov pemkot

@@ -32,6 +32,7 @@ from .labels import (
     DIRECTIONS,
     LEADING_FUNCTION_WORDS,
     ORG_HEADS,
+    ORGANISATION_WORDS,
     PLACE_NOUNS,
     is_initials,
     positions_of,
@@ -538,19 +539,10 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
     return result
 
 
-ORG_NAME_WORDS = ORG_HEADS | frozenset("""
-air airlines airways bank corporation company center centre club council federation foundation
-group holdings institute international internasional motor motors network news post press
-society times union united university watch
-""".split())
-"""Words of organisations' names, the English ones too: a run of capitalised words holding one
-is no person's name ("Indonesia Corruption Watch", "Vietnam Airlines")."""
-
-
 def _org_words(words: Span) -> bool:
     """Whether ``words`` hold an organisation's word or an acronym, so they are no person's name
     ("Honda [Prospect Motor]", "Jakarta [Convention Center]")."""
-    return any(t.lower_ in ORG_NAME_WORDS or t.text.isupper() for t in words)
+    return any(t.lower_ in ORGANISATION_WORDS or t.text.isupper() for t in words)
 
 
 def _place_holder(place: Span, person: Span) -> bool:
