@@ -199,6 +199,34 @@ def test_a_person_at_the_end_of_a_long_role_is_found() -> None:
     assert holders("Kepala Dinas Pendidikan Jakarta Pusat mengatakan.") == []
 
 
+def test_a_title_that_names_one_office_may_be_followed_directly_by_the_name() -> None:
+    from graph.nlp.titles import role_holders
+
+    def holders(text: str) -> list[str]:
+        return [s.text for s in role_holders(nlp(text))]
+
+    # "Wakil Presiden", "Wapres", "Menkeu" need no complement: the next word starts the name
+    assert holders("Wakil Presiden Ma'ruf Amin membuka acara itu.") == ["Ma'ruf Amin"]
+    assert holders("Wapres Ma'ruf Amin membuka acara itu.") == ["Ma'ruf Amin"]
+    assert holders("Menkeu Purbaya mengatakan itu.") == ["Purbaya"]
+    # a common word after such a title is not a name; other titles keep their complement
+    assert holders("Presiden Terpilih Prabowo Subianto membuka acara itu.") == [
+        "Prabowo Subianto"]
+    assert holders("Kapolres Toba Hendra Siregar membuka acara itu.") == ["Hendra Siregar"]
+    assert holders("Menteri Perdagangan mengatakan itu.") == []
+
+
+def test_person_spans_that_touch_are_one_name() -> None:
+    from graph.nlp.titles import join_adjacent_people
+
+    doc = nlp("Sekjen ASEAN Kao Kim Hourn berkata, Joko Widodo (Jokowi) juga.")
+    pairs = [(Span(doc, 2, 3, label="PERSON"), "Sekjen ASEAN"),
+             (Span(doc, 3, 5, label="PERSON"), ""),
+             (Span(doc, 7, 9, label="PERSON"), ""), (Span(doc, 9, 12, label="PERSON"), "")]
+    assert [(s.text, r) for s, r in join_adjacent_people(pairs)] == [
+        ("Kao Kim Hourn", "Sekjen ASEAN"), ("Joko Widodo", ""), ("(Jokowi)", "")]
+
+
 def test_a_one_word_holder_after_title_and_organisation_is_found() -> None:
     from graph.nlp.titles import missed_holders
 

@@ -89,6 +89,22 @@ penjabat camat lurah kades wakil
 """.split())
 """First words of titles that name an office only with what follows ("Menteri Keuangan")."""
 
+COMPLETE_TITLES = frozenset({
+    ("presiden",), ("wapres",), ("wakil", "presiden"), ("perdana", "menteri"), ("pm",),
+    ("kanselir",), ("kapolri",), ("panglima", "tni"), ("jaksa", "agung")})
+"""Titles of one office that need no complement, so the word right after them may begin the
+holder's name ("Wakil Presiden [Ma'ruf Amin]"); so do the ministers' short titles
+(:func:`_is_complete_title`)."""
+
+
+def _is_complete_title(words: tuple[str, ...]) -> bool:
+    """Whether the lower-cased title ``words`` name one office by themselves:
+    :data:`COMPLETE_TITLES` and ministers' titles other than "Menteri" and "Menko" alone
+    ("Menkeu", "Menteri BUMN", "Menko Polhukam")."""
+    return words in COMPLETE_TITLES or (
+        words[0].startswith("men") and words not in (("menteri",), ("menko",)))
+
+
 CONNECTORS = frozenset({"dan", "untuk", "&", "RI", "-", "/", "di", "pada", "bidang", "urusan"})
 MAX_ROLE_TOKENS = 10
 
@@ -536,7 +552,33 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             name = Span(doc, name.start + org_size, name.end, label="PERSON")
             role = f"{role} {org.text}".strip()
         result.append((name, role))
-    return result
+    return join_adjacent_people(result)
+
+
+def join_adjacent_people(pairs: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Person spans that touch, one space between them, are one person's name cut in two
+    ("Sekretaris Jenderal ASEAN [Kao] [Kim Hourn]"): a list of names is written with commas or
+    "dan". The joined span keeps the first one's role.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Kao Kim Hourn berkata")
+    >>> pairs = [(Span(doc, 0, 1, label="PERSON"), "Sekjen"), (Span(doc, 1, 3, label="PERSON"), "")]
+    >>> [(s.text, role) for s, role in join_adjacent_people(pairs)]
+    [('Kao Kim Hourn', 'Sekjen')]
+    """
+    joined: list[tuple[Span, str]] = []
+    for span, role in pairs:
+        if joined:
+            last, last_role = joined[-1]
+            if (last.label_ == span.label_ == "PERSON" and last.end == span.start
+                    and span.doc[last.end - 1].whitespace_ == " " and not span[0].is_sent_start
+                    and span[0].text[:1].isupper() and last[-1].text[-1:].isalpha()
+                    and len(last) + len(span) <= 5):
+                doc = span.doc
+                joined[-1] = (Span(doc, last.start, span.end, label="PERSON"), last_role or role)
+                continue
+        joined.append((span, role))
+    return joined
 
 
 def _org_words(words: Span) -> bool:
@@ -770,11 +812,14 @@ def role_holders(doc: Doc) -> list[Span]:
         start = next((k for k in range(max(i + size, end - 4), end)
                       if word_key(doc[k].text) in person_words
                       and all(_name_word(doc, j, names) for j in range(k, end))), None)
+        complete = _is_complete_title(tuple(t.lower_ for t in doc[i:i + size]))
         if start is None:  # the word right after the title is its complement: "Kapolres Toba"
             start = end
-            while start > i + size + 1 and end - start < 4 and _holder_word(doc, start - 1, names):
+            lowest = i + size + (0 if complete else 1)  # unless it needs none: "Wapres [Ma'ruf]"
+            while start > lowest and end - start < 4 and _holder_word(doc, start - 1, names):
                 start -= 1
-            if (person is None and end - start < 2) or doc[start - 1].lower_ in _NAME_HEADS:
+            if (person is None and end - start < (1 if complete else 2)) or (
+                    doc[start - 1].lower_ in _NAME_HEADS):
                 start = end  # "General Manager Bandara [Sam Ratulangi]": the place's name
         stop = person.end if person is not None else end
         if start < end and stop - start <= 4:
