@@ -157,6 +157,30 @@ def test_a_name_opening_with_an_organisation_only_head_is_an_organisation() -> N
         ("Lembaga Pemasyarakatan Cipinang", "LOC")]
 
 
+def test_a_name_ending_with_an_organisation_only_word_is_an_organisation() -> None:
+    text = "Mitsubishi Corporation dan Gunung Agency Ridge serta Bima Sakti hadir."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=label) for t, label in
+                [("Mitsubishi Corporation", "PER"), ("Gunung Agency Ridge", "LOC"),
+                 ("Bima Sakti", "PER")]]
+    assert [(e.text, e.label_) for e in map_entities(doc, {"LOC": "LOC", "PER": "PERSON"})] == [
+        ("Mitsubishi Corporation", "ORG"), ("Gunung Agency Ridge", "LOC"),
+        ("Bima Sakti", "PERSON")]
+
+
+def test_a_company_name_cut_at_a_common_word_is_lengthened() -> None:
+    from graph.nlp.labels import extend_company
+
+    doc = nlp("Hakim menghukum PT Borneo Prima Energi membayar denda. PT Sinar Budi Santoso hadir.")
+    taken: set[int] = set()
+    assert extend_company(Span(doc, 2, 5, label="ORG"), taken).text == "PT Borneo Prima Energi"
+    # a person's name after the company is no common word: not taken in
+    assert extend_company(Span(doc, 9, 11, label="ORG"), taken).text == "PT Sinar"
+    # nor a word of another entity, nor anything after a name that is not a company's
+    assert extend_company(Span(doc, 2, 5, label="ORG"), {5}).text == "PT Borneo Prima"
+    assert extend_company(Span(doc, 3, 5, label="ORG"), taken).text == "Borneo Prima"
+
+
 def test_initials_after_berinisial_are_people_not_places() -> None:
     """"berinisial AS dan RH": initials, not the place AS (Amerika Serikat); the ones the
     recogniser missed are added; "AS" elsewhere stays a place."""
@@ -321,6 +345,14 @@ def test_a_definition_types_its_short_form_and_finds_a_missed_organisation() -> 
     # a long form the recogniser missed that opens with no organisation's word: left alone
     doc = nlp("Sistem Informasi Terpadu (SIT) diluncurkan.")
     assert entities_with_definitions(doc, find_abbreviations(doc)) == []
+    # a long form ending with a word only organisations' names end with is an organisation,
+    # whatever the recogniser made of its first word
+    text = "Dana dari Japan International Cooperation Agency (JICA) cair. JICA puas."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(10, 15, label="LOC")]
+    ents = entities_with_definitions(doc, find_abbreviations(doc))
+    assert [(e.text, e.label_) for e in ents] == [
+        ("Japan International Cooperation Agency", "ORG"), ("JICA", "ORG"), ("JICA", "ORG")]
 
 
 def test_office_and_holder_tagged_as_one_organisation_are_split() -> None:
@@ -606,3 +638,32 @@ def test_the_shipped_pipeline_drops_a_common_noun_qualified_by_a_country() -> No
     kept = nlp("Garuda Indonesia menambah rute. Direktur Garuda berkata pesawat Garuda Indonesia "
                "tiba pagi ini.")
     assert [e.text for e in kept.ents if e.label_ == "ORG"] == ["Garuda Indonesia"] * 2
+
+
+def test_a_name_the_recogniser_cut_or_missed_is_completed_from_the_article() -> None:
+    from graph.nlp.person_names import extend_left, named_again
+
+    def spans(text: str, ents: list[tuple[str, str]]) -> list[Span]:
+        doc = nlp(text)
+        for token, start in zip(doc, sentence_starts(doc), strict=True):
+            token.is_sent_start = bool(start)
+        return [doc.char_span(text.index(t), text.index(t) + len(t), label=label)
+                for t, label in ents]
+
+    text = ("Direktur PT Borneo, Hendrawan Tjahjadi, membantah. Jaksa meminta Hendrawan "
+            "dihukum. Menurut Tjahjadi, kantor hukum Tjahjadi & Partners siap.")
+    ents = spans(text, [("PT Borneo", "ORG"), ("Tjahjadi", "PERSON")])
+    doc = ents[0].doc
+    ents = extend_left(doc, ents)
+    assert [e.text for e in ents] == ["PT Borneo", "Hendrawan Tjahjadi"]
+    # named again by first or last name, not inside a firm's name "X & Partners"
+    assert [(e.text, e.start_char) for e in named_again(doc, ents)] == [
+        ("Hendrawan", text.index("Hendrawan dihukum")), ("Tjahjadi", text.index("Tjahjadi,", 60))]
+    # a common word, a word after another capitalised word or a place word is not taken
+    text = ("Pendiri Toko Wibisono, Hartono Wibisono hadir di desa Hartono. Kata Wibisono, Bank "
+            "Hartono tutup.")
+    ents = spans(text, [("Wibisono", "PERSON")])
+    doc = ents[0].doc
+    assert [e.text for e in extend_left(doc, ents)] == ["Wibisono"]
+    people = [Span(doc, 4, 6, label="PERSON")]  # "Hartono Wibisono"
+    assert [e.start for e in named_again(doc, people)] == [12]  # "Kata [Wibisono]"

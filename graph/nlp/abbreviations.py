@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .labels import ORGANISATION_WORDS
+from .labels import ORG_ONLY_HEADS, ORG_ONLY_TAILS, ORGANISATION_WORDS
 
 if not Doc.has_extension("abbreviations"):
     Doc.set_extension("abbreviations", default=None)
@@ -166,7 +166,9 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
     with an organisation's head word (:data:`ORGANISATION_HEADS`). Every occurrence of the short
     form in the document then has the long form's label: one not yet part of an entity is added,
     an entity of exactly its extent is retyped ("IDAI" tagged LOC after "Ikatan Dokter Anak
-    Indonesia (IDAI)").
+    Indonesia (IDAI)"). A long form opening or ending with a word that only organisations' names
+    open or end with (:data:`~graph.nlp.labels.ORG_ONLY_HEADS`, ``ORG_ONLY_TAILS``: "Japan
+    International Cooperation Agency (JICA)", the recogniser's "Japan" a place) is an ORG.
     """
     from .titles import title_length_at
 
@@ -178,6 +180,9 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
         overlapping = [e for e in ents if e.start < long_span.end and long_span.start < e.end]
         if overlapping:
             label = overlapping[0].label_
+            if (long_span[-1].lower_ in ORG_ONLY_TAILS or long_span[0].lower_ in ORG_ONLY_HEADS)\
+                    and long_span[0].text[:1].isupper():
+                label = "ORG"  # "[Japan] International Cooperation Agency (JICA)"
         elif long_span[0].lower_ in ORGANISATION_HEADS:
             label = "ORG"
         else:

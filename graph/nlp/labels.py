@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
+from importlib import resources
 
 from spacy.attrs import LOWER
 from spacy.lang.id.stop_words import STOP_WORDS
@@ -116,6 +117,17 @@ pemkab
 is an organisation ("Aliansi Rakyat Indonesia" LOC). Left out: "Institut", "Lembaga" (also
 "lembaga pemasyarakatan", a prison), "Dinas", "Kantor", "Rumah Sakit", "Universitas", which
 the corpora also tag as places."""
+
+
+ORG_ONLY_TAILS = frozenset("""
+corporation corp corp. inc inc. ltd ltd. limited company agency foundation association llc plc
+gmbh tbk tbk.
+""".split())
+"""Last words that end nothing but organisations' names: legal forms and "Corporation",
+"Agency", "Foundation". In the training corpora (train splits) a name of two words or more ending
+with one is an organisation every time (66 names: ORG, ORGANISATION, NERP's IND); a place or
+person tagged on one ("Mitsubishi Corporation" PERSON, "Japan International Cooperation Agency"
+LOC) is an organisation."""
 
 
 PLACE_HEADS = PLACE_NOUNS - {"museum"}
@@ -301,6 +313,43 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
     return Span(doc, start, end, label=span.label_)
 
 
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Lower-cased words that cased Indonesian news mostly uses as ordinary words
+    (``graph/data/common_words.txt``, built by :func:`graph.nlp.background.build_common_words`
+    from nlp-id's tagged kumparan news): "energi", "syariah", "bidang", "utama"."""
+    text = resources.files("graph.data").joinpath("common_words.txt").read_text(encoding="utf-8")
+    return frozenset(text.split())
+
+
+COMPANY_HEADS = frozenset({"pt", "cv"})
+"""Legal forms written before an Indonesian company's name (perseroan terbatas, commanditaire
+vennootschap)."""
+
+
+def extend_company(span: Span, taken: set[int]) -> Span:
+    """``span`` lengthened over the capitalised common words right after it when it is a company's
+    name opening with "PT" or "CV": the recogniser often stops at a word it knows as an ordinary
+    one ("[PT Borneo Prima] Energi", "[PT Sinar] Abadi Sejahtera"), which in a company's name is
+    still part of it. Words in another entity (``taken``), at a sentence start or that are not
+    common words (a person's name after the company) end it.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("PT Borneo Prima Energi membayar denda.")
+    >>> extend_company(Span(doc, 0, 3, label="ORG"), set()).text
+    'PT Borneo Prima Energi'
+    """
+    doc = span.doc
+    if span.label_ != "ORG" or len(span) < 2 or doc[span.start].lower_ not in COMPANY_HEADS:
+        return span
+    end, words = span.end, common_words()
+    while (end < len(doc) and end not in taken and not doc[end].is_sent_start
+           and doc[end].text[:1].isupper() and doc[end].is_alpha
+           and (doc[end].lower_ in words or doc[end].lower_ in COMPANY_FORMS)):
+        end += 1
+    return span if end == span.end else Span(doc, span.start, end, label="ORG")
+
+
 def map_entities(doc: Doc, label_map: Mapping[str, str]) -> list[Span]:
     """The entities of ``doc`` relabelled with ``label_map`` and tidied; unmapped labels dropped;
     a person's initials after "berinisial" added as PERSON where the recogniser missed them."""
@@ -322,6 +371,10 @@ def map_entities(doc: Doc, label_map: Mapping[str, str]) -> list[Span]:
         elif (new_label in ("LOC", "PERSON") and len(tidy) >= 2 and head.text[:1].isupper()
               and head.lower_ in ORG_ONLY_HEADS):
             new_label = "ORG"  # "Aliansi Rakyat Indonesia" tagged LOC
+        elif (new_label in ("LOC", "PERSON") and len(tidy) >= 2
+              and doc[tidy.end - 1].text[:1].isupper()
+              and doc[tidy.end - 1].lower_ in ORG_ONLY_TAILS):
+            new_label = "ORG"  # "Mitsubishi Corporation" tagged PERSON
         elif new_label != "PERSON" and is_initials(doc, tidy.start, tidy.end):
             new_label = "PERSON"  # "berinisial AS": not Amerika Serikat
         if new_label != tidy.label_:
@@ -329,6 +382,7 @@ def map_entities(doc: Doc, label_map: Mapping[str, str]) -> list[Span]:
         kept.append(tidy)
     if cased:
         taken = {i for span in kept for i in range(span.start, span.end)}
+        kept = [extend_company(span, taken) for span in kept]
         missed = [span for span in initials_spans(doc) if span.start not in taken]
         if missed:
             kept = sorted([*kept, *missed], key=lambda span: span.start)

@@ -14,6 +14,8 @@ Jalin's rule components after it::
                           typed as their long forms (before titles, so that "Ketua Umum Aprindo
                           Roy Mandey" finds "Aprindo" an organisation of the article)
     jalin_titles          titles stripped from person names, roles on ``span._.role``
+    jalin_person_names    a name's first word the NER left out taken in, a person named
+                          again by one of their names found ("kata Hendrawan")
     jalin_concepts        noun-phrase concepts on ``doc._.concepts``
 
 Any installed spaCy pipeline can stand in for the shipped one (``model="en_core_web_sm"`` or a
@@ -34,7 +36,7 @@ from spacy.language import Language
 from ..errors import JalinError
 
 # importing the component modules registers their factories with spaCy
-from . import abbreviations, labels, sentences, titles  # noqa: F401
+from . import abbreviations, labels, person_names, sentences, titles  # noqa: F401
 from . import concepts as _concepts  # noqa: F401
 from . import gazetteer as _gazetteer  # noqa: F401
 from . import modified_nouns as _modified_nouns  # noqa: F401
@@ -112,6 +114,7 @@ def load_pipeline(model: str | Path | None = None, *, concepts: bool = True,
     nlp.add_pipe("jalin_modified_nouns")
     nlp.add_pipe("jalin_abbreviations")
     nlp.add_pipe("jalin_titles")
+    nlp.add_pipe("jalin_person_names")
     if concepts:
         nlp.add_pipe("jalin_concepts")
     elif "tagger" in nlp.pipe_names:

@@ -34,6 +34,7 @@ from .labels import (
     ORG_HEADS,
     ORGANISATION_WORDS,
     PLACE_NOUNS,
+    common_words,
     is_initials,
     positions_of,
 )
@@ -44,10 +45,10 @@ if not Doc.has_extension("roles"):
     Doc.set_extension("roles", default=None)
 
 HONORIFICS = frozenset("""
-bapak pak ibu bu sang saudara sdr sdr. tuan nyonya nona mr mr. mrs mrs. ms ms. dr dr. drs drs. prof
-prof. ir ir. h h. hj hj. kh kh. k.h. habib ustaz ustadz kyai kiai romo pastor pendeta bhikkhu haji
-hajjah letjen mayjen brigjen jenderal jendral laksamana marsekal kolonel letkol mayor kapten kombes
-komjen akbp kompol akp iptu ipda aiptu aipda bripka brigadir briptu bripda
+bapak pak ibu bu sang saudara sdr sdr. tuan nyonya ny ny. nona mr mr. mrs mrs. ms ms. dr dr. drs
+drs. prof prof. ir ir. h h. hj hj. kh kh. k.h. habib ustaz ustadz kyai kiai romo pastor pendeta
+bhikkhu haji hajjah letjen mayjen brigjen jenderal jendral laksamana marsekal kolonel letkol mayor
+kapten kombes komjen akbp kompol akp iptu ipda aiptu aipda bripka brigadir briptu bripda
 """.split())
 """Titles of address and rank: never a role mention by themselves."""
 
@@ -343,7 +344,7 @@ def _names_in_doc(ents: Iterable[Span], label: str, gazetteer: bool = True) -> _
     return _AnyOf(found, _known_names_of(label, gazetteer))
 
 
-def _named_in_doc(ents: Iterable[Span]) -> _AnyOf:
+def named_in_doc(ents: Iterable[Span]) -> _AnyOf:
     """The organisations' and places' names of ``ents``, the alias table and the gazetteer: words
     that are not a person's name."""
     ents = list(ents)
@@ -701,7 +702,7 @@ def missed_holders(doc: Doc) -> list[Span]:
     """
     ents = doc.ents
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
-    names = _named_in_doc(ents)
+    names = named_in_doc(ents)
     people = {ent.start: ent for ent in ents if ent.label_ == "PERSON"}
     found = []
     for ent in ents:
@@ -725,15 +726,6 @@ def missed_holders(doc: Doc) -> list[Span]:
     return found
 
 
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """Lower-cased words that cased Indonesian news mostly uses as ordinary words
-    (``graph/data/common_words.txt``, built by :func:`graph.nlp.background.build_common_words`
-    from nlp-id's tagged kumparan news): "energi", "syariah", "bidang", "utama"."""
-    text = resources.files("graph.data").joinpath("common_words.txt").read_text(encoding="utf-8")
-    return frozenset(text.split())
-
-
 _PLACE_PARTS = DIRECTIONS | {"pusat", "raya", "kota"}
 
 _NAME_HEADS = ORG_HEADS | PLACE_NOUNS
@@ -742,7 +734,7 @@ Ratulangi", "Universitas Gadjah Mada")."""
 
 
 @lru_cache(maxsize=1)
-def _organisation_words() -> frozenset[str]:
+def organisation_name_words() -> frozenset[str]:
     """The lower-cased words of the alias table's and the gazetteer's organisation names
     ("perhubungan", "informatika"): words of offices, which news writes capitalised only."""
     return frozenset(word for name in _known_names_of("ORG") for word in name
@@ -756,7 +748,7 @@ def _holder_word(doc: Doc, k: int, names: NameKeys) -> bool:
     ("Pusat", "Timur")."""
     lower = doc[k].lower_
     return (_name_word(doc, k, names) and lower not in common_words()
-            and lower not in _organisation_words())
+            and lower not in organisation_name_words())
 
 
 def role_holders(doc: Doc) -> list[Span]:
@@ -792,7 +784,7 @@ def role_holders(doc: Doc) -> list[Span]:
                     and not is_initials(doc, ent.start, ent.end) for t in ent}
     people = {ent.start: ent for ent in ents if ent.label_ == "PERSON"}
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
-    names = _named_in_doc(ents)
+    names = named_in_doc(ents)
     found = []
     n, resume = len(doc), 0
     for i in starts:
@@ -850,7 +842,7 @@ def apply_ranks(doc: Doc) -> list[Span]:
     ents = list(doc.ents)
     by_start = {ent.start: ent for ent in ents}
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
-    names = _named_in_doc(ents)
+    names = named_in_doc(ents)
     changed = False
     for i in cues:
         token = doc[i]

@@ -1,0 +1,161 @@
+"""People's names the recogniser cut short or missed, completed from the rest of the article.
+
+A news article names a person in full once ("Direktur Utama PT Borneo Prima Energi, Hendrawan
+Tjahjadi") and then by one of their names ("kata Hendrawan", "Menurut Petrus"). The recogniser
+reads a window of a few words, so it sometimes misses the short mention, or the first word of a
+full name after a comma or a long role. This component mends both, on cased text only:
+
+1. :func:`extend_left`: a person span preceded by a capitalised word that can only be a name (no
+   common word, no title, no organisation's or place's word, not part of a longer run of
+   capitalised words) takes that word in ("Hendrawan [Tjahjadi]").
+2. :func:`named_again`: a run of capitalised words outside every entity that is a person's full
+   name in the article, or one word that is the first or last word of one (and no common word,
+   title, place or organisation), is that person.
+
+(2) is the one-sense-per-discourse heuristic for names (Gale, Church & Yarowsky 1992, "One sense
+per discourse"), used for NER as document-level label consistency (Krishnan & Manning 2006, "An
+effective two-stage model for exploiting non-local dependencies in named entity recognition",
+ACL): a string the article uses as a person's name keeps that sense throughout.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .labels import (
+    LEADING_FUNCTION_WORDS,
+    ORGANISATION_WORDS,
+    PLACE_NOUNS,
+    common_words,
+    is_cased,
+    is_initials,
+)
+from .titles import named_in_doc, organisation_name_words, title_length_at, word_key
+
+MAX_NAME_WORDS = 4
+
+PLACE_WORDS_BEFORE = PLACE_NOUNS | frozenset("""
+di ke menuju kota kabupaten provinsi wilayah kawasan daerah distrik desa kecamatan kelurahan dusun
+kampung negara negeri
+""".split())
+"""Words after which a name is a place's, not a person's ("distrik Isa", "Desa Sumber"): a first
+name may also name a place."""
+
+
+def _is_name_like(text: str) -> bool:
+    """A capitalised word of letters, "-" or "'", not all in capitals ("Hendrawan", "Ma'ruf")."""
+    return (text[:1].isupper() and not text.isupper()
+            and all(ch.isalpha() or ch in "-'" for ch in text))
+
+
+def _only_a_name(doc: Doc, k: int, names: object) -> bool:
+    """Whether token ``k`` can only be a word of a person's name: name-like, no common word or
+    function word, no title, no word of an organisation's name ("Informatika" of "Menteri
+    Komunikasi dan Informatika Budi Arie") and no name of a place or
+    organisation of the article, the alias table or the gazetteer (``names``)."""
+    token = doc[k]
+    lower = token.lower_
+    return (_is_name_like(token.text) and lower not in common_words()
+            and lower not in LEADING_FUNCTION_WORDS and lower not in ORGANISATION_WORDS
+            and lower not in organisation_name_words()
+            and not title_length_at(doc, k) and (word_key(token.text),) not in names)
+
+
+def extend_left(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with each person span of up to three words extended over the one name word the
+    recogniser left out before it, when the word before that is no capitalised word.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Direktur Utama PT Borneo, Hendrawan Tjahjadi, membantah.")
+    >>> ents = [Span(doc, 2, 4, label="ORG"), Span(doc, 6, 7, label="PERSON")]
+    >>> [e.text for e in extend_left(doc, ents)]
+    ['PT Borneo', 'Hendrawan Tjahjadi']
+    """
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    names = named_in_doc(ents)
+    result = []
+    for ent in ents:
+        k = ent.start - 1
+        if (ent.label_ == "PERSON" and len(ent) < MAX_NAME_WORDS and k >= 0 and k not in taken
+                and not ent[0].is_sent_start and _only_a_name(doc, k, names)
+                and (k == 0 or doc[k].is_sent_start or not doc[k - 1].text[:1].isupper())
+                and not is_initials(doc, ent.start, ent.end)):
+            ent = Span(doc, k, ent.end, label="PERSON")
+            taken.add(k)
+        result.append(ent)
+    return result
+
+
+def named_again(doc: Doc, ents: list[Span]) -> list[Span]:
+    """New PERSON spans where the article names again a person it names elsewhere: a run of
+    capitalised words outside every entity that is the person's full name, or one word that is
+    a two-to-four-word name's first or last word or a one-word name, and only a name
+    (:func:`_only_a_name`). A run opening a sentence may begin with a capitalised function word
+    ("Menurut Petrus").
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Kepala dinas Petrus Ratu hadir. Menurut Petrus, kasus turun.")
+    >>> [e.text for e in named_again(doc, [Span(doc, 2, 4, label="PERSON")])]
+    ['Petrus']
+    """
+    people = [ent for ent in ents if ent.label_ == "PERSON" and len(ent) <= MAX_NAME_WORDS
+              and not is_initials(doc, ent.start, ent.end)]
+    if not people:
+        return []
+    full = {tuple(word_key(t.text) for t in ent) for ent in people}
+    parts = {word_key(ent[i].text) for ent in people for i in {0, len(ent) - 1}}
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    names = named_in_doc(ents)
+    found = []
+    k, n = 0, len(doc)
+    while k < n:
+        if k in taken or not _is_name_like(doc[k].text):
+            k += 1
+            continue
+        start = end = k
+        while end < n and end not in taken and _is_name_like(doc[end].text) and (
+                end == start or not doc[end].is_sent_start):
+            end += 1
+        k = end
+        opening = doc[start].lower_
+        if doc[start].is_sent_start and (opening in LEADING_FUNCTION_WORDS
+                                         or opening in common_words()):
+            start += 1  # "Menurut [Petrus]": the capital is the sentence's
+        if start == end or end - start > MAX_NAME_WORDS or "&" in (
+                doc[start - 1].text if start else "", doc[end].text if end < n else ""):
+            continue  # "kantor hukum Sitorus & Partners": a firm's name
+        keys = tuple(word_key(t.text) for t in doc[start:end])
+        if (keys in full or (len(keys) == 1 and keys[0] in parts)) and all(
+                _only_a_name(doc, j, names) for j in range(start, end)) and not (
+                start and doc[start - 1].lower_ in PLACE_WORDS_BEFORE):
+            found.append(Span(doc, start, end, label="PERSON"))
+    return found
+
+
+class PersonNames:
+    """Completes person spans cut short and finds people named again (see the module's text)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not is_cased(doc):
+            return doc
+        before = list(doc.ents)
+        ents = extend_left(doc, before)
+        found = named_again(doc, ents)
+        if not found and ents == before:
+            return doc
+        roles = {(new.start_char, new.end_char): old._.role
+                 for old, new in zip(before, ents, strict=True) if old._.role}
+        doc.ents = sorted(ents + found, key=lambda span: span.start)
+        for (start, end), role in roles.items():  # the role stays with the lengthened name
+            doc.char_span(start, end, label="PERSON")._.role = role
+        return doc
+
+
+@Language.factory("jalin_person_names")
+def make_person_names(nlp: Language, name: str) -> PersonNames:
+    """spaCy factory for :class:`PersonNames`."""
+    return PersonNames(nlp, name)
