@@ -5,9 +5,10 @@ Tjahjadi") and then by one of their names ("kata Hendrawan", "Menurut Petrus"). 
 reads a window of a few words, so it sometimes misses the short mention, or the first word of a
 full name after a comma or a long role. This component mends both, on cased text only:
 
-1. :func:`extend_left`: a person span preceded by a capitalised word that can only be a name (no
-   common word, no title, no organisation's or place's word, not part of a longer run of
-   capitalised words) takes that word in ("Hendrawan [Tjahjadi]").
+1. :func:`extend_left`, :func:`extend_right`: a person span next to a capitalised word that can
+   only be a name (no common word, no title, no organisation's or place's word, not part of a
+   longer run of capitalised words) takes that word in ("Hendrawan [Tjahjadi]", "[Sri Wahyuni]
+   Tamrin").
 2. :func:`named_again`: a run of capitalised words outside every entity that is a person's full
    name in the article, or one word that is the first or last word of one (and no common word,
    title, place or organisation), is that person.
@@ -23,6 +24,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..dates import MONTHS, WEEKDAYS
 from .labels import (
     LEADING_FUNCTION_WORDS,
     ORGANISATION_WORDS,
@@ -34,6 +36,9 @@ from .labels import (
 from .titles import named_in_doc, organisation_name_words, title_length_at, word_key
 
 MAX_NAME_WORDS = 4
+
+DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+"""Day and month names, always capitalised, often right after a name ("kata Budi Senin")."""
 
 PLACE_WORDS_BEFORE = PLACE_NOUNS | frozenset("""
 di ke menuju kota kabupaten provinsi wilayah kawasan daerah distrik desa kecamatan kelurahan dusun
@@ -87,6 +92,32 @@ def extend_left(doc: Doc, ents: list[Span]) -> list[Span]:
     return result
 
 
+def extend_right(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with each person span of two or three words extended over one name word the
+    recogniser left out after it ("[Sri Wahyuni] Tamrin menyarankan"), when a lower-case word or
+    punctuation follows that word and it is no day or month.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Pengamat Sri Wahyuni Tamrin menyarankan itu.")
+    >>> [e.text for e in extend_right(doc, [Span(doc, 1, 3, label="PERSON")])]
+    ['Sri Wahyuni Tamrin']
+    """
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    names = named_in_doc(ents)
+    result = []
+    for ent in ents:
+        k = ent.end
+        if (ent.label_ == "PERSON" and 2 <= len(ent) < MAX_NAME_WORDS and k + 1 < len(doc)
+                and k not in taken and not doc[k].is_sent_start
+                and doc[k - 1].whitespace_ == " " and doc[k].lower_ not in DATE_WORDS
+                and _only_a_name(doc, k, names) and not doc[k + 1].text[:1].isupper()
+                and not is_initials(doc, ent.start, ent.end)):
+            ent = Span(doc, ent.start, k + 1, label="PERSON")
+            taken.add(k)
+        result.append(ent)
+    return result
+
+
 def named_again(doc: Doc, ents: list[Span]) -> list[Span]:
     """New PERSON spans where the article names again a person it names elsewhere: a run of
     capitalised words outside every entity that is the person's full name, or one word that is
@@ -95,7 +126,7 @@ def named_again(doc: Doc, ents: list[Span]) -> list[Span]:
     ("Menurut Petrus").
 
     >>> import spacy
-    >>> doc = spacy.blank("id")("Kepala dinas Petrus Ratu hadir. Menurut Petrus, kasus turun.")
+    >>> doc = spacy.blank("id")("Kepala dinas Petrus Ratu hadir. Kasus turun, kata Petrus.")
     >>> [e.text for e in named_again(doc, [Span(doc, 2, 4, label="PERSON")])]
     ['Petrus']
     """
@@ -143,7 +174,7 @@ class PersonNames:
         if not is_cased(doc):
             return doc
         before = list(doc.ents)
-        ents = extend_left(doc, before)
+        ents = extend_right(doc, extend_left(doc, before))
         found = named_again(doc, ents)
         if not found and ents == before:
             return doc
