@@ -71,6 +71,7 @@ def test_lowercase_common_words_are_not_tagged(everything: Language) -> None:
 def test_common_words_are_not_tagged_at_a_sentence_start(everything: Language) -> None:
     assert ents(everything("Antara dua desa itu ada jembatan.")) == []
     assert ents(everything("Batang pohon itu patah di Batang.")) == [("Batang", "LOC")]
+    assert ents(everything("Landak itu lari ke Landak.")) == [("Landak", "LOC")]
     assert ents(everything('"Padang rumput itu luas," katanya.')) == []
     assert ents(everything("Foto itu dirilis kantor berita Antara kemarin.")) == [
         ("Antara", "ORG")]
@@ -94,6 +95,8 @@ def test_civil_society_associations_and_clubs_are_tagged(default: Language) -> N
     # regencies: their regional bodies; a regency that is also a word, not at a sentence start
     assert ents(default("Data BPBD Demak dan Polres Batang sama.")) == [
         ("BPBD Demak", "ORG"), ("Polres Batang", "ORG")]
+    assert ents(default("Pemkab Boven Digoel dan Polres Tojo Una-Una menolak.")) == [
+        ("Pemkab Boven Digoel", "ORG"), ("Polres Tojo Una-Una", "ORG")]
 
 
 def test_place_names_only_lengthen_a_place_the_recogniser_cut_short(default: Language) -> None:
