@@ -355,6 +355,23 @@ def test_a_definition_types_its_short_form_and_finds_a_missed_organisation() -> 
         ("Japan International Cooperation Agency", "ORG"), ("JICA", "ORG"), ("JICA", "ORG")]
 
 
+def test_a_word_of_an_organisations_name_in_parentheses_is_its_short_name() -> None:
+    from graph.nlp.abbreviations import entities_with_definitions, short_names
+
+    text = "PT KitaPay Teknologi Indonesia (KitaPay) bocor. Manajemen KitaPay dipanggil."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(0, 30, label="ORG")]
+    pairs = short_names(doc)
+    assert [(name.text, short.text) for name, short in pairs] == [
+        ("PT KitaPay Teknologi Indonesia", "KitaPay")]
+    assert [(e.text, e.label_) for e in entities_with_definitions(doc, pairs)] == [
+        ("PT KitaPay Teknologi Indonesia", "ORG"), ("KitaPay", "ORG"), ("KitaPay", "ORG")]
+    # a person's name, or a word that is not one of the name's, is no short name
+    doc = nlp("Joko Widodo (Jokowi) dan PT Sinar Abadi (Grup Lima) hadir.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 6, 9, label="ORG")]
+    assert short_names(doc) == []
+
+
 def test_office_and_holder_tagged_as_one_organisation_are_split() -> None:
     text = "Ia bertemu Direktur Bank Sentosa Tommy Lim kemarin. Bank Sentosa untung."
     doc = nlp(text)

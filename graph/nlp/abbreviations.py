@@ -145,6 +145,29 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
     return pairs
 
 
+def short_names(doc: Doc) -> list[tuple[Span, Span]]:
+    """(name, short name) pairs where an organisation's full name is followed by one of its own
+    words in parentheses, the name the article then uses: "PT KitaPay Teknologi Indonesia
+    (KitaPay)", "PT Gojek Tokopedia Tbk (Gojek)". Schwartz & Hearst's matching leaves these out
+    (a short form that is a word of the long form is no abbreviation), but the parentheses define
+    the short name the same way. Needs the organisation entities of ``doc``.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("PT KitaPay Teknologi Indonesia (KitaPay) bocor.")
+    >>> doc.ents = [Span(doc, 0, 4, label="ORG")]
+    >>> [(name.text, short.text) for name, short in short_names(doc)]
+    [('PT KitaPay Teknologi Indonesia', 'KitaPay')]
+    """
+    pairs = []
+    for ent in doc.ents:
+        k = ent.end
+        if (ent.label_ == "ORG" and len(ent) >= 2 and k + 2 < len(doc) and doc[k].text == "("
+                and doc[k + 2].text == ")" and doc[k + 1].text[:1].isupper()
+                and doc[k + 1].text in {t.text for t in ent[1:]}):
+            pairs.append((ent, doc[k + 1:k + 2]))
+    return pairs
+
+
 def is_proper_name(span: Span) -> bool:
     """Whether every content word of ``span`` is capitalised (a name, not a common noun phrase)."""
     words = [t for t in span if t.is_alpha and t.lower_ not in FUNCTION_WORDS]
@@ -214,7 +237,7 @@ class AbbreviationDetector:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        pairs = find_abbreviations(doc)
+        pairs = find_abbreviations(doc) + short_names(doc)
         doc._.abbreviations = pairs
         if pairs and doc.ents:
             roles = {(e.start_char, e.end_char): e._.role for e in doc.ents
