@@ -684,3 +684,16 @@ def test_a_name_the_recogniser_cut_or_missed_is_completed_from_the_article() -> 
     assert [e.text for e in extend_left(doc, ents)] == ["Wibisono"]
     people = [Span(doc, 4, 6, label="PERSON")]  # "Hartono Wibisono"
     assert [e.start for e in named_again(doc, people)] == [12]  # "Kata [Wibisono]"
+
+
+def test_a_name_between_commas_before_a_verb_is_a_person() -> None:
+    from graph.nlp.person_names import appositions
+
+    text = ("Ketua tim, Nadia Prameswari, mengatakan alat itu murah. Ketua lembaga itu, Haryo "
+            "Pamungkas, menyebut data dijual. Warga Desa Nebe, Kecamatan Talibura, meninggal. "
+            "Ia ke Bandung, Jawa Barat, kemarin.")
+    doc = nlp(text)
+    ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=label) for t, label in
+            [("Nadia Prameswari", "LOC"), ("Jawa Barat", "LOC")]]
+    assert [(e.text, e.label_) for e in appositions(doc, ents)] == [
+        ("Nadia Prameswari", "PERSON"), ("Haryo Pamungkas", "PERSON"), ("Jawa Barat", "LOC")]
