@@ -697,3 +697,28 @@ def test_a_name_between_commas_before_a_verb_is_a_person() -> None:
             [("Nadia Prameswari", "LOC"), ("Jawa Barat", "LOC")]]
     assert [(e.text, e.label_) for e in appositions(doc, ents)] == [
         ("Nadia Prameswari", "PERSON"), ("Haryo Pamungkas", "PERSON"), ("Jawa Barat", "LOC")]
+
+
+def test_a_place_that_only_names_an_office_is_no_entity_but_stays_a_place_mention() -> None:
+    from graph.nlp.titles import office_places
+
+    text = ("Menteri Luar Negeri Jepang Kenji Morita tiba di Jakarta. Kepala Dinas Kesehatan "
+            "Kabupaten Sikka Petrus Ratu hadir.")
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=label) for t, label in
+                [("Jepang", "LOC"), ("Kenji Morita", "PERSON"), ("Jakarta", "LOC"),
+                 ("Kabupaten Sikka", "LOC"), ("Petrus Ratu", "PERSON")]]
+    # after the office's own words, the place names the office; after "Dinas", the organisation
+    assert [e.text for e in office_places(doc)] == ["Jepang"]
+
+
+def test_the_pipeline_keeps_an_office_place_out_of_the_entities_and_in_the_mentions() -> None:
+    from graph import Document, load_pipeline
+    from graph.mentions import extract_mentions
+
+    text = "Duta Besar RI untuk Jepang Bambang Suryo Atmojo bertemu investor di Tokyo."
+    doc = load_pipeline(concepts=False)(text)
+    assert ("Jepang", "LOC") not in [(e.text, e.label_) for e in doc.ents]
+    mentions = extract_mentions(doc, Document(id="x", path="x.txt", text=text)).mentions
+    assert ("Jepang", "LOC") in [(m.text, m.label) for m in mentions]
+    assert ("Bambang Suryo Atmojo", "PERSON") in [(m.text, m.label) for m in mentions]

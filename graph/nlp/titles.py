@@ -43,6 +43,8 @@ if not Span.has_extension("role"):
     Span.set_extension("role", default="")
 if not Doc.has_extension("roles"):
     Doc.set_extension("roles", default=None)
+if not Doc.has_extension("office_places"):
+    Doc.set_extension("office_places", default=None)
 
 HONORIFICS = frozenset("""
 bapak pak ibu bu sang saudara sdr sdr. tuan nyonya ny ny. nona mr mr. mrs mrs. ms ms. dr dr. drs
@@ -887,6 +889,40 @@ def apply_ranks(doc: Doc) -> list[Span]:
     return sorted(ents, key=lambda span: span.start) if changed else list(doc.ents)
 
 
+def office_places(doc: Doc) -> list[Span]:
+    """Place entities that only name an office: the place right after a title and the
+    office's own words ("Gubernur [Jawa Tengah] Ahmad Luthfi", "Menteri Luar Negeri [Jepang]
+    Kenji Morita", "Duta Besar RI untuk [Jepang]", "kunjungan Perdana Menteri [Jepang] ke
+    Jakarta"). Cased news annotates them as no entity (IDNer 2k train: "Gubernur DKI Jakarta",
+    "Menteri Inggris Tony Blair", "Gubernur New Mexico AS Bill ..." all O); the role phrase keeps
+    the place. A place after an organisation's word is the organisation's ("Kepala Dinas
+    Kesehatan [Kabupaten Sikka]") and stays. The component keeps them on ``doc._.office_places``,
+    so that the graph still links the holder to the place ("Soegeng Rahardjo", ambassador to
+    "Tiongkok").
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Gubernur Jawa Tengah Ahmad Luthfi tiba di Semarang.")
+    >>> doc.ents = [Span(doc, 1, 3, label="LOC"), Span(doc, 3, 5, label="PERSON"),
+    ...             Span(doc, 7, 8, label="LOC")]
+    >>> [e.text for e in office_places(doc)]
+    ['Jawa Tengah']
+    """
+    ents = doc.ents
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    found = []
+    for ent in ents:
+        if ent.label_ != "LOC" or ent.start == 0:
+            continue
+        role = role_before(ent, taken)
+        if not role:
+            continue
+        between = doc[ent.start - len(role.split()):ent.start]
+        if any(t.lower_ in ORGANISATION_WORDS or t.i in taken for t in between):
+            continue
+        found.append(ent)
+    return found
+
+
 class TitleStripper:
     """Strips titles off PERSON entities and stores the role in ``span._.role``."""
 
@@ -908,6 +944,11 @@ class TitleStripper:
                 range(e.start, e.end))] + kept, key=lambda span: span.start)
         pairs = apply_titles(doc)
         doc.ents = [span for span, _ in pairs]
+        offices = office_places(doc)
+        doc._.office_places = offices
+        if offices:
+            pairs = [(span, role) for span, role in pairs if span not in offices]
+            doc.ents = [span for span, _ in pairs]
         for span, role in pairs:
             if role:
                 doc.char_span(span.start_char, span.end_char, label=span.label_)._.role = role
