@@ -722,3 +722,15 @@ def test_the_pipeline_keeps_an_office_place_out_of_the_entities_and_in_the_menti
     mentions = extract_mentions(doc, Document(id="x", path="x.txt", text=text)).mentions
     assert ("Jepang", "LOC") in [(m.text, m.label) for m in mentions]
     assert ("Bambang Suryo Atmojo", "PERSON") in [(m.text, m.label) for m in mentions]
+
+
+def test_a_missed_name_opening_with_an_organisation_only_head_is_found() -> None:
+    from graph.nlp.labels import missed_organisations
+
+    doc = nlp("Koalisi Petani Sawit dan Karet menolak. Komisi III memanggil Partai Buruh dan "
+              "Pemerintah Indonesia, kata Dewan Pers.")
+    assert [s.text for s in missed_organisations(doc, set())] == [
+        "Koalisi Petani Sawit dan Karet", "Partai Buruh", "Dewan Pers"]
+    # a name running into another entity is the recogniser's to find
+    assert [s.text for s in missed_organisations(doc, {17})] == [
+        "Koalisi Petani Sawit dan Karet", "Partai Buruh"]

@@ -350,6 +350,43 @@ def extend_company(span: Span, taken: set[int]) -> Span:
     return span if end == span.end else Span(doc, span.start, end, label="ORG")
 
 
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def missed_organisations(doc: Doc, taken: set[int]) -> list[Span]:
+    """Organisations' names the recogniser missed: a capitalised head that opens nothing but
+    organisations' names (:data:`ORG_ONLY_HEADS`, "Partai", "Yayasan", "Koalisi"; not
+    "Pemerintah", which news annotates apart from its country) followed by capitalised words,
+    "dan" between two of them ("Koalisi Masyarakat Sipil", "Badan Siber dan Sandi Negara"). A
+    number ("Komisi III"), a word in another entity (``taken``) or a sentence start ends the
+    name; a name running into another entity is left to the recogniser.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Ketua Koalisi Petani Sawit dan Karet menolak.")
+    >>> [s.text for s in missed_organisations(doc, set())]
+    ['Koalisi Petani Sawit dan Karet']
+    """
+    found = []
+    n = len(doc)
+    for i in positions_of(doc, ORG_ONLY_HEADS - {"pemerintah"}):
+        if i in taken or not doc[i].text[:1].isupper():
+            continue
+        end = i + 1
+        while end < n and end not in taken and not doc[end].is_sent_start and end - i < 8:
+            text = doc[end].text
+            word = text[:1].isupper() and text.isalpha() and not _ROMAN.match(text)
+            joins = (text == "dan" and end + 1 < n and end + 1 not in taken
+                     and doc[end + 1].text[:1].isupper() and doc[end + 1].text.isalpha()
+                     and doc[end + 1].lower_ not in ORGANISATION_WORDS
+                     and doc[end + 1].lower_ != "pemerintah")  # "Partai A dan Partai B": two
+            if not (word or joins):
+                break
+            end += 1
+        if end - i >= 2 and end not in taken:
+            found.append(Span(doc, i, end, label="ORG"))
+    return found
+
+
 def map_entities(doc: Doc, label_map: Mapping[str, str]) -> list[Span]:
     """The entities of ``doc`` relabelled with ``label_map`` and tidied; unmapped labels dropped;
     a person's initials after "berinisial" added as PERSON where the recogniser missed them."""
@@ -383,7 +420,9 @@ def map_entities(doc: Doc, label_map: Mapping[str, str]) -> list[Span]:
     if cased:
         taken = {i for span in kept for i in range(span.start, span.end)}
         kept = [extend_company(span, taken) for span in kept]
+        taken = {i for span in kept for i in range(span.start, span.end)}
         missed = [span for span in initials_spans(doc) if span.start not in taken]
+        missed += missed_organisations(doc, taken)
         if missed:
             kept = sorted([*kept, *missed], key=lambda span: span.start)
     return kept
