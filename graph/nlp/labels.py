@@ -384,6 +384,7 @@ def missed_organisations(doc: Doc, taken: set[int]) -> list[Span]:
             end += 1
         if end - i >= 2 and end not in taken:
             found.append(Span(doc, i, end, label="ORG"))
+            taken = taken | set(range(i, end))  # "Konfederasi [Serikat ...]": one name
     return found
 
 
