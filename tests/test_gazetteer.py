@@ -57,10 +57,11 @@ def test_english_names_and_short_names_are_tagged(everything: Language) -> None:
     assert ents(doc) == [("Kemenkeu", "ORG"), ("South Korea", "LOC"), ("Belgium", "LOC")]
 
 
-def test_by_default_only_organisations_are_tagged(default: Language) -> None:
+def test_by_default_organisations_and_places_only_after_di_ke_dari_are_tagged(
+        default: Language) -> None:
     assert DEFAULT_LABELS == ("ORG", "EVENT")
-    doc = default("Delegasi Kementerian Perdagangan tiba di Jawa Tengah dari Kanada kemarin.")
-    assert ents(doc) == [("Kementerian Perdagangan", "ORG")]
+    doc = default("Delegasi Kementerian Perdagangan Kanada tiba di Jawa Tengah, Jepang menyusul.")
+    assert ents(doc) == [("Kementerian Perdagangan", "ORG"), ("Jawa Tengah", "LOC")]
 
 
 def test_lowercase_common_words_are_not_tagged(everything: Language) -> None:

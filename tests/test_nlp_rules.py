@@ -6,7 +6,7 @@ import spacy
 from spacy.tokens import Span
 
 from graph.nlp.abbreviations import find_abbreviations, match_long_form
-from graph.nlp.labels import map_entities
+from graph.nlp.labels import initials_spans, map_entities
 from graph.nlp.sentences import sentence_starts
 from graph.nlp.titles import apply_titles, strip_titles
 from graph.nlp.tokenization import abbreviations, add_abbreviations
@@ -736,3 +736,10 @@ def test_a_missed_name_opening_with_an_organisation_only_head_is_found() -> None
     assert [s.text for s in missed_organisations(doc, {17})][:2] == [
         "Koalisi Petani Sawit dan Karet", "Partai Buruh"]
     assert "Dewan Pers" not in [s.text for s in missed_organisations(doc, {17})]
+
+
+def test_initials_listed_once_are_the_same_person_later_but_not_after_di_or_a_currency() -> None:
+    doc = nlp("Tersangka berinisial RH (27) dan AS (31) ditangkap. AS berperan mengawasi, kata "
+              "polisi. Uang 500 dolar AS dikirim dari AS.")
+    spans = [(s.text, s.start) for s in initials_spans(doc)]
+    assert spans == [("RH", 2), ("AS", 7), ("AS", 13)]

@@ -180,7 +180,12 @@ def positions_of(doc: Doc, words: frozenset[str]) -> list[int]:
     return [i for i, value in enumerate(doc.to_array(LOWER).tolist()) if value in wanted]
 
 
-_INITIALS_JOINERS = frozenset({",", "dan", "serta"})
+_INITIALS_JOINERS = frozenset({",", "dan", "serta", "(", ")"})
+"""Words between initials in a list: "berinisial RH (27) dan AS (31)" (ages in parentheses)."""
+
+
+def _joins_initials(text: str) -> bool:
+    return text.lower() in _INITIALS_JOINERS or text.isdigit()
 
 
 def _is_initials_word(text: str) -> bool:
@@ -188,35 +193,60 @@ def _is_initials_word(text: str) -> bool:
     return 1 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
 
 
+def _initials_after_cues(doc: Doc) -> list[int]:
+    """Positions of the initials listed after "berinisial"/"inisial" in ``doc``."""
+    found = []
+    for cue in positions_of(doc, INITIALS_CUES):
+        k = cue + 1
+        while k < len(doc) and (_is_initials_word(doc[k].text) or _joins_initials(doc[k].text)):
+            if _is_initials_word(doc[k].text):
+                found.append(k)
+            k += 1
+    return found
+
+
 def is_initials(doc: Doc, start: int, end: int) -> bool:
-    """Whether ``doc[start:end]`` is one token, a person's initials in a list after "berinisial"
-    or "inisial" ("berinisial [AS] dan [RH]"); such initials are not the place "AS" (Amerika
-    Serikat).
+    """Whether ``doc[start:end]`` is one token, a person's initials: listed after "berinisial"
+    or "inisial" ("berinisial [AS] dan [RH]"), or the same letters anywhere else in a document
+    that gives them so ("... [RH] merupakan pelanggan lama"), unless a place's preposition or a
+    currency stands before them ("di AS", "dolar AS"); such initials are not the place "AS"
+    (Amerika Serikat).
 
     >>> import spacy
-    >>> doc = spacy.blank("id")("tersangka berinisial AS, MR dan RH ditangkap di AS")
-    >>> [is_initials(doc, k, k + 1) for k in (2, 4, 6, 9)]
-    [True, True, True, False]
+    >>> doc = spacy.blank("id")("tersangka berinisial AS, MR (27) dan RH ditangkap. RH di AS")
+    >>> [is_initials(doc, k, k + 1) for k in (2, 4, 9, 12, 14)]
+    [True, True, True, True, False]
+    >>> doc = spacy.blank("id")("tersangka berinisial MR ditangkap di AS")
+    >>> is_initials(doc, 5, 6)
+    False
     """
     if end - start != 1 or not _is_initials_word(doc[start].text):
         return False
-    k = start - 1
-    while k >= 0 and (_is_initials_word(doc[k].text) or doc[k].lower_ in _INITIALS_JOINERS):
-        k -= 1
-    return k >= 0 and doc[k].lower_ in INITIALS_CUES
+    listed = _initials_after_cues(doc)
+    if start in listed:
+        return True
+    return _may_repeat_initials(doc, start) and any(doc[k].text == doc[start].text
+                                                    for k in listed)
+
+
+_PLACE_OR_CURRENCY_BEFORE = frozenset({"di", "ke", "dari"}) | CURRENCY_NOUNS
+
+
+def _may_repeat_initials(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` may repeat initials listed elsewhere: not after "di", "ke", "dari" or
+    a currency ("tinggal di AS", "dolar AS" stay the United States)."""
+    return k == 0 or doc[k - 1].lower_ not in _PLACE_OR_CURRENCY_BEFORE
 
 
 def initials_spans(doc: Doc) -> list[Span]:
-    """The initials after "berinisial"/"inisial" (see :func:`is_initials`) as PERSON spans."""
-    spans = []
-    for cue in positions_of(doc, INITIALS_CUES):
-        k = cue + 1
-        while k < len(doc) and (_is_initials_word(doc[k].text)
-                                or doc[k].lower_ in _INITIALS_JOINERS):
-            if _is_initials_word(doc[k].text):
-                spans.append(Span(doc, k, k + 1, label="PERSON"))
-            k += 1
-    return spans
+    """Every occurrence of the initials a document lists after "berinisial"/"inisial" (see
+    :func:`is_initials`), as PERSON spans."""
+    positions = _initials_after_cues(doc)
+    if not positions:
+        return []
+    listed = {doc[k].text for k in positions}
+    return [Span(doc, k, k + 1, label="PERSON") for k, token in enumerate(doc)
+            if token.text in listed and (k in positions or _may_repeat_initials(doc, k))]
 
 
 def _first_letter(text: str) -> str:

@@ -82,13 +82,14 @@ cpm mar pnb tek adm kes sus psk
 GENERIC_ROLES = frozenset("""
 anggota pengamat ekonom analis peneliti pemilik owner pimpinan pemimpin manajer manager hakim jaksa
 senator legislator pendiri founder co-founder bos vp pelatih petenis pebulu pebalap pegolf pesepak
+tersangka terdakwa terpidana korban pelaku saksi almarhum almarhumah mendiang jenazah
 """.split())
 """Roles that many people hold at once: never resolved to one person."""
 
 NEEDS_COMPLEMENT = frozenset("""
 menteri menko ketua ketum sekretaris bendahara kepala kabag kabiro kadis ceo cfo cto coo chairman
 presdir direktur dirut komisaris sekjen dirjen irjen jubir dubes konsul konjen plt plt. pj pj.
-penjabat camat lurah kades wakil
+penjabat camat lurah kades wakil koordinator
 """.split())
 """First words of titles that name an office only with what follows ("Menteri Keuangan")."""
 
@@ -914,8 +915,8 @@ def office_places(doc: Doc) -> list[Span]:
         if ent.label_ != "LOC" or ent.start == 0:
             continue
         role = role_before(ent, taken)
-        if not role:
-            continue
+        if not role or any(word.lower() in GENERIC_ROLES for word in role.split()):
+            continue  # "tersangka di [Jakarta Barat]": a role many hold names no office
         between = doc[ent.start - len(role.split()):ent.start]
         if any(t.lower_ in ORGANISATION_WORDS or t.i in taken for t in between):
             continue
