@@ -743,3 +743,22 @@ def test_initials_listed_once_are_the_same_person_later_but_not_after_di_or_a_cu
               "polisi. Uang 500 dolar AS dikirim dari AS.")
     spans = [(s.text, s.start) for s in initials_spans(doc)]
     assert spans == [("RH", 2), ("AS", 7), ("AS", 13)]
+
+
+def test_a_name_cut_before_group_or_corporation_is_an_organisation() -> None:
+    from graph.nlp.labels import extend_to_org_tail
+
+    doc = nlp("Mitra asal China, Fujian Hengrui Metal Group, dan Budi Santoso Grup Musik datang.")
+    assert extend_to_org_tail(Span(doc, 4, 6, label="PERSON"), set()).text == (
+        "Fujian Hengrui Metal Group")
+    # three words away, or a word of another entity between: left alone
+    assert extend_to_org_tail(Span(doc, 10, 12, label="PERSON"), set()).text == "Budi Santoso"
+    assert extend_to_org_tail(Span(doc, 4, 6, label="PERSON"), {6}).text == "Fujian Hengrui"
+
+
+def test_an_organisation_place_and_holder_after_a_title_are_split_in_three() -> None:
+    assert _titled("Koordinator Jatam Maluku Utara Nurlaela Tuanany meminta izin dicabut. "
+                   "Jatam menolak.",
+                   [("Jatam Maluku Utara Nurlaela Tuanany", "PERSON"), ("Jatam", "ORG")]) == [
+        ("Jatam", "ORG", ""), ("Maluku Utara", "LOC", ""),
+        ("Nurlaela Tuanany", "PERSON", "Koordinator Jatam Maluku Utara"), ("Jatam", "ORG", "")]

@@ -121,13 +121,14 @@ the corpora also tag as places."""
 
 ORG_ONLY_TAILS = frozenset("""
 corporation corp corp. inc inc. ltd ltd. limited company agency foundation association llc plc
-gmbh tbk tbk.
+gmbh tbk tbk. group grup
 """.split())
 """Last words that end nothing but organisations' names: legal forms and "Corporation",
 "Agency", "Foundation". In the training corpora (train splits) a name of two words or more ending
-with one is an organisation every time (66 names: ORG, ORGANISATION, NERP's IND); a place or
+with one is an organisation every time (78 names: ORG, ORGANISATION, NERP's IND); a place or
 person tagged on one ("Mitsubishi Corporation" PERSON, "Japan International Cooperation Agency"
-LOC) is an organisation."""
+LOC) is an organisation, and so is one the recogniser cut before them ("[Fujian Hengrui] Metal
+Group": :func:`extend_to_org_tail`)."""
 
 
 PLACE_HEADS = PLACE_NOUNS - {"museum"}
@@ -352,6 +353,29 @@ def common_words() -> frozenset[str]:
     return frozenset(text.split())
 
 
+def extend_to_org_tail(span: Span, taken: set[int]) -> Span:
+    """``span`` lengthened into an organisation when one or two capitalised words after it end
+    with a word that only organisations' names end with (:data:`ORG_ONLY_TAILS`): "[Fujian
+    Hengrui] Metal Group", "[Mitsubishi] Corporation".
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("perusahaan asal China, Fujian Hengrui Metal Group, membangun")
+    >>> extend_to_org_tail(Span(doc, 4, 6, label="PERSON"), set()).label_
+    'ORG'
+    """
+    doc = span.doc
+    for size in (1, 2):
+        end = span.end + size
+        if end > len(doc) or any(k in taken or doc[k].is_sent_start or not doc[k].is_alpha
+                                 or not doc[k].text[:1].isupper()
+                                 for k in range(span.end, end)):
+            break
+        if doc[end - 1].lower_ in ORG_ONLY_TAILS and not (
+                end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper()):
+            return Span(doc, span.start, end, label="ORG")  # not "... Grup Musik ..."
+    return span
+
+
 COMPANY_HEADS = frozenset({"pt", "cv"})
 """Legal forms written before an Indonesian company's name (perseroan terbatas, commanditaire
 vennootschap)."""
@@ -450,7 +474,7 @@ def map_entities(doc: Doc, label_map: Mapping[str, str]) -> list[Span]:
         kept.append(tidy)
     if cased:
         taken = {i for span in kept for i in range(span.start, span.end)}
-        kept = [extend_company(span, taken) for span in kept]
+        kept = [extend_to_org_tail(extend_company(span, taken), taken) for span in kept]
         taken = {i for span in kept for i in range(span.start, span.end)}
         missed = [span for span in initials_spans(doc) if span.start not in taken]
         missed += missed_organisations(doc, taken)

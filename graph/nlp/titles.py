@@ -555,6 +555,15 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             result.append((org, ""))
             name = Span(doc, name.start + org_size, name.end, label="PERSON")
             role = f"{role} {org.text}".strip()
+            place_size = _leading_name(name, places) if lead_label == "ORG" else 0
+            if place_size and len(name) - place_size >= 2 and all(
+                    t.text[:1].isupper() for t in name[place_size:]):
+                # the organisation's regional branch: "Koordinator Jatam [Maluku Utara]
+                # Nurlaela Tuanany"
+                place = Span(doc, name.start, name.start + place_size, label="LOC")
+                result.append((place, ""))
+                name = Span(doc, place.end, name.end, label="PERSON")
+                role = f"{role} {place.text}"
         result.append((name, role))
     return join_adjacent_people(result)
 
