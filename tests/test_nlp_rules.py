@@ -762,3 +762,24 @@ def test_an_organisation_place_and_holder_after_a_title_are_split_in_three() -> 
                    [("Jatam Maluku Utara Nurlaela Tuanany", "PERSON"), ("Jatam", "ORG")]) == [
         ("Jatam", "ORG", ""), ("Maluku Utara", "LOC", ""),
         ("Nurlaela Tuanany", "PERSON", "Koordinator Jatam Maluku Utara"), ("Jatam", "ORG", "")]
+
+
+def test_the_i_or_ni_that_opens_a_balinese_name_is_part_of_it() -> None:
+    from graph.nlp.person_names import extend_left
+
+    doc = nlp("Gubernur I Wayan Koster bertemu Ni Luh Putu Ariani dan I Budi di Denpasar.")
+    ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 6, 9, label="PERSON"),
+            Span(doc, 11, 12, label="PERSON")]
+    assert [e.text for e in extend_left(doc, ents)] == [
+        "I Wayan Koster", "Ni Luh Putu Ariani", "Budi"]
+
+
+def test_a_place_typed_as_an_organisation_after_a_title_is_an_office_place() -> None:
+    from graph.nlp.titles import office_places
+
+    text = "Kapolres Kutai Kartanegara AKBP Yusuf Halim berkata. Kapolres Polda Jatim hadir."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=label) for t, label in
+                [("Kutai Kartanegara", "ORG"), ("Yusuf Halim", "PERSON"),
+                 ("Polda Jatim", "ORG")]]
+    assert [e.text for e in office_places(doc)] == ["Kutai Kartanegara"]

@@ -37,6 +37,14 @@ from .titles import named_in_doc, organisation_name_words, title_length_at, word
 
 MAX_NAME_WORDS = 4
 
+BALINESE_NAME_WORDS = frozenset("""
+wayan gede putu made kadek nengah nyoman komang ketut luh gusti ngurah ayu agung dewa desak
+""".split())
+"""Words that follow "I" (men) or "Ni" (women) at the start of a Balinese name: birth order
+(Wayan, Made, Nyoman, Ketut and their variants) and caste titles (Gusti, Dewa, Desak): "I Wayan
+Koster", "Ni Luh Putu Ariani", "I Gusti Ayu Bintang". The recogniser often leaves the one-letter
+"I" out, which is part of the name."""
+
 DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 """Day and month names, always capitalised, often right after a name ("kata Budi Senin")."""
 
@@ -69,7 +77,8 @@ def _only_a_name(doc: Doc, k: int, names: object) -> bool:
 
 def extend_left(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with each person span of up to three words extended over the one name word the
-    recogniser left out before it, when the word before that is no capitalised word.
+    recogniser left out before it, when the word before that is no capitalised word; or over
+    the "I" or "Ni" that opens a Balinese name (:data:`BALINESE_NAME_WORDS`).
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Direktur Utama PT Borneo, Hendrawan Tjahjadi, membantah.")
@@ -82,7 +91,11 @@ def extend_left(doc: Doc, ents: list[Span]) -> list[Span]:
     result = []
     for ent in ents:
         k = ent.start - 1
-        if (ent.label_ == "PERSON" and len(ent) < MAX_NAME_WORDS and k >= 0 and k not in taken
+        if (ent.label_ == "PERSON" and k >= 0 and k not in taken and doc[k].text in ("I", "Ni")
+                and ent[0].lower_ in BALINESE_NAME_WORDS):
+            ent = Span(doc, k, ent.end, label="PERSON")  # "I [Wayan Koster]"
+            taken.add(k)
+        elif (ent.label_ == "PERSON" and len(ent) < MAX_NAME_WORDS and k >= 0 and k not in taken
                 and not ent[0].is_sent_start and _only_a_name(doc, k, names)
                 and (k == 0 or doc[k].is_sent_start or not doc[k - 1].text[:1].isupper())
                 and not is_initials(doc, ent.start, ent.end)):

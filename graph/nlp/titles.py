@@ -899,11 +899,18 @@ def apply_ranks(doc: Doc) -> list[Span]:
     return sorted(ents, key=lambda span: span.start) if changed else list(doc.ents)
 
 
+def _is_place_not_organisation(span: Span) -> bool:
+    """Whether ``span``'s words are a place's name the gazetteer knows and no organisation's."""
+    key = name_key(t.text for t in span)
+    return key in _gazetteer_places() and key not in _known_names_of("ORG")
+
+
 def office_places(doc: Doc) -> list[Span]:
     """Place entities that only name an office: the place right after a title and the
     office's own words ("Gubernur [Jawa Tengah] Ahmad Luthfi", "Menteri Luar Negeri [Jepang]
     Kenji Morita", "Duta Besar RI untuk [Jepang]", "kunjungan Perdana Menteri [Jepang] ke
-    Jakarta"). Cased news annotates them as no entity (IDNer 2k train: "Gubernur DKI Jakarta",
+    Jakarta"), also where the recogniser typed the place an organisation ("Kapolres [Kutai
+    Kartanegara]"). Cased news annotates them as no entity (IDNer 2k train: "Gubernur DKI Jakarta",
     "Menteri Inggris Tony Blair", "Gubernur New Mexico AS Bill ..." all O); the role phrase keeps
     the place. A place after an organisation's word is the organisation's ("Kepala Dinas
     Kesehatan [Kabupaten Sikka]") and stays. The component keeps them on ``doc._.office_places``,
@@ -921,8 +928,9 @@ def office_places(doc: Doc) -> list[Span]:
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     found = []
     for ent in ents:
-        if ent.label_ != "LOC" or ent.start == 0:
-            continue
+        if ent.start == 0 or not (ent.label_ == "LOC" or (
+                ent.label_ == "ORG" and _is_place_not_organisation(ent))):
+            continue  # an organisation tagged on a place's name: "Kapolres [Kutai Kartanegara]"
         role = role_before(ent, taken)
         if not role or any(word.lower() in GENERIC_ROLES for word in role.split()):
             continue  # "tersangka di [Jakarta Barat]": a role many hold names no office
@@ -955,7 +963,7 @@ class TitleStripper:
         pairs = apply_titles(doc)
         doc.ents = [span for span, _ in pairs]
         offices = office_places(doc)
-        doc._.office_places = offices
+        doc._.office_places = [Span(doc, s.start, s.end, label="LOC") for s in offices]
         if offices:
             pairs = [(span, role) for span, role in pairs if span not in offices]
             doc.ents = [span for span, _ in pairs]
