@@ -98,6 +98,9 @@ def test_civil_society_associations_and_clubs_are_tagged(default: Language) -> N
         ("BPBD Demak", "ORG"), ("Polres Batang", "ORG")]
     assert ents(default("Pemkab Boven Digoel dan Polres Tojo Una-Una menolak.")) == [
         ("Pemkab Boven Digoel", "ORG"), ("Polres Tojo Una-Una", "ORG")]
+    # a police command's headquarters is a building: a place, after "di"
+    assert ents(default("Ia diperiksa di Mapolres Kutai Kartanegara, Senin.")) == [
+        ("Mapolres Kutai Kartanegara", "LOC")]
 
 
 def test_place_names_only_lengthen_a_place_the_recogniser_cut_short(default: Language) -> None:
