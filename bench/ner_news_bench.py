@@ -11,13 +11,19 @@ are neither gold nor held against the pipeline).
 
 The gold set (``bench/data/ner_news_gold.jsonl``, one article a line: ``id``, ``title``,
 ``dateline``, ``text`` = the body after the dateline, ``entities`` = ``[start, end, label]``)
-holds eleven articles in the styles of Indonesian outlets, written and annotated for this
-benchmark before the pipeline was run on them: d1-d6 (transport, a flood, a drug seizure, nickel
-trade, a regional election, a campus invention) and, later, g1-g5 (an airport, online gambling,
-football, a tin corruption case, an eruption); ``--ids d`` or ``--ids g`` scores one group.
-Conventions: names without titles; an organisation named
-inside a role phrase is tagged ("Direktur Utama [KAI]"); a place that only names an office is not
-("Penjabat Gubernur Jawa Tengah"); a country as an actor is a place ("Pemerintah [Indonesia]").
+holds articles in the styles of Indonesian outlets, written and annotated for this benchmark
+before the pipeline was run on them, in groups: d1-d6 (transport, a flood, a drug seizure, nickel
+trade, a regional election, a campus invention), g1-g5 (an airport, online gambling, football, a
+tin corruption case, an eruption), and, written by helpers who never saw the pipeline's output,
+h1-h4 (a rate cut, diphtheria in Sikka, a foreign ministers' meeting, a pollution verdict), i1-i4
+(a rice harvest, a fintech data breach, a parliamentary hearing, badminton), j1-j4 (a nickel
+smelter, a murder case, a landslide, a lake festival); ``--ids d`` scores one group.
+Conventions: names without titles; an organisation named inside a role phrase is tagged
+("Direktur Utama [KAI]"); a place that only names an office is not ("Penjabat Gubernur Jawa
+Tengah", "Menteri Luar Negeri Jepang"); a country as an actor is a place ("Pemerintah
+[Indonesia]"); a regional office is one organisation ("Dinas Kesehatan Kabupaten Sikka"); a
+parliamentary commission or faction is its parliament or party ("Komisi III [DPR]", "Fraksi
+[Partai Golkar]", as IDNer 2k train annotates them).
 ``--model-alone`` scores the trained model without Jalin's rule components.
 """
 

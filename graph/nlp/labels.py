@@ -47,9 +47,18 @@ def is_cased(doc: Doc) -> bool:
     """Whether ``doc`` is cased text: some words capitalised past the first of their sentence.
 
     Lower-cased text (as in some training corpora or lower-cased input) gets no casing rules.
+    Computed once per document (several components ask).
     """
+    cached = doc.user_data.get(_CASED_KEY)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
     capitalised = sum(1 for t in doc[1:] if t.is_alpha and t.text[0].isupper())
-    return capitalised >= max(1, len(doc) // 50)
+    cased = capitalised >= max(1, len(doc) // 50)
+    doc.user_data[_CASED_KEY] = (len(doc), cased)
+    return cased
+
+
+_CASED_KEY = "jalin.cased"
 
 
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "di", "da", "dos", "du", "le", "la",
@@ -194,8 +203,21 @@ def _is_initials_word(text: str) -> bool:
     return 1 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
 
 
+_INITIALS_KEY = "jalin.initials"
+
+
 def _initials_after_cues(doc: Doc) -> list[int]:
-    """Positions of the initials listed after "berinisial"/"inisial" in ``doc``."""
+    """Positions of the initials listed after "berinisial"/"inisial" in ``doc`` (computed once
+    per document: the components ask for every acronym-like entity)."""
+    cached = doc.user_data.get(_INITIALS_KEY)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
+    found = _find_initials_after_cues(doc)
+    doc.user_data[_INITIALS_KEY] = (len(doc), found)
+    return found
+
+
+def _find_initials_after_cues(doc: Doc) -> list[int]:
     found = []
     for cue in positions_of(doc, INITIALS_CUES):
         k = cue + 1

@@ -21,6 +21,8 @@ ACL): a string the article uses as a person's name keeps that sense throughout.
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -32,10 +34,15 @@ from .labels import (
     common_words,
     is_cased,
     is_initials,
+    positions_of,
 )
 from .titles import named_in_doc, organisation_name_words, title_length_at, word_key
 
 MAX_NAME_WORDS = 4
+
+NameSet = Container[tuple[str, ...]]
+"""Name keys of the article's places and organisations (:func:`~graph.nlp.titles.named_in_doc`),
+which the functions below compute when not given."""
 
 BALINESE_NAME_WORDS = frozenset("""
 wayan gede putu made kadek nengah nyoman komang ketut luh gusti ngurah ayu agung dewa desak
@@ -62,7 +69,7 @@ def _is_name_like(text: str) -> bool:
             and all(ch.isalpha() or ch in "-'" for ch in text))
 
 
-def _only_a_name(doc: Doc, k: int, names: object) -> bool:
+def _only_a_name(doc: Doc, k: int, names: NameSet) -> bool:
     """Whether token ``k`` can only be a word of a person's name: name-like, no common word or
     function word, no title, no word of an organisation's name ("Informatika" of "Menteri
     Komunikasi dan Informatika Budi Arie") and no name of a place or
@@ -75,7 +82,7 @@ def _only_a_name(doc: Doc, k: int, names: object) -> bool:
             and not title_length_at(doc, k) and (word_key(token.text),) not in names)
 
 
-def extend_left(doc: Doc, ents: list[Span]) -> list[Span]:
+def extend_left(doc: Doc, ents: list[Span], names: NameSet | None = None) -> list[Span]:
     """``ents`` with each person span of up to three words extended over the one name word the
     recogniser left out before it, when the word before that is no capitalised word; or over
     the "I" or "Ni" that opens a Balinese name (:data:`BALINESE_NAME_WORDS`).
@@ -87,7 +94,7 @@ def extend_left(doc: Doc, ents: list[Span]) -> list[Span]:
     ['PT Borneo', 'Hendrawan Tjahjadi']
     """
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
-    names = named_in_doc(ents)
+    names = named_in_doc(ents) if names is None else names
     result = []
     for ent in ents:
         k = ent.start - 1
@@ -105,7 +112,7 @@ def extend_left(doc: Doc, ents: list[Span]) -> list[Span]:
     return result
 
 
-def extend_right(doc: Doc, ents: list[Span]) -> list[Span]:
+def extend_right(doc: Doc, ents: list[Span], names: NameSet | None = None) -> list[Span]:
     """``ents`` with each person span of two or three words extended over one name word the
     recogniser left out after it ("[Sri Wahyuni] Tamrin menyarankan"), when a lower-case word or
     punctuation follows that word and it is no day or month.
@@ -116,7 +123,7 @@ def extend_right(doc: Doc, ents: list[Span]) -> list[Span]:
     ['Sri Wahyuni Tamrin']
     """
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
-    names = named_in_doc(ents)
+    names = named_in_doc(ents) if names is None else names
     result = []
     for ent in ents:
         k = ent.end
@@ -131,7 +138,7 @@ def extend_right(doc: Doc, ents: list[Span]) -> list[Span]:
     return result
 
 
-def named_again(doc: Doc, ents: list[Span]) -> list[Span]:
+def named_again(doc: Doc, ents: list[Span], names: NameSet | None = None) -> list[Span]:
     """New PERSON spans where the article names again a person it names elsewhere: a run of
     capitalised words outside every entity that is the person's full name, or one word that is
     a two-to-four-word name's first or last word or a one-word name, and only a name
@@ -150,18 +157,24 @@ def named_again(doc: Doc, ents: list[Span]) -> list[Span]:
     full = {tuple(word_key(t.text) for t in ent) for ent in people}
     parts = {word_key(ent[i].text) for ent in people for i in {0, len(ent) - 1}}
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
-    names = named_in_doc(ents)
+    names = named_in_doc(ents) if names is None else names
     found = []
-    k, n = 0, len(doc)
-    while k < n:
+    n = len(doc)
+    seen: set[int] = set()
+    words = frozenset(t.lower_ for ent in people for t in ent)
+    for k in positions_of(doc, words):  # only runs holding a word of a person's name
         if k in taken or not _is_name_like(doc[k].text):
-            k += 1
             continue
         start = end = k
+        while (start > 0 and start - 1 not in taken and _is_name_like(doc[start - 1].text)
+               and not doc[start].is_sent_start):
+            start -= 1
+        if start in seen:
+            continue
+        seen.add(start)
         while end < n and end not in taken and _is_name_like(doc[end].text) and (
                 end == start or not doc[end].is_sent_start):
             end += 1
-        k = end
         opening = doc[start].lower_
         if doc[start].is_sent_start and (opening in LEADING_FUNCTION_WORDS
                                          or opening in common_words()):
@@ -175,6 +188,9 @@ def named_again(doc: Doc, ents: list[Span]) -> list[Span]:
                 start and doc[start - 1].lower_ in PLACE_WORDS_BEFORE):
             found.append(Span(doc, start, end, label="PERSON"))
     return found
+
+
+_COMMA = frozenset({","})
 
 
 def _verb_follows(doc: Doc, k: int) -> bool:
@@ -199,8 +215,9 @@ def appositions(doc: Doc, ents: list[Span]) -> list[Span]:
     by_start = {ent.start: ent for ent in ents}
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     result = list(ents)
-    for k in range(1, len(doc) - 3):
-        if doc[k - 1].text != ",":
+    for comma in positions_of(doc, _COMMA):
+        k = comma + 1
+        if k > len(doc) - 3:
             continue
         ent = by_start.get(k)
         if ent is not None:
@@ -232,11 +249,12 @@ class PersonNames:
         if not is_cased(doc):
             return doc
         before = list(doc.ents)
-        extended = extend_right(doc, extend_left(doc, before))
+        names = named_in_doc(before)  # the recogniser's places and organisations: left as they are
+        extended = extend_right(doc, extend_left(doc, before, names), names)
         roles = {(new.start_char, new.end_char): old._.role  # kept by a lengthened name
                  for old, new in zip(before, extended, strict=True) if old._.role}
         ents = appositions(doc, extended)
-        ents = sorted(ents + named_again(doc, ents), key=lambda span: span.start)
+        ents = sorted(ents + named_again(doc, ents, names), key=lambda span: span.start)
         if ents == before:
             return doc
         doc.ents = ents
