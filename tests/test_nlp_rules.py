@@ -783,3 +783,28 @@ def test_a_place_typed_as_an_organisation_after_a_title_is_an_office_place() -> 
                 [("Kutai Kartanegara", "ORG"), ("Yusuf Halim", "PERSON"),
                  ("Polda Jatim", "ORG")]]
     assert [e.text for e in office_places(doc)] == ["Kutai Kartanegara"]
+
+
+def test_a_regional_office_and_its_place_or_command_are_one_organisation() -> None:
+    from graph.nlp.regional_offices import join_regional_offices
+
+    def joined(text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        doc = nlp(text)
+        spans = [doc.char_span(text.index(t), text.index(t) + len(t), label=label)
+                 for t, label in ents]
+        return [(e.text, e.label_) for e in join_regional_offices(doc, spans)]
+
+    # the office found or not, the administrative word inside the place or not
+    assert joined("Izin dari Dinas Lingkungan Hidup Provinsi Kalimantan Timur terbit.",
+                  [("Kalimantan Timur", "LOC")]) == [
+        ("Dinas Lingkungan Hidup Provinsi Kalimantan Timur", "ORG")]
+    assert joined("Satuan Reserse Kriminal Polres Demak menangkap dua orang.",
+                  [("Polres Demak", "ORG")]) == [("Satuan Reserse Kriminal Polres Demak", "ORG")]
+    # a place and the head of the office tagged as one place: office, then the person
+    assert joined("Kepala Dinas Kesehatan Kabupaten Sikka Petrus Herlemus Ratu berkata.",
+                  [("Kabupaten Sikka Petrus Herlemus Ratu", "LOC")]) == [
+        ("Dinas Kesehatan Kabupaten Sikka", "ORG"), ("Petrus Herlemus Ratu", "PERSON")]
+    # a unit inside an agency after a title is part of the role; a place after "di" stays one
+    assert joined("Kepala Bidang Humas Polda Jatim berkata di Balai Kota Surabaya.",
+                  [("Polda Jatim", "ORG"), ("Surabaya", "LOC")]) == [
+        ("Polda Jatim", "ORG"), ("Surabaya", "LOC")]

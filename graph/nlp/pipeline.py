@@ -9,6 +9,7 @@ Jalin's rule components after it::
     tok2vec, tagger, ner  the trained model (or any pipeline given with ``model=``)
     jalin_entity_labels   labels mapped onto PERSON / ORG / LOC / EVENT, spans tidied
     jalin_gazetteer       known organisation names tagged where the NER missed or cut them
+    jalin_regional_offices  an office and its region joined: "Dinas Kesehatan Kabupaten Sikka"
     jalin_modified_nouns  "UKM Indonesia" dropped where the article uses "UKM" as a plain word
     jalin_abbreviations   "long form (SHORT)" pairs on ``doc._.abbreviations``; the short forms
                           typed as their long forms (before titles, so that "Ketua Umum Aprindo
@@ -36,7 +37,7 @@ from spacy.language import Language
 from ..errors import JalinError
 
 # importing the component modules registers their factories with spaCy
-from . import abbreviations, labels, person_names, sentences, titles  # noqa: F401
+from . import abbreviations, labels, person_names, regional_offices, sentences, titles  # noqa: F401
 from . import concepts as _concepts  # noqa: F401
 from . import gazetteer as _gazetteer  # noqa: F401
 from . import modified_nouns as _modified_nouns  # noqa: F401
@@ -111,6 +112,7 @@ def load_pipeline(model: str | Path | None = None, *, concepts: bool = True,
     nlp.add_pipe("jalin_entity_labels", config={"label_map": label_map or {}})
     if gazetteer:
         nlp.add_pipe("jalin_gazetteer")
+    nlp.add_pipe("jalin_regional_offices")
     nlp.add_pipe("jalin_modified_nouns")
     nlp.add_pipe("jalin_abbreviations")
     nlp.add_pipe("jalin_titles")

@@ -365,11 +365,11 @@ def _ends_a_name(doc: Doc, end: int, full_stop: bool = False) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _gazetteer_places() -> frozenset[tuple[str, ...]]:
+def gazetteer_place_keys() -> frozenset[tuple[str, ...]]:
     return frozenset(name_key(name.split()) for name in place_names())
 
 
-def _leading_name(span: Span, names: NameKeys) -> int:
+def leading_name(span: Span, names: NameKeys) -> int:
     """Length of the longest name of ``names`` that ``span`` starts with, leaving a rest."""
     words = name_key(t.text for t in span)
     for size in range(len(words) - 1, 0, -1):
@@ -400,7 +400,7 @@ def _holder_start(span: Span, people: NameKeys, names: NameKeys) -> int:
         return 0
     known = [False] * len(span)
     for i in range(len(span)):
-        size = _leading_name(span[i:], names) or int(name_key([span[i].text]) in names)
+        size = leading_name(span[i:], names) or int(name_key([span[i].text]) in names)
         for k in range(i, i + size):
             known[k] = True
     k = len(span) - 1
@@ -459,7 +459,7 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
     # "dari" ... (a surname the model once typed as a place is not enough)
     cued = {name_key(t.text for t in ent) for ent in ents if ent.label_ == "LOC"
             and ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_CUES}
-    office_places = _AnyOf(cued, _gazetteer_places())
+    office_places = _AnyOf(cued, gazetteer_place_keys())
     named = _AnyOf(orgs, places)
     org_heads = {word_key(ent[0].text) for ent in ents if ent.label_ == "ORG" and len(ent) > 1}
     offices = {ent.start for ent in ents if _is_office(ent, taken, office_places)}
@@ -476,7 +476,7 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             continue  # the span is (part of) a title: "Duta" of "Duta Besar", "CEO"
         if ent.label_ != "PERSON":
             size = crossing_title_end(ent) - ent.start  # "Kepala [Dinas ...]"
-            if size and _leading_name(ent, named) >= size:
+            if size and leading_name(ent, named) >= size:
                 size = 0  # the title's end is a name: "Gubernur [BI ...]", "Wali [Kota Ambon ...]"
             crossing = bool(size)
             while ent.start + size < ent.end and title_length_at(doc, ent.start + size, ent.end):
@@ -487,10 +487,10 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             title = doc[ent.start:ent.start + size].text if size else ""
             if not size or crossing:
                 title = f"{role_before(ent, taken)} {title}".strip()
-            org_size = _leading_name(rest, orgs)
+            org_size = leading_name(rest, orgs)
             lead_label = "ORG"
             if not org_size and (title or ent.label_ == "LOC"):
-                org_size, lead_label = _leading_name(rest, places), "LOC"
+                org_size, lead_label = leading_name(rest, places), "LOC"
             if not org_size:  # "Juru bicara [BPN Cahyo Nugroho] ... Nugroho menambahkan"
                 org_size, lead_label = _holder_start(rest, people, named), ent.label_
             person = rest[org_size:]
@@ -533,9 +533,9 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
         outer = role_before(ent, taken)
         role = f"{outer} {stripped}".strip()
         lead_label = "ORG"
-        org_size = _leading_name(name, person_orgs)
+        org_size = leading_name(name, person_orgs)
         if not org_size and role and len(name) >= 3:  # "Bupati [Cianjur Herman Suherman]"
-            org_size, lead_label = _leading_name(name, places), "LOC"
+            org_size, lead_label = leading_name(name, places), "LOC"
             if not all(t.text[:1].isupper() for t in name[org_size:]):
                 org_size = 0
         if len(name) == 1 and _is_acronym(name[0].text) and word_key(name[0].text) in org_heads:
@@ -555,7 +555,7 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             result.append((org, ""))
             name = Span(doc, name.start + org_size, name.end, label="PERSON")
             role = f"{role} {org.text}".strip()
-            place_size = _leading_name(name, places) if lead_label == "ORG" else 0
+            place_size = leading_name(name, places) if lead_label == "ORG" else 0
             if place_size and len(name) - place_size >= 2 and all(
                     t.text[:1].isupper() for t in name[place_size:]):
                 # the organisation's regional branch: "Koordinator Jatam [Maluku Utara]
@@ -605,7 +605,7 @@ def _place_holder(place: Span, person: Span) -> bool:
     be a person's name (no organisation's word, no acronym): "pelatih [Vietnam] [Philippe
     Troussier]", "petenis [Denmark] [Holger Rune]", but not "Direktur [Jakarta] [Convention
     Center]"."""
-    return (2 <= len(person) <= 3 and name_key(t.text for t in place) in _gazetteer_places()
+    return (2 <= len(person) <= 3 and name_key(t.text for t in place) in gazetteer_place_keys()
             and not _org_words(person))
 
 
@@ -902,7 +902,7 @@ def apply_ranks(doc: Doc) -> list[Span]:
 def _is_place_not_organisation(span: Span) -> bool:
     """Whether ``span``'s words are a place's name the gazetteer knows and no organisation's."""
     key = name_key(t.text for t in span)
-    return key in _gazetteer_places() and key not in _known_names_of("ORG")
+    return key in gazetteer_place_keys() and key not in _known_names_of("ORG")
 
 
 def office_places(doc: Doc) -> list[Span]:
@@ -947,7 +947,7 @@ class TitleStripper:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         known_names()  # read the alias table and the gazetteer now, not on the first document
-        _gazetteer_places()
+        gazetteer_place_keys()
 
     def __call__(self, doc: Doc) -> Doc:
         doc.ents = apply_ranks(doc)

@@ -1,0 +1,132 @@
+"""A regional office's name is one organisation: "Dinas Kesehatan Kabupaten Sikka".
+
+Indonesia's regional government repeats the same offices in every province, regency and city:
+each has a "Dinas Kesehatan", a "Badan Pusat Statistik", a "Satuan Reserse Kriminal" under its
+police command. The recogniser often splits such a name into the office and the place or command
+it belongs to ("[Dinas Kesehatan] [Kabupaten Sikka]", "[Satuan Reserse Kriminal] [Polres
+Kutai Kartanegara]"). In a knowledge graph that split is harmful, not just inexact: the office's
+bare name is the same string in every region, so the graph would merge the health offices of
+Sikka and of Bandung into one node. This component joins an organisation whose name opens with
+an office noun (:data:`OFFICE_HEADS`) and the place or regional command written right after it
+(:data:`COMMAND_HEADS`) into one ORG.
+
+The rule follows how Indonesian administrative names are built (UU 23/2014 on regional
+government: "Dinas ... Provinsi/Kabupaten/Kota ..."; Polri's and TNI's regional commands); no
+word list comes from a corpus.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .titles import gazetteer_place_keys, leading_name
+
+OFFICE_HEADS = frozenset("""
+dinas kantor balai badan satuan direktorat inspektorat sekretariat biro kejaksaan pengadilan
+""".split())
+"""First words of agencies that every region has its own of. Units inside an agency ("Bidang",
+"Bagian", "Seksi") are left out: written after a title they are part of a role ("Kepala Bidang
+Humas [Polda Jatim]")."""
+
+ADMINISTRATIVE_WORDS = frozenset({"provinsi", "kabupaten", "kota", "kecamatan", "wilayah"})
+"""Words between an office and its place that the place entity may leave out."""
+
+COMMAND_HEADS = frozenset("""
+polda polres polresta polrestabes polsek bareskrim kodam korem kodim lanud lantamal kejati kejari
+""".split())
+"""First words of the regional police, military and prosecution commands an office belongs to
+("Satuan Reserse Kriminal Polres ...", "Direktorat Tindak Pidana Siber Bareskrim Polri")."""
+
+MAX_OFFICE_WORDS = 8
+
+
+def _is_region(span: Span) -> bool:
+    """Whether entity ``span`` is a place or a regional command an office can belong to."""
+    return span.label_ == "LOC" or (span.label_ == "ORG" and span[0].lower_ in COMMAND_HEADS)
+
+
+def _office_start(doc: Doc, end: int, floor: int) -> int:
+    """Where an office's name that ends at token ``end`` begins: the nearest capitalised office
+    head (:data:`OFFICE_HEADS`) to the left over capitalised words and "dan", not before
+    ``floor`` (the end of the entity before); -1 if there is none."""
+    k = end - 1
+    while k >= max(floor, end - MAX_OFFICE_WORDS):
+        token = doc[k]
+        if token.whitespace_ != " " or not (token.text[:1].isupper() or token.text == "dan"):
+            return -1
+        if token.lower_ in OFFICE_HEADS and token.text[:1].isupper():
+            return k
+        if token.is_sent_start:
+            return -1
+        k -= 1
+    return -1
+
+
+def join_regional_offices(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with each agency and the place or command written right after it made one ORG
+    ("[Dinas Kesehatan] [Kabupaten Sikka]", "Dinas Lingkungan Hidup Provinsi [Kalimantan
+    Timur]", "Satuan Reserse Kriminal [Polres Kutai Kartanegara]" -> one organisation each),
+    whether the recogniser found the agency's name or not.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Kepala Dinas Kesehatan Kabupaten Sikka hadir.")
+    >>> ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 3, 5, label="LOC")]
+    >>> [(e.text, e.label_) for e in join_regional_offices(doc, ents)]
+    [('Dinas Kesehatan Kabupaten Sikka', 'ORG')]
+    >>> [(e.text, e.label_) for e in join_regional_offices(doc, ents[1:])]
+    [('Dinas Kesehatan Kabupaten Sikka', 'ORG')]
+    """
+    result: list[Span] = []
+    places = gazetteer_place_keys()
+    for ent in ents:
+        if not _is_region(ent) or not ent.start:
+            result.append(ent)
+            continue
+        holder = None
+        size = leading_name(ent, places) if ent.label_ == "LOC" else 0
+        if size and len(ent) - size >= 2 and all(t.text[:1].isupper() for t in ent[size:]):
+            # "Kepala Dinas Kesehatan [Kabupaten Sikka Petrus Herlemus Ratu]": the office's
+            # place and its head, whom the title component then reads
+            holder = Span(doc, ent.start + size, ent.end, label="PERSON")
+            ent = Span(doc, ent.start, ent.start + size, label="LOC")
+        end = ent.start  # the office's name ends before an administrative word the place left out
+        while end > 0 and doc[end - 1].lower_ in ADMINISTRATIVE_WORDS and doc[end - 1].text[
+                :1].isupper() and doc[end - 1].whitespace_ == " ":
+            end -= 1
+        previous = result[-1] if result else None
+        if (previous is not None and previous.end == end and previous.label_ == "ORG"
+                and len(previous) >= 2 and previous[0].lower_ in OFFICE_HEADS
+                and previous[0].text[:1].isupper() and doc[end - 1].whitespace_ == " "):
+            result[-1] = Span(doc, previous.start, ent.end, label="ORG")
+        else:
+            start = _office_start(doc, end, previous.end if previous is not None else 0)
+            if start >= 0 and end - start < 2:
+                start = -1  # the head alone: "Balai Kota Surabaya" is the city hall, a place
+            result.append(Span(doc, start, ent.end, label="ORG") if start >= 0 else ent)
+        if holder is not None:
+            if result[-1] is ent:  # no office before the place: the span stays as it was
+                result[-1] = Span(doc, ent.start, holder.end, label="LOC")
+            else:
+                result.append(holder)
+    return result
+
+
+class RegionalOffices:
+    """Joins regional offices and their place (see :func:`join_regional_offices`)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        joined = join_regional_offices(doc, ents)
+        if joined != ents:
+            doc.ents = joined
+        return doc
+
+
+@Language.factory("jalin_regional_offices")
+def make_regional_offices(nlp: Language, name: str) -> RegionalOffices:
+    """spaCy factory for :class:`RegionalOffices`."""
+    return RegionalOffices(nlp, name)
