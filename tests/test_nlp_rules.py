@@ -808,3 +808,11 @@ def test_a_regional_office_and_its_place_or_command_are_one_organisation() -> No
     assert joined("Kepala Bidang Humas Polda Jatim berkata di Balai Kota Surabaya.",
                   [("Polda Jatim", "ORG"), ("Surabaya", "LOC")]) == [
         ("Polda Jatim", "ORG"), ("Surabaya", "LOC")]
+
+
+def test_a_title_ending_in_an_organisations_head_leaves_the_organisation_whole() -> None:
+    # "Kepala Dinas" is a title, but "Dinas" also heads the office's name
+    assert _titled("Kepala Dinas Perdagangan Aceh Teuku Faisal melepas ekspor kopi.",
+                   [("Dinas Perdagangan Aceh", "ORG"), ("Teuku Faisal", "PERSON")]) == [
+        ("Dinas Perdagangan Aceh", "ORG", ""),
+        ("Teuku Faisal", "PERSON", "Kepala Dinas Perdagangan Aceh")]

@@ -475,9 +475,11 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
         if title_length_at(doc, ent.start) >= len(ent):
             continue  # the span is (part of) a title: "Duta" of "Duta Besar", "CEO"
         if ent.label_ != "PERSON":
-            size = crossing_title_end(ent) - ent.start  # "Kepala [Dinas ...]"
+            size = crossing_title_end(ent) - ent.start  # "Irjen [Pol ...]"
             if size and leading_name(ent, named) >= size:
                 size = 0  # the title's end is a name: "Gubernur [BI ...]", "Wali [Kota Ambon ...]"
+            if size and len(ent) > size and ent[size - 1].lower_ in ORG_HEADS:
+                size = 0  # the title's end heads the organisation: "Kepala [Dinas Perdagangan]"
             crossing = bool(size)
             while ent.start + size < ent.end and title_length_at(doc, ent.start + size, ent.end):
                 size += title_length_at(doc, ent.start + size, ent.end)
