@@ -816,3 +816,13 @@ def test_a_title_ending_in_an_organisations_head_leaves_the_organisation_whole()
                    [("Dinas Perdagangan Aceh", "ORG"), ("Teuku Faisal", "PERSON")]) == [
         ("Dinas Perdagangan Aceh", "ORG", ""),
         ("Teuku Faisal", "PERSON", "Kepala Dinas Perdagangan Aceh")]
+
+
+def test_two_person_spans_around_one_name_word_are_one_name() -> None:
+    from graph.nlp.person_names import extend_right
+
+    doc = nlp("Ketua Umum Apindo Shinta Widjaja Kamdani meminta, kata Budi Senin Rudi.")
+    ents = [Span(doc, 3, 4, label="PERSON"), Span(doc, 5, 6, label="PERSON"),
+            Span(doc, 9, 10, label="PERSON"), Span(doc, 11, 12, label="PERSON")]
+    # a day between two names joins nothing
+    assert [e.text for e in extend_right(doc, ents)] == ["Shinta Widjaja Kamdani", "Budi", "Rudi"]

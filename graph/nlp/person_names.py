@@ -115,7 +115,8 @@ def extend_left(doc: Doc, ents: list[Span], names: NameSet | None = None) -> lis
 def extend_right(doc: Doc, ents: list[Span], names: NameSet | None = None) -> list[Span]:
     """``ents`` with each person span of two or three words extended over one name word the
     recogniser left out after it ("[Sri Wahyuni] Tamrin menyarankan"), when a lower-case word or
-    punctuation follows that word and it is no day or month.
+    punctuation follows that word and it is no day or month; two person spans with one such
+    word between them are one name ("[Shinta] Widjaja [Kamdani]").
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Pengamat Sri Wahyuni Tamrin menyarankan itu.")
@@ -124,9 +125,23 @@ def extend_right(doc: Doc, ents: list[Span], names: NameSet | None = None) -> li
     """
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     names = named_in_doc(ents) if names is None else names
-    result = []
+    people = {ent.start: ent for ent in ents if ent.label_ == "PERSON"}
+    result: list[Span] = []
+    skip = -1
     for ent in ents:
+        if ent.start == skip:
+            continue  # joined to the person before it
         k = ent.end
+        after = people.get(k + 1)
+        if (ent.label_ == "PERSON" and after is not None and k not in taken
+                and len(ent) + 1 + len(after) <= MAX_NAME_WORDS + 1
+                and doc[k - 1].whitespace_ == " " and doc[k].whitespace_ == " "
+                and not doc[k].is_sent_start and not after[0].is_sent_start
+                and doc[k].lower_ not in DATE_WORDS and _only_a_name(doc, k, names)):
+            # "[Shinta] Widjaja [Kamdani]": one name the recogniser broke at its middle word
+            result.append(Span(doc, ent.start, after.end, label="PERSON"))
+            skip = after.start
+            continue
         if (ent.label_ == "PERSON" and 2 <= len(ent) < MAX_NAME_WORDS and k + 1 < len(doc)
                 and k not in taken and not doc[k].is_sent_start
                 and doc[k - 1].whitespace_ == " " and doc[k].lower_ not in DATE_WORDS
@@ -251,8 +266,11 @@ class PersonNames:
         before = list(doc.ents)
         names = named_in_doc(before)  # the recogniser's places and organisations: left as they are
         extended = extend_right(doc, extend_left(doc, before, names), names)
-        roles = {(new.start_char, new.end_char): old._.role  # kept by a lengthened name
-                 for old, new in zip(before, extended, strict=True) if old._.role}
+        roles: dict[tuple[int, int], str] = {}  # kept by the lengthened or joined name
+        for old in before:
+            if old._.role:
+                new = next(e for e in extended if e.start <= old.start and old.end <= e.end)
+                roles.setdefault((new.start_char, new.end_char), old._.role)
         ents = appositions(doc, extended)
         ents = sorted(ents + named_again(doc, ents, names), key=lambda span: span.start)
         if ents == before:
