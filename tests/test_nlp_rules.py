@@ -826,3 +826,13 @@ def test_two_person_spans_around_one_name_word_are_one_name() -> None:
             Span(doc, 9, 10, label="PERSON"), Span(doc, 11, 12, label="PERSON")]
     # a day between two names joins nothing
     assert [e.text for e in extend_right(doc, ents)] == ["Shinta Widjaja Kamdani", "Budi", "Rudi"]
+
+
+def test_a_name_opening_or_ending_with_festival_is_an_event() -> None:
+    text = "Film itu ke Festival Film Busan lalu Jogja Asian Film Festival dan Taman Festival Bali."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label="LOC") for t in
+                ("Festival Film Busan", "Jogja Asian Film Festival", "Taman Festival Bali")]
+    assert [(e.text, e.label_) for e in map_entities(doc, {"LOC": "LOC"})] == [
+        ("Festival Film Busan", "EVENT"), ("Jogja Asian Film Festival", "EVENT"),
+        ("Taman Festival Bali", "LOC")]

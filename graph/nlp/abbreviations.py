@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .labels import ORG_ONLY_HEADS, ORG_ONLY_TAILS, ORGANISATION_WORDS
+from .labels import EVENT_WORDS, ORG_ONLY_HEADS, ORG_ONLY_TAILS, ORGANISATION_WORDS
 
 if not Doc.has_extension("abbreviations"):
     Doc.set_extension("abbreviations", default=None)
@@ -206,6 +206,8 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
             if (long_span[-1].lower_ in ORG_ONLY_TAILS or long_span[0].lower_ in ORG_ONLY_HEADS)\
                     and long_span[0].text[:1].isupper():
                 label = "ORG"  # "[Japan] International Cooperation Agency (JICA)"
+            if long_span[0].lower_ in EVENT_WORDS or long_span[-1].lower_ in EVENT_WORDS:
+                label = "EVENT"  # "[Jogja]-NETPAC Asian Film Festival (JAFF)"
         elif long_span[0].lower_ in ORGANISATION_HEADS:
             label = "ORG"
         else:
