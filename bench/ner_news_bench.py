@@ -17,7 +17,8 @@ trade, a regional election, a campus invention), g1-g5 (an airport, online gambl
 tin corruption case, an eruption), and, written by helpers who never saw the pipeline's output,
 h1-h4 (a rate cut, diphtheria in Sikka, a foreign ministers' meeting, a pollution verdict), i1-i4
 (a rice harvest, a fintech data breach, a parliamentary hearing, badminton), j1-j4 (a nickel
-smelter, a murder case, a landslide, a lake festival); ``--ids d`` scores one group.
+smelter, a murder case, a landslide, a lake festival), k1-k4 (Gaza diplomacy, a wage protest, a
+film at Busan, school-meal poisoning); ``--ids d`` scores one group.
 Conventions: names without titles; an organisation named inside a role phrase is tagged
 ("Direktur Utama [KAI]"); a place that only names an office is not ("Penjabat Gubernur Jawa
 Tengah", "Menteri Luar Negeri Jepang"); a country as an actor is a place ("Pemerintah

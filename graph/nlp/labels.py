@@ -59,6 +59,29 @@ def is_cased(doc: Doc) -> bool:
 
 
 _CASED_KEY = "jalin.cased"
+_HEADLINE_KEY = "jalin.headline_case"
+
+
+def is_headline_case(doc: Doc) -> bool:
+    """Whether most words of ``doc`` are capitalised (text in capitals or title case, as in
+    headlines): capitals there mark no names, so the rules that find or lengthen names from
+    capitalised words leave it alone. Computed once per document.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("id")
+    >>> is_headline_case(nlp("PARTAI BURUH MENOLAK ATURAN ITU"))
+    True
+    >>> is_headline_case(nlp("Partai Buruh menolak aturan itu"))
+    False
+    """
+    cached = doc.user_data.get(_HEADLINE_KEY)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
+    words = [t.text for t in doc if t.is_alpha]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    headline = bool(words) and capitalised > 0.6 * len(words)
+    doc.user_data[_HEADLINE_KEY] = (len(doc), headline)
+    return headline
 
 
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "di", "da", "dos", "du", "le", "la",
@@ -505,10 +528,13 @@ def map_entities(doc: Doc, label_map: Mapping[str, str]) -> list[Span]:
         kept.append(tidy)
     if cased:
         taken = {i for span in kept for i in range(span.start, span.end)}
-        kept = [extend_to_org_tail(extend_company(span, taken), taken) for span in kept]
-        taken = {i for span in kept for i in range(span.start, span.end)}
+        headline = is_headline_case(doc)
+        if not headline:
+            kept = [extend_to_org_tail(extend_company(span, taken), taken) for span in kept]
+            taken = {i for span in kept for i in range(span.start, span.end)}
         missed = [span for span in initials_spans(doc) if span.start not in taken]
-        missed += missed_organisations(doc, taken)
+        if not headline:
+            missed += missed_organisations(doc, taken)
         if missed:
             kept = sorted([*kept, *missed], key=lambda span: span.start)
     return kept

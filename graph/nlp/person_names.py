@@ -33,6 +33,7 @@ from .labels import (
     PLACE_NOUNS,
     common_words,
     is_cased,
+    is_headline_case,
     is_initials,
     positions_of,
 )
@@ -261,7 +262,7 @@ class PersonNames:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        if not is_cased(doc):
+        if not is_cased(doc) or is_headline_case(doc):
             return doc
         before = list(doc.ents)
         names = named_in_doc(before)  # the recogniser's places and organisations: left as they are

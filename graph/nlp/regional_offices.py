@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .labels import is_headline_case
 from .titles import gazetteer_place_keys, leading_name
 
 OFFICE_HEADS = frozenset("""
@@ -119,6 +120,8 @@ class RegionalOffices:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        if is_headline_case(doc):
+            return doc  # capitals mark no names there
         ents = list(doc.ents)
         joined = join_regional_offices(doc, ents)
         if joined != ents:

@@ -82,7 +82,7 @@ cpm mar pnb tek adm kes sus psk
 GENERIC_ROLES = frozenset("""
 anggota pengamat ekonom analis peneliti pemilik owner pimpinan pemimpin manajer manager hakim jaksa
 senator legislator pendiri founder co-founder bos vp pelatih petenis pebulu pebalap pegolf pesepak
-tersangka terdakwa terpidana korban pelaku saksi almarhum almarhumah mendiang jenazah
+tersangka terdakwa terpidana almarhum almarhumah mendiang jenazah
 """.split())
 """Roles that many people hold at once: never resolved to one person."""
 
