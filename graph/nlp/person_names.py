@@ -3,17 +3,21 @@
 A news article names a person in full once ("Direktur Utama PT Borneo Prima Energi, Hendrawan
 Tjahjadi") and then by one of their names ("kata Hendrawan", "Menurut Petrus"). The recogniser
 reads a window of a few words, so it sometimes misses the short mention, or the first word of a
-full name after a comma or a long role. This component mends both, on cased text only:
+full name after a comma or a long role. This component mends these, on cased text only (not in
+text written in capitals or title case, where capitals mark no names):
 
 1. :func:`extend_left`, :func:`extend_right`: a person span next to a capitalised word that can
    only be a name (no common word, no title, no organisation's or place's word, not part of a
    longer run of capitalised words) takes that word in ("Hendrawan [Tjahjadi]", "[Sri Wahyuni]
-   Tamrin").
-2. :func:`named_again`: a run of capitalised words outside every entity that is a person's full
+   Tamrin", "[Shinta] Widjaja [Kamdani]"), and the "I"/"Ni" of a Balinese name ("I [Wayan
+   Koster]").
+2. :func:`appositions`: two or three such words between commas before an active verb are the
+   person a role introduces ("Ketua tim, [Nadia Prameswari], mengatakan").
+3. :func:`named_again`: a run of capitalised words outside every entity that is a person's full
    name in the article, or one word that is the first or last word of one (and no common word,
    title, place or organisation), is that person.
 
-(2) is the one-sense-per-discourse heuristic for names (Gale, Church & Yarowsky 1992, "One sense
+(3) is the one-sense-per-discourse heuristic for names (Gale, Church & Yarowsky 1992, "One sense
 per discourse"), used for NER as document-level label consistency (Krishnan & Manning 2006, "An
 effective two-stage model for exploiting non-local dependencies in named entity recognition",
 ACL): a string the article uses as a person's name keeps that sense throughout.
