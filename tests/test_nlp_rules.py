@@ -145,25 +145,28 @@ def test_a_legal_form_alone_is_no_company_and_a_summit_is_an_event() -> None:
         ("PT Bank Sentosa", "ORG"), ("KTT ASEAN", "EVENT"), ("Bali", "LOC")]
 
 
+def _mapped(text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """map_entities on ``text`` with ``ents`` (text, source label) at their first occurrences."""
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=label)
+                for t, label in ents]
+    label_map = {"LOC": "LOC", "PER": "PERSON", "ORG": "ORG"}
+    return [(e.text, e.label_) for e in map_entities(doc, label_map)]
+
+
 def test_a_name_opening_with_an_organisation_only_head_is_an_organisation() -> None:
     text = ("Massa Aliansi Rakyat Peduli dan Partai Sejahtera datang ke Lembaga Pemasyarakatan "
             "Cipinang.")
-    doc = nlp(text)
-    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=label) for t, label in
-                [("Aliansi Rakyat Peduli", "LOC"), ("Partai Sejahtera", "PER"),
-                 ("Lembaga Pemasyarakatan Cipinang", "LOC")]]
-    assert [(e.text, e.label_) for e in map_entities(doc, {"LOC": "LOC", "PER": "PERSON"})] == [
+    assert _mapped(text, [("Aliansi Rakyat Peduli", "LOC"), ("Partai Sejahtera", "PER"),
+                          ("Lembaga Pemasyarakatan Cipinang", "LOC")]) == [
         ("Aliansi Rakyat Peduli", "ORG"), ("Partai Sejahtera", "ORG"),
         ("Lembaga Pemasyarakatan Cipinang", "LOC")]
 
 
 def test_a_name_ending_with_an_organisation_only_word_is_an_organisation() -> None:
     text = "Mitsubishi Corporation dan Gunung Agency Ridge serta Bima Sakti hadir."
-    doc = nlp(text)
-    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=label) for t, label in
-                [("Mitsubishi Corporation", "PER"), ("Gunung Agency Ridge", "LOC"),
-                 ("Bima Sakti", "PER")]]
-    assert [(e.text, e.label_) for e in map_entities(doc, {"LOC": "LOC", "PER": "PERSON"})] == [
+    assert _mapped(text, [("Mitsubishi Corporation", "PER"), ("Gunung Agency Ridge", "LOC"),
+                          ("Bima Sakti", "PER")]) == [
         ("Mitsubishi Corporation", "ORG"), ("Gunung Agency Ridge", "LOC"),
         ("Bima Sakti", "PERSON")]
 
@@ -830,9 +833,7 @@ def test_two_person_spans_around_one_name_word_are_one_name() -> None:
 
 def test_a_name_opening_or_ending_with_festival_is_an_event() -> None:
     text = "Film itu ke Festival Film Busan lalu Jogja Asian Film Festival dan Taman Festival Bali."
-    doc = nlp(text)
-    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label="LOC") for t in
-                ("Festival Film Busan", "Jogja Asian Film Festival", "Taman Festival Bali")]
-    assert [(e.text, e.label_) for e in map_entities(doc, {"LOC": "LOC"})] == [
+    assert _mapped(text, [(t, "LOC") for t in ("Festival Film Busan", "Jogja Asian Film Festival",
+                                               "Taman Festival Bali")]) == [
         ("Festival Film Busan", "EVENT"), ("Jogja Asian Film Festival", "EVENT"),
         ("Taman Festival Bali", "LOC")]

@@ -69,7 +69,7 @@ from spacy.tokens import Doc, Span
 
 from ..aliases import YAML_LOADER, builtin_aliases
 from ..errors import JalinError
-from .labels import common_words, is_initials
+from .labels import STRONG_PLACE_CUES, common_words, is_initials
 
 LABELS = ("LOC", "ORG", "EVENT")
 """The types a gazetteer name may have."""
@@ -89,11 +89,6 @@ short ("[Papua] Tengah" -> "[Papua Tengah]", "[Jakarta] Selatan"), and add one o
 ADMINISTRATIVE_PREFIXES = frozenset({"Provinsi", "Kota", "Kabupaten"})
 """Administrative nouns that Jalin keeps out of a place's name ("Bandung", not "Kota Bandung"),
 so a name they open does not lengthen an entity."""
-
-STRONG_PLACE_CUES = frozenset({"di", "ke", "dari"})
-"""Prepositions after which a known place's name is a place, which cased news annotates as one
-(IDNer 2k train: 164 of 175 gazetteer place names after them are LOC): the one case where a
-place name the recogniser missed is added."""
 
 PLACE_CUES = frozenset({
     "di", "ke", "dari", "menuju", "hingga", "sampai", "sekitar", "seluruh", "penjuru",

@@ -35,6 +35,7 @@ from .labels import (
     LEADING_FUNCTION_WORDS,
     ORGANISATION_WORDS,
     PLACE_NOUNS,
+    STRONG_PLACE_CUES,
     common_words,
     is_cased,
     is_headline_case,
@@ -60,8 +61,8 @@ Koster", "Ni Luh Putu Ariani", "I Gusti Ayu Bintang". The recogniser often leave
 DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 """Day and month names, always capitalised, often right after a name ("kata Budi Senin")."""
 
-PLACE_WORDS_BEFORE = PLACE_NOUNS | frozenset("""
-di ke menuju kota kabupaten provinsi wilayah kawasan daerah distrik desa kecamatan kelurahan dusun
+PLACE_WORDS_BEFORE = PLACE_NOUNS | STRONG_PLACE_CUES | frozenset("""
+menuju kota kabupaten provinsi wilayah kawasan daerah distrik desa kecamatan kelurahan dusun
 kampung negara negeri
 """.split())
 """Words after which a name is a place's, not a person's ("distrik Isa", "Desa Sumber"): a first
