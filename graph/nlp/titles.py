@@ -225,7 +225,8 @@ def _title_start_ending_at(doc: Doc, k: int, lowest: int) -> int:
 
 
 def role_before(span: Span, taken: set[int] | None = None) -> str:
-    """The role phrase standing right before a person's name, or ``""``.
+    """The role phrase standing right before a person's name, or ``""`` (the text of
+    :func:`role_span`).
 
     ``taken`` holds token indices inside other entities; they may be part of the role ("CEO Go-Jek
     Nadiem Makarim": Go-Jek stays an ORG entity and is also named in the role).
@@ -241,6 +242,13 @@ def role_before(span: Span, taken: set[int] | None = None) -> str:
     >>> role_before(Span(doc, 3, 4, label="ORG"))
     'juru bicara'
     """
+    role = role_span(span, taken)
+    return role.text if role is not None else ""
+
+
+def role_span(span: Span, taken: set[int] | None = None) -> Span | None:
+    """The tokens of the role phrase standing right before ``span`` (see :func:`role_before`),
+    or ``None``."""
     doc = span.doc
     j = span.start - 1
     if j >= 0 and doc[j].text == ",":
@@ -274,7 +282,7 @@ def role_before(span: Span, taken: set[int] | None = None) -> str:
             break
         k -= 1
     if title_start < 0:
-        return ""
+        return None
     # capitalised words glued to the front of the title belong to it ("Pelaksana Tugas Kepala")
     start = title_start
     while start - 1 >= lowest and not doc[start].is_sent_start:
@@ -286,7 +294,7 @@ def role_before(span: Span, taken: set[int] | None = None) -> str:
     end = j + 1
     while end > start and doc[end - 1].text in CONNECTORS and doc[end - 1].text != "RI":
         end -= 1
-    return doc[start:end].text if end > start else ""
+    return doc[start:end] if end > start else None
 
 
 def word_key(word: str) -> str:
@@ -933,11 +941,10 @@ def office_places(doc: Doc) -> list[Span]:
         if ent.start == 0 or not (ent.label_ == "LOC" or (
                 ent.label_ == "ORG" and _is_place_not_organisation(ent))):
             continue  # an organisation tagged on a place's name: "Kapolres [Kutai Kartanegara]"
-        role = role_before(ent, taken)
-        if not role or any(word.lower() in GENERIC_ROLES for word in role.split()):
+        role = role_span(ent, taken)
+        if role is None or any(t.lower_ in GENERIC_ROLES for t in role):
             continue  # "tersangka di [Jakarta Barat]": a role many hold names no office
-        between = doc[ent.start - len(role.split()):ent.start]
-        if any(t.lower_ in ORGANISATION_WORDS or t.i in taken for t in between):
+        if any(t.lower_ in ORGANISATION_WORDS or t.i in taken for t in doc[role.start:ent.start]):
             continue
         found.append(ent)
     return found
