@@ -837,3 +837,77 @@ def test_a_name_opening_or_ending_with_festival_is_an_event() -> None:
                                                "Taman Festival Bali")]) == [
         ("Festival Film Busan", "EVENT"), ("Jogja Asian Film Festival", "EVENT"),
         ("Taman Festival Bali", "LOC")]
+
+
+def test_tournaments_cups_and_elections_are_events() -> None:
+    text = "Atlet itu ke SEA Games 2025, lalu Piala Dunia Antarklub dan Pilkada Gowa."
+    assert _mapped(text, [("SEA Games 2025", "LOC"), ("Piala Dunia Antarklub", "ORG"),
+                          ("Pilkada Gowa", "LOC")]) == [
+        ("SEA Games 2025", "EVENT"), ("Piala Dunia Antarklub", "EVENT"),
+        ("Pilkada Gowa", "EVENT")]
+
+
+def test_a_facility_named_after_a_person_is_one_place() -> None:
+    text = ("korban yang mengalami mual dan muntah dibawa ke Rumah Sakit Umum Daerah Syekh Yusuf "
+            "pada malam itu, sedangkan pagu anggaran dari Kementerian Keuangan Sri Mulyani tidak "
+            "berubah sama sekali menurut keterangan yang diterima.")
+    assert _mapped(text, [("Rumah Sakit Umum Daerah", "LOC"), ("Syekh Yusuf", "PER"),
+                          ("Kementerian Keuangan", "ORG"), ("Sri Mulyani", "PER")]) == [
+        ("Rumah Sakit Umum Daerah Syekh Yusuf", "LOC"),
+        ("Kementerian Keuangan", "ORG"), ("Sri Mulyani", "PERSON")]
+
+
+def test_an_honorific_inside_a_person_span_ends_the_role() -> None:
+    doc = nlp("Kepala Puskesmas Bontomarannu Hj. Sitti Rahmatia dan Menkumham Yasonna H Laoly.")
+    name, role = strip_titles(Span(doc, 2, 6, label="PERSON"))
+    assert (name.text, role) == ("Sitti Rahmatia", "Bontomarannu Hj.")
+    name, role = strip_titles(Span(doc, 7, 11, label="PERSON"))  # a middle "H" is an initial
+    assert (name.text, role) == ("Yasonna H Laoly", "Menkumham")
+
+
+def test_ri_after_a_ministry_belongs_to_its_name() -> None:
+    assert _titled("Juru Bicara Kementerian Luar Negeri RI Hanafi Rachmat mengatakan.",
+                   [("Kementerian Luar Negeri RI Hanafi", "ORG"), ("Rachmat", "PERSON")]) == [
+        ("Kementerian Luar Negeri RI", "ORG", ""),
+        ("Hanafi Rachmat", "PERSON", "Juru Bicara Kementerian Luar Negeri RI")]
+
+
+def test_an_abbreviated_given_name_is_part_of_the_name() -> None:
+    from graph.nlp.person_names import abbreviated_given_names
+
+    shipped = spacy.blank("id")
+    add_abbreviations(shipped.tokenizer)
+    doc = shipped("Menurut Muh. Ilham Tajuddin dan Moh. Rizal, Mhd. Yusuf hadir.")
+    assert "Muh." in [t.text for t in doc] and "Mhd." in [t.text for t in doc]
+    ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 5, 7, label="PERSON"),
+            Span(doc, 8, 10, label="ORG")]
+    assert [(e.text, e.label_) for e in abbreviated_given_names(doc, ents)] == [
+        ("Muh. Ilham Tajuddin", "PERSON"), ("Moh. Rizal", "PERSON"), ("Mhd. Yusuf", "PERSON")]
+
+
+def test_a_person_coordinated_with_a_place_after_di_is_a_place() -> None:
+    from graph.nlp.person_names import coordinated_places
+
+    text = "Warga di Khan Younis dan Deir Balah mengungsi, lalu Budi Deir dan Deir Balah bicara."
+    doc = nlp(text)
+    ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=label)
+            for t, label in [("Khan Younis", "LOC"), ("Deir Balah", "PERSON")]]
+    assert [(e.text, e.label_) for e in coordinated_places(doc, ents)] == [
+        ("Khan Younis", "LOC"), ("Deir Balah", "LOC")]
+    # a word of it names a person elsewhere in the article: kept
+    ents.append(doc.char_span(text.index("Budi Deir"), text.index("Budi Deir") + 9,
+                              label="PERSON"))
+    assert [e.label_ for e in coordinated_places(doc, ents)] == ["LOC", "PERSON", "PERSON"]
+
+
+def test_an_office_before_a_known_place_the_recogniser_missed_is_one_organisation() -> None:
+    from graph.nlp.regional_offices import offices_before_known_places
+
+    text = ("Kepala Dinas Lingkungan Hidup Halmahera Tengah hadir. Dinas Energi dan Sumber Daya "
+            "Mineral Provinsi Maluku Utara menolak. Ia ke Balai Kota Surabaya.")
+    doc = nlp(text)
+    ents = [doc.char_span(text.index(t), text.index(t) + len(t), label="ORG")
+            for t in ("Dinas Lingkungan Hidup",)]
+    assert [(e.text, e.label_) for e in offices_before_known_places(doc, ents)] == [
+        ("Dinas Lingkungan Hidup Halmahera Tengah", "ORG"),
+        ("Dinas Energi dan Sumber Daya Mineral Provinsi Maluku Utara", "ORG")]

@@ -90,6 +90,29 @@ ADMINISTRATIVE_PREFIXES = frozenset({"Provinsi", "Kota", "Kabupaten"})
 """Administrative nouns that Jalin keeps out of a place's name ("Bandung", not "Kota Bandung"),
 so a name they open does not lengthen an entity."""
 
+def _after_administrative_prefix(span: Span, overlapping: list[Span]) -> Span | None:
+    """A known place ``span`` (with or without its administrative noun) lengthening the one
+    entity of its type that opens with an administrative noun and ends inside it ("[Kabupaten
+    Sumba Barat] Daya"): that noun and the whole name, or None.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("di Kabupaten Sumba Barat Daya pada")
+    >>> _after_administrative_prefix(Span(doc, 2, 5, label="LOC"),
+    ...                              [Span(doc, 1, 4, label="LOC")]).text
+    'Kabupaten Sumba Barat Daya'
+    >>> _after_administrative_prefix(Span(doc, 1, 5, label="LOC"),
+    ...                              [Span(doc, 1, 4, label="LOC")]).text
+    'Kabupaten Sumba Barat Daya'
+    """
+    if len(overlapping) != 1:
+        return None
+    ent = overlapping[0]
+    if (ent.label_ == span.label_ and span.start - 1 <= ent.start <= span.start
+            and ent.end < span.end and ent[0].text in ADMINISTRATIVE_PREFIXES):
+        return Span(span.doc, ent.start, span.end, label=span.label_)
+    return None
+
+
 PLACE_CUES = frozenset({
     "di", "ke", "dari", "menuju", "hingga", "sampai", "sekitar", "seluruh", "penjuru",
     "kota", "kabupaten", "provinsi", "wilayah", "kawasan", "daerah", "pulau", "ibu", "ibukota",
@@ -326,7 +349,10 @@ class Gazetteer:
         for span in found:
             overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
             if span.label_ not in self.labels:  # only to lengthen: "[Papua] Tengah"
-                if (overlapping and len(span) > max(len(e) for e in overlapping)
+                prefixed = _after_administrative_prefix(span, overlapping)
+                if prefixed is not None:  # "[Kabupaten Sumba Barat] Daya"
+                    ents = [e for e in ents if e not in overlapping] + [prefixed]
+                elif (overlapping and len(span) > max(len(e) for e in overlapping)
                         and doc[span.start].text not in ADMINISTRATIVE_PREFIXES
                         and all(e.label_ == span.label_ and span.start <= e.start
                                 and e.end <= span.end for e in overlapping)):

@@ -199,10 +199,17 @@ Tinggi, a summit) are meetings, not the organisation or place that holds them; N
 training corpus with events, tags every "ktt ..." EVENT."""
 
 
-EVENT_WORDS = frozenset({"festival"})
+EVENT_WORDS = frozenset({
+    "festival", "games", "olimpiade", "piala", "cup", "championship", "championships", "pilkada",
+    "pilpres", "muktamar",
+})
 """Words that make a name they open or end an event's: "Festival Film Internasional Busan",
-"Jogja-NETPAC Asian Film Festival" (in the training corpora, train splits, 27 of the 28 names
-opening or ending with "festival" are EVENT, all from NERP, the one corpus with events)."""
+"Jogja-NETPAC Asian Film Festival", "SEA Games", "Piala Dunia", "Pilkada Jakarta". In the
+training corpora (train splits, names of two words or more opening or ending with the word):
+festival EVENT 27 of 28, games 8 of 10, olimpiade 11 of 11, piala 49 of 49, cup 6 of 6,
+championship(s) 2 of 2, pilkada 7 of 7, pilpres 3 of 3, muktamar 3 of 3, all from NERP, the one
+corpus with events. Not "liga" (ORG 6 of 49: clubs' leagues as bodies) nor "konferensi"
+(bishops' conferences are organisations)."""
 
 
 INITIALS_CUES = frozenset({"inisial", "berinisial"})
@@ -405,6 +412,38 @@ def common_words() -> frozenset[str]:
     return frozenset(text.split())
 
 
+FACILITY_HEADS = frozenset("""
+rumah sakit rs rsu rsud rsup rsia bandara bandar udara stadion gelanggang pelabuhan terminal
+gedung lapangan masjid taman asrama lanud pangkalan jalan jl jl.
+""".split())
+"""Words of a facility's generic name that a person's name may complete ("Rumah Sakit Umum Daerah
+[Syekh Yusuf]", "Bandar Udara Internasional [Sultan Hasanuddin]", "Stadion [Gelora Bung Karno]")."""
+
+
+def join_facility_and_namesake(ents: list[Span]) -> list[Span]:
+    """``ents`` with a place span made only of a facility's generic words (:data:`FACILITY_HEADS`
+    and common words, opening with a facility word) and the person span right after it joined into
+    one place: the facility is named after the person.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("dirawat di Rumah Sakit Umum Daerah Syekh Yusuf, Gowa")
+    >>> ents = [Span(doc, 2, 6, label="LOC"), Span(doc, 6, 8, label="PERSON")]
+    >>> [(e.text, e.label_) for e in join_facility_and_namesake(ents)]
+    [('Rumah Sakit Umum Daerah Syekh Yusuf', 'LOC')]
+    """
+    result: list[Span] = []
+    for ent in ents:
+        before = result[-1] if result else None
+        if (before is not None and ent.label_ == "PERSON" and before.label_ == "LOC"
+                and before.end == ent.start and len(ent) <= 3
+                and before[0].lower_ in FACILITY_HEADS
+                and all(t.lower_ in FACILITY_HEADS or t.lower_ in common_words() for t in before)):
+            result[-1] = Span(ent.doc, before.start, ent.end, label="LOC")
+            continue
+        result.append(ent)
+    return result
+
+
 def extend_to_org_tail(span: Span, taken: set[int]) -> Span:
     """``span`` lengthened into an organisation when one or two capitalised words after it end
     with a word that only organisations' names end with (:data:`ORG_ONLY_TAILS`): "[Fujian
@@ -494,6 +533,11 @@ def missed_organisations(doc: Doc, taken: set[int]) -> list[Span]:
     return found
 
 
+def _last_word(span: Span) -> Token:
+    """The span's last token that is not a number or year ("Games" of "SEA Games 2025")."""
+    return next((t for t in reversed(span) if not t.like_num), span[-1])
+
+
 def map_entities(doc: Doc, label_map: Mapping[str, str]) -> list[Span]:
     """The entities of ``doc`` relabelled with ``label_map`` and tidied; unmapped labels dropped;
     a person's initials after "berinisial" added as PERSON where the recogniser missed them."""
@@ -513,8 +557,8 @@ def map_entities(doc: Doc, label_map: Mapping[str, str]) -> list[Span]:
         elif new_label in ("ORG", "LOC") and len(tidy) >= 2 and head.text in EVENT_HEADS:
             new_label = "EVENT"  # "KTT ASEAN"
         elif len(tidy) >= 2 and new_label != "EVENT" and (
-                head.lower_ in EVENT_WORDS or doc[tidy.end - 1].lower_ in EVENT_WORDS):
-            new_label = "EVENT"  # "Festival Film Internasional Busan"
+                head.lower_ in EVENT_WORDS or _last_word(tidy).lower_ in EVENT_WORDS):
+            new_label = "EVENT"  # "Festival Film Internasional Busan", "SEA Games 2025"
         elif (new_label in ("LOC", "PERSON") and len(tidy) >= 2 and head.text[:1].isupper()
               and head.lower_ in ORG_ONLY_HEADS):
             new_label = "ORG"  # "Aliansi Rakyat Indonesia" tagged LOC
@@ -532,6 +576,7 @@ def map_entities(doc: Doc, label_map: Mapping[str, str]) -> list[Span]:
         headline = is_headline_case(doc)
         if not headline:
             kept = [extend_to_org_tail(extend_company(span, taken), taken) for span in kept]
+            kept = join_facility_and_namesake(kept)
             taken = {i for span in kept for i in range(span.start, span.end)}
         missed = [span for span in initials_spans(doc) if span.start not in taken]
         if not headline:

@@ -6,18 +6,21 @@ reads a window of a few words, so it sometimes misses the short mention, or the 
 full name after a comma or a long role. This component mends these, on cased text only (not in
 text written in capitals or title case, where capitals mark no names):
 
-1. :func:`extend_left`, :func:`extend_right`: a person span next to a capitalised word that can
+1. :func:`abbreviated_given_names`: "Muh." or "Moh." before a person is part of the name.
+   :func:`extend_left`, :func:`extend_right`: a person span next to a capitalised word that can
    only be a name (no common word, no title, no organisation's or place's word, not part of a
    longer run of capitalised words) takes that word in ("Hendrawan [Tjahjadi]", "[Sri Wahyuni]
    Tamrin", "[Shinta] Widjaja [Kamdani]"), and the "I"/"Ni" of a Balinese name ("I [Wayan
    Koster]").
 2. :func:`appositions`: two or three such words between commas before an active verb are the
    person a role introduces ("Ketua tim, [Nadia Prameswari], mengatakan").
-3. :func:`named_again`: a run of capitalised words outside every entity that is a person's full
+3. :func:`coordinated_places`: a "person" coordinated with a place after "di" is a place ("di
+   Khan Younis dan [Deir al-Balah]").
+4. :func:`named_again`: a run of capitalised words outside every entity that is a person's full
    name in the article, or one word that is the first or last word of one (and no common word,
    title, place or organisation), is that person.
 
-(3) is the one-sense-per-discourse heuristic for names (Gale, Church & Yarowsky 1992, "One sense
+(4) is the one-sense-per-discourse heuristic for names (Gale, Church & Yarowsky 1992, "One sense
 per discourse"), used for NER as document-level label consistency (Krishnan & Manning 2006, "An
 effective two-stage model for exploiting non-local dependencies in named entity recognition",
 ACL): a string the article uses as a person's name keeps that sense throughout.
@@ -57,6 +60,12 @@ wayan gede putu made kadek nengah nyoman komang ketut luh gusti ngurah ayu agung
 (Wayan, Made, Nyoman, Ketut and their variants) and caste titles (Gusti, Dewa, Desak): "I Wayan
 Koster", "Ni Luh Putu Ariani", "I Gusti Ayu Bintang". The recogniser often leaves the one-letter
 "I" out, which is part of the name."""
+
+ABBREVIATED_GIVEN_NAMES = frozenset("muh. moh. moch. mochd. mhd. muhd. abd.".split())
+"""Given names written short with a full stop, kept one token by the tokenizer
+(graph/data/abbreviations.txt): "Moh. Mahfud", "Muh. Ilham Tajuddin", "Abd. Rahman". They are
+part of the name (NERGrit train: "Muh Badri", "Abd al-..." inside the person), not a title, but
+rare in the training data, so the recogniser leaves them out or mistypes the name."""
 
 DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 """Day and month names, always capitalised, often right after a name ("kata Budi Senin")."""
@@ -114,6 +123,32 @@ def extend_left(doc: Doc, ents: list[Span], names: NameSet | None = None) -> lis
                 and not is_initials(doc, ent.start, ent.end)):
             ent = Span(doc, k, ent.end, label="PERSON")
             taken.add(k)
+        result.append(ent)
+    return result
+
+
+def abbreviated_given_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with a person span lengthened over an abbreviated given name written just before
+    it (:data:`ABBREVIATED_GIVEN_NAMES`), and any span that opens with one typed PERSON.
+
+    >>> import spacy
+    >>> from graph.nlp.tokenization import add_abbreviations
+    >>> nlp = spacy.blank("id")
+    >>> _ = add_abbreviations(nlp.tokenizer)
+    >>> doc = nlp("Menurut Muh. Ilham Tajuddin dan Mhd. Yusuf, jalan itu rusak.")
+    >>> ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 5, 7, label="ORG")]
+    >>> [(e.text, e.label_) for e in abbreviated_given_names(doc, ents)]
+    [('Muh. Ilham Tajuddin', 'PERSON'), ('Mhd. Yusuf', 'PERSON')]
+    """
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    result = []
+    for ent in ents:
+        k = ent.start - 1
+        if ent[0].lower_ in ABBREVIATED_GIVEN_NAMES and len(ent) > 1:
+            ent = Span(doc, ent.start, ent.end, label="PERSON")
+        elif (ent.label_ == "PERSON" and k >= 0 and k not in taken
+                and doc[k].lower_ in ABBREVIATED_GIVEN_NAMES):
+            ent = Span(doc, k, ent.end, label="PERSON")
         result.append(ent)
     return result
 
@@ -260,6 +295,36 @@ def appositions(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(result, key=lambda span: span.start)
 
 
+def coordinated_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with a person span that is coordinated by "dan" with a place after "di", "ke"
+    or "dari" retyped as a place ("di Khan Younis dan [Deir al-Balah]"), unless a word of it
+    is in another person span of the article (the name is a person's there too).
+
+    In IDNer 2k and NERGrit train, the entity after "di/ke/dari [place] dan" is a place 19 times,
+    a person once, an organisation once.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("tewas di Khan Younis dan Deir al-Balah pekan lalu")
+    >>> ents = [Span(doc, 2, 4, label="LOC"), Span(doc, 5, 9, label="PERSON")]
+    >>> [(e.text, e.label_) for e in coordinated_places(doc, ents)]
+    [('Khan Younis', 'LOC'), ('Deir al-Balah', 'LOC')]
+    """
+    result = list(ents)
+    for i, ent in enumerate(ents):
+        if ent.label_ != "PERSON" or i == 0 or ent.start < 2 or doc[ent.start - 1].lower_ != "dan":
+            continue
+        place = ents[i - 1]
+        if (place.label_ != "LOC" or place.end != ent.start - 1 or place.start == 0
+                or doc[place.start - 1].lower_ not in STRONG_PLACE_CUES):
+            continue
+        words = {t.lower_ for t in ent}
+        if any(other.label_ == "PERSON" and other is not ent and words & {t.lower_ for t in other}
+               for other in ents):
+            continue
+        result[i] = Span(doc, ent.start, ent.end, label="LOC")
+    return result
+
+
 class PersonNames:
     """Completes person spans cut short and finds people named again (see the module's text)."""
 
@@ -271,13 +336,14 @@ class PersonNames:
             return doc
         before = list(doc.ents)
         names = named_in_doc(before)  # the recogniser's places and organisations: left as they are
-        extended = extend_right(doc, extend_left(doc, before, names), names)
+        extended = extend_right(doc, extend_left(doc, abbreviated_given_names(doc, before), names),
+                                names)
         roles: dict[tuple[int, int], str] = {}  # kept by the lengthened or joined name
         for old in before:
             if old._.role:
                 new = next(e for e in extended if e.start <= old.start and old.end <= e.end)
                 roles.setdefault((new.start_char, new.end_char), old._.role)
-        ents = appositions(doc, extended)
+        ents = appositions(doc, coordinated_places(doc, extended))
         ents = sorted(ents + named_again(doc, ents, names), key=lambda span: span.start)
         if ents == before:
             return doc

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .labels import is_headline_case
-from .titles import gazetteer_place_keys, leading_name
+from .titles import gazetteer_place_keys, leading_name, name_key
 
 OFFICE_HEADS = frozenset("""
 dinas kantor balai badan satuan direktorat inspektorat sekretariat biro kejaksaan pengadilan
@@ -113,6 +113,60 @@ def join_regional_offices(doc: Doc, ents: list[Span]) -> list[Span]:
     return result
 
 
+MAX_PLACE_WORDS = 4
+
+
+def _known_place_at(doc: Doc, k: int, places: frozenset[tuple[str, ...]]) -> int:
+    """Length of the longest known place's name (capitalised) that starts at token ``k``, or 0."""
+    for size in range(min(MAX_PLACE_WORDS, len(doc) - k), 0, -1):
+        words = doc[k:k + size]
+        if all(t.text[:1].isupper() for t in words) and name_key(t.text for t in words) in places:
+            return size
+    return 0
+
+
+def offices_before_known_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with an agency and a known place (the gazetteer's) written right after it made
+    one ORG where the recogniser did not tag the place ("[Dinas Lingkungan Hidup] Halmahera
+    Tengah", "Dinas Energi dan Sumber Daya Mineral Provinsi Maluku Utara" with no entity): the
+    agency's words may be an organisation span or untagged, the place's must be untagged.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Kepala Dinas Lingkungan Hidup Halmahera Tengah hadir.")
+    >>> ents = [Span(doc, 1, 4, label="ORG")]
+    >>> [(e.text, e.label_) for e in offices_before_known_places(doc, ents)]
+    [('Dinas Lingkungan Hidup Halmahera Tengah', 'ORG')]
+    """
+    places = gazetteer_place_keys()
+    owner = {k: ent for ent in ents for k in range(ent.start, ent.end)}
+    result = list(ents)
+    k = 1
+    while k < len(doc):
+        if k in owner or not doc[k].text[:1].isupper() or doc[k].is_sent_start:
+            k += 1
+            continue
+        size = _known_place_at(doc, k, places)
+        if not size or any(j in owner for j in range(k, k + size)):
+            k += 1
+            continue
+        end = k
+        while end > 0 and doc[end - 1].lower_ in ADMINISTRATIVE_WORDS and doc[end - 1].text[
+                :1].isupper() and end - 1 not in owner:
+            end -= 1
+        previous = next((e for e in reversed(result) if e.end <= end), None)
+        if previous is not None and previous.end == end:  # "[Dinas Lingkungan Hidup] Halmahera"
+            office = previous.label_ == "ORG" and previous[0].lower_ in OFFICE_HEADS
+            start = previous.start if office else -1
+        else:
+            start = _office_start(doc, end, previous.end if previous is not None else 0)
+        if start >= 0 and end - start >= 2:
+            result = [e for e in result if e is not previous or e.end != end]
+            result.append(Span(doc, start, k + size, label="ORG"))
+            result.sort(key=lambda span: span.start)
+        k += size
+    return result
+
+
 class RegionalOffices:
     """Joins regional offices and their place (see :func:`join_regional_offices`)."""
 
@@ -123,7 +177,7 @@ class RegionalOffices:
         if is_headline_case(doc):
             return doc  # capitals mark no names there
         ents = list(doc.ents)
-        joined = join_regional_offices(doc, ents)
+        joined = offices_before_known_places(doc, join_regional_offices(doc, ents))
         if joined != ents:
             doc.ents = joined
         return doc

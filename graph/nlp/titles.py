@@ -72,6 +72,10 @@ name ("KH [Asrorun] Niam Sholeh", the model's span starting one word late)."""
 
 _NAME_CUES = RANKS | NAME_HONORIFICS
 
+INNER_HONORIFICS = NAME_HONORIFICS - {"h", "h."}
+"""Honorifics never written inside a person's name (the train splits' person spans have none;
+"H" is, as an initial), so inside a person span they end the role phrase before the name."""
+
 RANK_COMPLEMENTS = frozenset("""
 pol pol. tni purn purn. ( ) jenderal madya muda pertama utama inf kav arh czi cpl cku chb caj ckm
 cpm mar pnb tek adm kes sus psk
@@ -183,6 +187,13 @@ def strip_titles(span: Span) -> tuple[Span | None, str]:
     >>> name, role = strip_titles(Span(doc, 2, 4, label="PERSON"))
     >>> (name.text, role)
     ('Karyoto', 'Pol')
+
+    So is what comes before an honorific inside the span:
+
+    >>> doc = spacy.blank("id")("Camat Bontomarannu Hj. Sitti Rahmatia datang")
+    >>> name, role = strip_titles(Span(doc, 1, 5, label="PERSON"))
+    >>> (name.text, role)
+    ('Sitti Rahmatia', 'Bontomarannu Hj.')
     """
     doc = span.doc
     i = crossing_title_end(span)
@@ -194,6 +205,12 @@ def strip_titles(span: Span) -> tuple[Span | None, str]:
     role = doc[span.start:i].text if i > span.start else ""
     while i > span.start and i < span.end and doc[i].text in CONNECTORS:
         i += 1  # "Presiden RI Joko Widodo"
+    # an honorific inside the span ends the role phrase before the name: "Kepala Puskesmas
+    # [Bontomarannu Hj. Sitti Rahmatia]" (a middle "H" is an initial: "Yasonna H Laoly")
+    inside = next((j for j in range(span.end - 2, i, -1)
+                   if doc[j].lower_ in INNER_HONORIFICS and _is_capitalised(doc[j + 1].text)), 0)
+    if inside:
+        i = inside + 1
     if i > span.start:
         role = doc[span.start:i].text
     if i >= span.end:
@@ -424,6 +441,21 @@ def _holder_start(span: Span, people: NameKeys, names: NameKeys) -> int:
     return k if 2 <= len(span) - k <= 3 and k > 0 else 0
 
 
+def _with_country_suffix(span: Span, size: int) -> int:
+    """``size`` (the length of an organisation's name that opens ``span``) lengthened over the
+    "RI" (Republik Indonesia) written after it, which belongs to the name ("Kementerian Luar
+    Negeri RI", I-ORG in IDNer 2k train), when a name follows.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Kementerian Luar Negeri RI Hanafi Rachmat")
+    >>> _with_country_suffix(doc[:], 3)
+    4
+    """
+    while size < len(span) - 1 and span[size].text == "RI":
+        size += 1
+    return size
+
+
 def _is_office(ent: Span, taken: set[int], places: NameKeys) -> bool:
     """Whether a PERSON span is a title before a place, an office rather than its holder:
     "Kapolsek [Ciputat] mengatakan", where ``places`` (name keys) has Ciputat."""
@@ -503,6 +535,8 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
                 org_size, lead_label = leading_name(rest, places), "LOC"
             if not org_size:  # "Juru bicara [BPN Cahyo Nugroho] ... Nugroho menambahkan"
                 org_size, lead_label = _holder_start(rest, people, named), ent.label_
+            if org_size and lead_label == "ORG":
+                org_size = _with_country_suffix(rest, org_size)
             person = rest[org_size:]
             capitalised = len(person) >= 2 and all(t.text[:1].isupper() for t in person)
             # after a title, an organisation's name followed by capitalised words is the office
@@ -560,6 +594,8 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
                 continue  # "[BPBD Jawa Barat] mencatat", "klub [KMSK Deinze]"
             if role and len(rest) >= 2:
                 org_size, lead_label = 1, "ORG"  # "Ketua [PWNU Abdul Hakim]"
+        if org_size and lead_label == "ORG":
+            org_size = _with_country_suffix(name, org_size)
         if org_size and (role or name_key(t.text for t in name[org_size:]) in people):
             org = Span(doc, name.start, name.start + org_size, label=lead_label)
             result.append((org, ""))
