@@ -89,13 +89,16 @@ def extract_mentions(doc: Doc, document: Document) -> DocMentions:
         label = "ORG" if is_outlet_name(ent.text, document.source) else ent.label_
         mentions.append(Mention(document.id, ent.start_char, ent.end_char, _squash(ent.text),
                                 label, sent, paras[sent] if paras else 0, _squash(role)))
-    # places that only name an office ("Duta Besar untuk [Tiongkok] Soegeng Rahardjo") are no
-    # entities by the annotation of cased news, but the graph links the holder to them
-    offices = doc._.office_places if doc.has_extension("office_places") else None
+    # places that only name an office ("Duta Besar untuk [Tiongkok] Soegeng Rahardjo") or that
+    # modify or act ("pemain e-commerce [Tiongkok]") are no entities by the annotation of cased
+    # news, but the graph links them to what the sentence names
+    offices = [span for name in ("office_places", "place_mentions") if doc.has_extension(name)
+               for span in doc.get_extension(name) and getattr(doc._, name) or []]
     if offices:
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        for span in offices:
+        for span in sorted(offices, key=lambda span: span.start):
             if taken.isdisjoint(range(span.start, span.end)):
+                taken.update(range(span.start, span.end))
                 sent = sentence_of(span.start)
                 mentions.append(Mention(document.id, span.start_char, span.end_char,
                                         _squash(span.text), "LOC", sent,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -371,3 +372,89 @@ def test_shipped_tokenizer_is_the_default_one() -> None:
     shipped = spacy.blank("id").tokenizer.from_disk(MODEL_DIR / "tokenizer", exclude=["vocab"])
     default = spacy.blank("id").tokenizer
     assert shipped.to_bytes(exclude=["vocab"]) == default.to_bytes(exclude=["vocab"])
+
+
+# An invented article (not from any corpus) with character offsets, as graph/nlp/corpus holds.
+WRITTEN_ARTICLE = {
+    "id": "x1",
+    "text": "Direktur PT Sinar Kupang Abadi, Maria Goreti, tiba di Kupang.\n\n"
+            "Australia menolak usulan itu dalam KTT Iklim 2030.",
+    "entities": [[9, 30, "ORG"], [32, 44, "PERSON"], [54, 60, "LOC"], [63, 72, "LOC?"],
+                 [98, 112, "EVENT"]],
+}
+
+
+def test_articles_with_offsets_become_tagged_sentences(tmp_path: Path) -> None:
+    from graph.nlp.offsets import read_offsets_jsonl
+
+    path = tmp_path / "train.jsonl"
+    path.write_text(json.dumps(WRITTEN_ARTICLE) + "\n\n", encoding="utf-8")
+    assert read_offsets_jsonl(path) == [
+        (["Direktur", "PT", "Sinar", "Kupang", "Abadi", ",", "Maria", "Goreti", ",", "tiba", "di",
+          "Kupang", "."],
+         ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "O",
+          "B-LOC", "O"]),
+        # the uncertain place is missing (neither LOC nor outside); paragraph breaks are dropped
+        (["Australia", "menolak", "usulan", "itu", "dalam", "KTT", "Iklim", "2030", "."],
+         ["", "O", "O", "O", "O", "B-EVENT", "I-EVENT", "I-EVENT", "O"]),
+    ]
+
+
+@pytest.mark.parametrize(("entities", "message"), [
+    ([[9, 28, "ORG"]], r"line 2: span \[9, 28\] 'PT Sinar Kupang Aba' does not start and end at"),
+    ([[9, 30, "ORG"], [12, 17, "LOC"]], r"line 2: span \[12, 17\] 'Sinar' overlaps"),
+    ([[9, 30, "COMPANY"]], r"line 2: unknown label 'COMPANY'"),
+    ([[9, 300, "ORG"]], r"line 2: span \[9, 300\] outside the text"),
+])
+def test_articles_with_bad_offsets_name_the_line(tmp_path: Path, entities: list[Any],
+                                                 message: str) -> None:
+    from graph.nlp.offsets import read_offsets_jsonl
+
+    path = tmp_path / "train.jsonl"
+    good = json.dumps(WRITTEN_ARTICLE)
+    path.write_text(good + "\n" + json.dumps(WRITTEN_ARTICLE | {"entities": entities}) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(JalinError, match=message) as error:
+        read_offsets_jsonl(path)
+    assert str(path) in str(error.value)
+    path.write_text(good + "\n" + '{"text": "Halo"}\n', encoding="utf-8")
+    with pytest.raises(JalinError, match="line 2: missing key 'entities'"):
+        read_offsets_jsonl(path)
+
+
+def test_written_corpus_trains_its_copies(tiny_data: tuple[Path, Path], tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import graph.nlp.train as train
+    from graph.nlp.offsets import read_offsets_jsonl
+
+    data_dir, pos_path = tiny_data
+    corpus_dir = tmp_path / "corpus"
+    (corpus_dir / "written_news").mkdir(parents=True)
+    (corpus_dir / "written_news" / "train.jsonl").write_text(json.dumps(WRITTEN_ARTICLE) + "\n",
+                                                             encoding="utf-8")
+    monkeypatch.setattr(train, "WRITTEN_CORPUS_DIR", corpus_dir)
+    written = read_offsets_jsonl(corpus_dir / "written_news" / "train.jsonl")
+    without, *_ = load_training_data(data_dir, pos_path, progress=False,
+                                     settings=DEFAULT_SETTINGS.with_overrides(
+                                         ["written_news.copies=0"]))
+    assert not any(sentence in without for sentence in written)
+    settings = DEFAULT_SETTINGS.with_overrides(["written_news.copies=2"])
+    with_written, *_ = load_training_data(data_dir, pos_path, settings, progress=False)
+    # with copies=2, each of its sentences twice, the other corpora unchanged
+    assert [s for s in with_written if s not in written] == without
+    assert sorted(s for s in with_written if s in written) == sorted(written * 2)
+    scores = train_pipeline(data_dir, tmp_path / "model", max_epochs=1, max_steps=2,
+                            postag_path=pos_path, progress=False, settings=settings)
+    assert scores["settings"]["written_news.copies"] == 2
+
+
+def test_the_shipped_written_corpus_reads_and_is_trained_by_default() -> None:
+    import graph.nlp.train as train
+    from graph.nlp.offsets import read_offsets_jsonl
+
+    corpus = next(c for c in DEFAULT_SETTINGS.corpora if c.folder == "written_news")
+    assert corpus.builtin and corpus.copies > 0
+    sentences = read_offsets_jsonl(train.WRITTEN_CORPUS_DIR / "written_news" / corpus.train_file)
+    labels = {tag[2:] for _, tags in sentences for tag in tags if tag.startswith("B-")}
+    assert len(sentences) > 2000 and labels == {"PERSON", "ORG", "LOC", "EVENT"}
+    assert any("" in tags for _, tags in sentences)  # the uncertain places are missing

@@ -38,6 +38,9 @@ recogniser cut short ("[Papua] Tengah" -> "[Papua Tengah]"), or to retype a pers
 exactly a place's name after a word that marks a place ("antara Semarang dan [Kudus]", unless
 the article has a longer person name holding it, or it is a person's initials), and to add one
 only right after "di", "ke" or "dari" (:data:`STRONG_PLACE_CUES`: "dibekuk di [Balikpapan]").
+A known place's name standing alone elsewhere, which cased news annotates as no entity when it
+modifies or acts ("pemain e-commerce [Tiongkok]", "serangan udara [Israel]"), is kept on
+``doc._.place_mentions``: no entity, but the graph links it (:mod:`graph.mentions`).
 Jalin's pipeline (:func:`graph.nlp.pipeline.load_pipeline`) runs it right after
 ``jalin_entity_labels``, with the defaults; ``bench/gazetteer_experiment.py`` measures the
 alternatives.
@@ -69,7 +72,10 @@ from spacy.tokens import Doc, Span
 
 from ..aliases import YAML_LOADER, builtin_aliases
 from ..errors import JalinError
-from .labels import STRONG_PLACE_CUES, common_words, is_initials
+from .labels import STRONG_PLACE_CUES, common_words, is_headline_case, is_initials
+
+if not Doc.has_extension("place_mentions"):
+    Doc.set_extension("place_mentions", default=None)
 
 LABELS = ("LOC", "ORG", "EVENT")
 """The types a gazetteer name may have."""
@@ -89,6 +95,24 @@ short ("[Papua] Tengah" -> "[Papua Tengah]", "[Jakarta] Selatan"), and add one o
 ADMINISTRATIVE_PREFIXES = frozenset({"Provinsi", "Kota", "Kabupaten"})
 """Administrative nouns that Jalin keeps out of a place's name ("Bandung", not "Kota Bandung"),
 so a name they open does not lengthen an entity."""
+
+def _stands_alone(span: Span) -> bool:
+    """Whether a known place's name is a word group of its own, not part of a longer name: no
+    capitalised word right before it (unless it opens a sentence) or right after it, and not
+    only common words ("Tanah Air").
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("pemain daring Tiongkok yang mendunia dan Bank Tiongkok Raya")
+    >>> _stands_alone(doc[2:3]), _stands_alone(doc[7:8])
+    (True, False)
+    """
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return ((before is None or span[0].is_sent_start or not before.text[:1].isupper())
+            and (after is None or not after.text[:1].isupper())
+            and not all(t.lower_ in common_words() for t in span))
+
 
 def _after_administrative_prefix(span: Span, overlapping: list[Span]) -> Span | None:
     """A known place ``span`` (with or without its administrative noun) lengthening the one
@@ -346,6 +370,7 @@ class Gazetteer:
             doc.set_ents(new, default="unmodified")
             return doc
         by_extent = {(e.start, e.end): i for i, e in enumerate(ents)}
+        place_mentions: list[Span] = []
         for span in found:
             overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
             if span.label_ not in self.labels:  # only to lengthen: "[Papua] Tengah"
@@ -367,6 +392,8 @@ class Gazetteer:
                       and doc[span.start - 1].lower_ in STRONG_PLACE_CUES
                       and not all(t.lower_ in common_words() for t in span)):  # "Tanah Air"
                     ents.append(span)  # "dibekuk di [Balikpapan]": the recogniser missed it
+                elif not overlapping and _stands_alone(span):
+                    place_mentions.append(span)  # "pemain e-commerce Tiongkok"
                 by_extent = {(e.start, e.end): i for i, e in enumerate(ents)}
                 continue
             if not overlapping:
@@ -379,6 +406,8 @@ class Gazetteer:
                 ents = [e for e in ents if e not in overlapping] + [span]
             by_extent = {(e.start, e.end): i for i, e in enumerate(ents)}
         doc.ents = sorted(ents, key=lambda s: s.start)
+        if place_mentions and not is_headline_case(doc):
+            doc._.place_mentions = place_mentions
         return doc
 
 

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .labels import is_headline_case
-from .titles import gazetteer_place_keys, leading_name, name_key
+from .titles import gazetteer_place_keys, known_place_at, leading_name
 
 OFFICE_HEADS = frozenset("""
 dinas kantor balai badan satuan direktorat inspektorat sekretariat biro kejaksaan pengadilan
@@ -113,18 +113,6 @@ def join_regional_offices(doc: Doc, ents: list[Span]) -> list[Span]:
     return result
 
 
-MAX_PLACE_WORDS = 4
-
-
-def _known_place_at(doc: Doc, k: int, places: frozenset[tuple[str, ...]]) -> int:
-    """Length of the longest known place's name (capitalised) that starts at token ``k``, or 0."""
-    for size in range(min(MAX_PLACE_WORDS, len(doc) - k), 0, -1):
-        words = doc[k:k + size]
-        if all(t.text[:1].isupper() for t in words) and name_key(t.text for t in words) in places:
-            return size
-    return 0
-
-
 def offices_before_known_places(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with an agency and a known place (the gazetteer's) written right after it made
     one ORG where the recogniser did not tag the place ("[Dinas Lingkungan Hidup] Halmahera
@@ -145,7 +133,7 @@ def offices_before_known_places(doc: Doc, ents: list[Span]) -> list[Span]:
         if k in owner or not doc[k].text[:1].isupper() or doc[k].is_sent_start:
             k += 1
             continue
-        size = _known_place_at(doc, k, places)
+        size = known_place_at(doc, k, places)
         if not size or any(j in owner for j in range(k, k + size)):
             k += 1
             continue

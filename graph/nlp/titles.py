@@ -34,6 +34,7 @@ from .labels import (
     ORG_HEADS,
     ORGANISATION_WORDS,
     PLACE_NOUNS,
+    UNIT_ABBREVIATIONS,
     common_words,
     is_initials,
     positions_of,
@@ -115,6 +116,7 @@ def _is_complete_title(words: tuple[str, ...]) -> bool:
 
 CONNECTORS = frozenset({"dan", "untuk", "&", "RI", "-", "/", "di", "pada", "bidang", "urusan"})
 MAX_ROLE_TOKENS = 10
+MAX_PLACE_WORDS = 4
 
 
 @lru_cache(maxsize=1)
@@ -523,8 +525,8 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             crossing = bool(size)
             while ent.start + size < ent.end and title_length_at(doc, ent.start + size, ent.end):
                 size += title_length_at(doc, ent.start + size, ent.end)
-            if size == len(ent):
-                continue  # a bare title tagged as an organisation or place
+            if size == len(ent) or (size and ent[size:].text.lower() in UNIT_ABBREVIATIONS):
+                continue  # a bare title tagged as an organisation or place; "Kepala Biro [Humas]"
             rest = Span(doc, ent.start + size, ent.end, label=ent.label_)
             title = doc[ent.start:ent.start + size].text if size else ""
             if not size or crossing:
@@ -983,7 +985,38 @@ def office_places(doc: Doc) -> list[Span]:
         if any(t.lower_ in ORGANISATION_WORDS or t.i in taken for t in doc[role.start:ent.start]):
             continue
         found.append(ent)
-    return found
+    # the same places the recogniser left untagged, known to the gazetteer, in a holder's role
+    # phrase: "Duta Besar RI untuk Jepang Bambang Suryo Atmojo"
+    places = gazetteer_place_keys()
+    for ent in ents:
+        role = role_span(ent, taken) if ent.label_ == "PERSON" else None
+        if role is None or any(t.lower_ in GENERIC_ROLES for t in role):
+            continue
+        k = role.start + 1
+        while k < ent.start:
+            size = known_place_at(doc, k, places, ent.start)
+            if (size and not taken.intersection(range(k, k + size)) and not any(
+                    t.lower_ in ORGANISATION_WORDS for t in doc[role.start:k])):
+                found.append(Span(doc, k, k + size, label="LOC"))
+            k += size or 1
+    return sorted(found, key=lambda span: span.start)
+
+
+def known_place_at(doc: Doc, k: int, places: NameKeys, end: int | None = None) -> int:
+    """Length of the longest known place's name (``places``, capitalised) that starts at token
+    ``k`` and ends before ``end``, or 0.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Kepala Dinas Halmahera Tengah hadir")
+    >>> known_place_at(doc, 2, {("halmahera", "tengah")})
+    2
+    """
+    last = len(doc) if end is None else end
+    for size in range(min(MAX_PLACE_WORDS, last - k), 0, -1):
+        words = doc[k:k + size]
+        if all(t.text[:1].isupper() for t in words) and name_key(t.text for t in words) in places:
+            return size
+    return 0
 
 
 class TitleStripper:

@@ -6,7 +6,9 @@ The data folder has the layout of ``/work/shared/data/ner`` (see docs/ner.md)::
     nerp/train.tsv     nerp/valid.tsv         news, lowercased      PPL PLC IND EVT FNB
     idner2k/train.tsv  idner2k/dev.tsv        online news, cased    PER LOC ORG
 
-Missing corpora are skipped (at least one train file is needed). POS data (nlp-id's cased kumparan
+Jalin's own annotated articles (``graph/nlp/corpus/written_news/train.jsonl``, character
+offsets, read by :mod:`graph.nlp.offsets`) are added from the package. Missing corpora are
+skipped (at least one train file is needed). POS data (nlp-id's cased kumparan
 news, ``token<TAB>TAG``) trains the tagger and gives the casing statistics for the optional (off by
 default) case restoration of NERP.
 
@@ -45,11 +47,15 @@ from graph.errors import JalinError
 from graph.nlp.casing import CaseTable, change_case, restore_case
 from graph.nlp.conll import JALIN_LABELS, TaggedSentence, bio_to_spans, read_bio, read_postag
 from graph.nlp.evaluate import evaluate_bio
+from graph.nlp.offsets import read_offsets_jsonl
 from graph.nlp.pretrain import pretrain_tok2vec, pretraining_texts
 
 #: Name and version written to the trained pipeline's meta.json (a weights digest is appended).
 MODEL_NAME = "jalin_id_news"
 MODEL_VERSION = "0.1.0"
+
+#: Jalin's own annotated corpora (whole articles written for Jalin, see graph/nlp/corpus/README.md).
+WRITTEN_CORPUS_DIR = Path(__file__).with_name("corpus")
 
 #: spaCy architecture config (tok2vec, tagger, ner) for the shipped pipeline.
 CONFIG_PATH = Path(__file__).with_name("train.cfg")
@@ -72,6 +78,8 @@ class CorpusSettings:
     #: "outside") in training: the corpus teaches the other labels without imposing its
     #: conventions for these (see :func:`mask_labels`)
     unknown_labels: str = ""
+    #: the folder is in Jalin's own corpus folder (:data:`WRITTEN_CORPUS_DIR`), not the data folder
+    builtin: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,10 +87,13 @@ class TrainSettings:
     """Every training setting of the shipped model; the defaults are what ships."""
 
     #: IDNer 2k is the closest to real input (cased online news): oversampled, weighs most.
+    #: ``written_news`` is Jalin's own cased news (graph/nlp/corpus), oversampled like IDNer 2k;
+    #: it has no valid split (the whole-article benchmark scores text of its kind).
     corpora: tuple[CorpusSettings, ...] = (
         CorpusSettings("nergrit", "train.tsv", "valid.tsv", 1, 0.25, False),
         CorpusSettings("nerp", "train.tsv", "valid.tsv", 1, 0.25, True),
         CorpusSettings("idner2k", "train.tsv", "dev.tsv", 3, 0.50, False),
+        CorpusSettings("written_news", "train.jsonl", "", 3, 0.0, False, builtin=True),
     )
     #: restore case in lowercased corpora (NERP) from casing statistics of cased news; off by
     #: default: it cost 3-6 F1 points on IDNer 2k dev (ORG most) in our runs (docs/ner.md)
@@ -352,11 +363,15 @@ def load_training_data(
     copies_of: list[tuple[list[TaggedSentence], int]] = []
     for corpus in settings.corpora:
         copies, lowercased = corpus.copies, corpus.lowercased
-        train_path = data_dir / corpus.folder / corpus.train_file
+        if copies == 0 and not corpus.valid_file:
+            continue  # neither trained on nor scored
+        folder = (WRITTEN_CORPUS_DIR if corpus.builtin else data_dir) / corpus.folder
+        train_path = folder / corpus.train_file
         if not train_path.is_file():
             _log(progress, f"skipping {train_path}: not found")
             continue
-        sentences = read_bio(train_path)
+        sentences = (read_offsets_jsonl(train_path) if train_path.suffix == ".jsonl"
+                     else read_bio(train_path))
         if corpus.unknown_labels:
             unknown = {label.strip() for label in corpus.unknown_labels.split(",")} - {""}
             if unknown - set(JALIN_LABELS):
@@ -368,8 +383,8 @@ def load_training_data(
         else:
             cased_corpora.append(sentences)
             copies_of.append((sentences, copies))
-        valid_path = data_dir / corpus.folder / corpus.valid_file
-        if valid_path.is_file():
+        valid_path = folder / corpus.valid_file
+        if corpus.valid_file and valid_path.is_file():
             valid_paths.append(valid_path)
             valid_weights[str(valid_path)] = corpus.selection_weight
     if not cased_corpora and not lowercased_corpora:
