@@ -18,7 +18,13 @@ tin corruption case, an eruption), and, written by helpers who never saw the pip
 h1-h4 (a rate cut, diphtheria in Sikka, a foreign ministers' meeting, a pollution verdict), i1-i4
 (a rice harvest, a fintech data breach, a parliamentary hearing, badminton), j1-j4 (a nickel
 smelter, a murder case, a landslide, a lake festival), k1-k4 (Gaza diplomacy, a wage protest, a
-film at Busan, school-meal poisoning); ``--ids d`` scores one group.
+film at Busan, school-meal poisoning), l1-l4 (an IPO, forest fires and haze, an umrah travel
+fraud trial, a rector election), m1-m4 (coal exports, a football qualifier in Hanoi, a regent's
+arrest, an agritech funding round), n1-n4 (a pension fund scandal, measles in the Papua
+highlands, a heritage dispute in Yogyakarta, an electric-car factory), o1-o4 (an election
+ruling, a migrant worker's death, a regional bank's digital loans, a religious gathering hit by
+a flood); ``--ids d`` scores one group. None of these articles is in Jalin's training corpus
+(graph/nlp/corpus), which other writers wrote without seeing them.
 Conventions: names without titles; an organisation named inside a role phrase is tagged
 ("Direktur Utama [KAI]"); a place that only names an office is not ("Penjabat Gubernur Jawa
 Tengah", "Menteri Luar Negeri Jepang"); a country as an actor is a place ("Pemerintah

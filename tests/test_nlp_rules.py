@@ -934,3 +934,14 @@ def test_a_known_place_that_modifies_is_no_entity_but_a_graph_mention() -> None:
     places = [(m.text, m.start) for m in mentions if m.label == "LOC"]
     # the place standing alone is linked; the one inside a longer capitalised name is not
     assert places == [("Tiongkok", text.index("Tiongkok"))]
+
+
+def test_a_pair_of_candidates_is_two_people_a_double_surname_one() -> None:
+    from graph.nlp.person_names import split_pairs
+
+    text = "Pasangan Ridwan Kamil-Suswono melawan Dharma; juru bicara Ines Fournier-Haddad hadir."
+    doc = nlp(text)
+    ents = [doc.char_span(text.index(t), text.index(t) + len(t), label="PERSON")
+            for t in ("Ridwan Kamil-Suswono", "Dharma", "Ines Fournier-Haddad")]
+    assert [e.text for e in split_pairs(doc, ents)] == [
+        "Ridwan Kamil", "Suswono", "Dharma", "Ines Fournier-Haddad"]
