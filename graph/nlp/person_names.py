@@ -141,14 +141,16 @@ def abbreviated_given_names(doc: Doc, ents: list[Span]) -> list[Span]:
     >>> [(e.text, e.label_) for e in abbreviated_given_names(doc, ents)]
     [('Muh. Ilham Tajuddin', 'PERSON'), ('Mhd. Yusuf', 'PERSON')]
     """
+    abbreviated = set(positions_of(doc, ABBREVIATED_GIVEN_NAMES))
+    if not abbreviated:
+        return ents
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     result = []
     for ent in ents:
         k = ent.start - 1
-        if ent[0].lower_ in ABBREVIATED_GIVEN_NAMES and len(ent) > 1:
+        if ent.start in abbreviated and len(ent) > 1:
             ent = Span(doc, ent.start, ent.end, label="PERSON")
-        elif (ent.label_ == "PERSON" and k >= 0 and k not in taken
-                and doc[k].lower_ in ABBREVIATED_GIVEN_NAMES):
+        elif ent.label_ == "PERSON" and k in abbreviated and k not in taken:
             ent = Span(doc, k, ent.end, label="PERSON")
         result.append(ent)
     return result
@@ -341,12 +343,16 @@ def split_pairs(doc: Doc, ents: list[Span]) -> list[Span]:
     >>> [e.text for e in split_pairs(doc, [Span(doc, 1, 5, label="PERSON")])]
     ['Ridwan Kamil', 'Suswono']
     """
+    after_pair_word = {k + 1 for k in positions_of(doc, PAIR_WORDS)}
+    if not after_pair_word:
+        return ents
     result = []
     for ent in ents:
-        hyphen = next((t.i for t in ent[1:-1] if t.text == "-" and not doc[t.i - 1].whitespace_
-                       and not t.whitespace_ and doc[t.i + 1].text[:1].isupper()), None)
-        if (ent.label_ == "PERSON" and hyphen is not None and ent.start > 0
-                and doc[ent.start - 1].lower_ in PAIR_WORDS):
+        hyphen = None
+        if ent.label_ == "PERSON" and ent.start in after_pair_word:
+            hyphen = next((t.i for t in ent[1:-1] if t.text == "-" and not doc[t.i - 1].whitespace_
+                           and not t.whitespace_ and doc[t.i + 1].text[:1].isupper()), None)
+        if hyphen is not None:
             result += [Span(doc, ent.start, hyphen, label="PERSON"),
                        Span(doc, hyphen + 1, ent.end, label="PERSON")]
         else:

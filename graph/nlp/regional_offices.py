@@ -20,7 +20,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .labels import is_headline_case
+from .labels import is_headline_case, positions_of
 from .titles import gazetteer_place_keys, known_place_at, leading_name
 
 OFFICE_HEADS = frozenset("""
@@ -125,12 +125,18 @@ def offices_before_known_places(doc: Doc, ents: list[Span]) -> list[Span]:
     >>> [(e.text, e.label_) for e in offices_before_known_places(doc, ents)]
     [('Dinas Lingkungan Hidup Halmahera Tengah', 'ORG')]
     """
+    heads = positions_of(doc, OFFICE_HEADS)
+    if not heads:
+        return ents
+    # a place can only be an office's within an office's name's length after its head
+    near = {k for h in heads for k in range(h + 2, min(len(doc), h + MAX_OFFICE_WORDS + 2))}
     places = gazetteer_place_keys()
     owner = {k: ent for ent in ents for k in range(ent.start, ent.end)}
     result = list(ents)
     k = 1
     while k < len(doc):
-        if k in owner or not doc[k].text[:1].isupper() or doc[k].is_sent_start:
+        if (k not in near or k in owner or not doc[k].text[:1].isupper()
+                or doc[k].is_sent_start):
             k += 1
             continue
         size = known_place_at(doc, k, places)
