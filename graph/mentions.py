@@ -93,7 +93,7 @@ def extract_mentions(doc: Doc, document: Document) -> DocMentions:
     # modify or act ("pemain e-commerce [Tiongkok]") are no entities by the annotation of cased
     # news, but the graph links them to what the sentence names
     offices = [span for name in ("office_places", "place_mentions") if doc.has_extension(name)
-               for span in doc.get_extension(name) and getattr(doc._, name) or []]
+               for span in doc._.get(name) or []]
     if offices:
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         for span in sorted(offices, key=lambda span: span.start):

@@ -96,6 +96,7 @@ ADMINISTRATIVE_PREFIXES = frozenset({"Provinsi", "Kota", "Kabupaten"})
 """Administrative nouns that Jalin keeps out of a place's name ("Bandung", not "Kota Bandung"),
 so a name they open does not lengthen an entity."""
 
+
 def _stands_alone(span: Span) -> bool:
     """Whether a known place's name is a word group of its own, not part of a longer name: no
     capitalised word right before it (unless it opens a sentence) or right after it, and not

@@ -154,7 +154,8 @@ def offices_before_known_places(doc: Doc, ents: list[Span]) -> list[Span]:
         else:
             start = _office_start(doc, end, previous.end if previous is not None else 0)
         if start >= 0 and end - start >= 2:
-            result = [e for e in result if e is not previous or e.end != end]
+            if previous is not None and previous.start == start:
+                result.remove(previous)  # the office's span, lengthened over the place
             result.append(Span(doc, start, k + size, label="ORG"))
             result.sort(key=lambda span: span.start)
         k += size

@@ -979,27 +979,31 @@ def office_places(doc: Doc) -> list[Span]:
         if ent.start == 0 or not (ent.label_ == "LOC" or (
                 ent.label_ == "ORG" and _is_place_not_organisation(ent))):
             continue  # an organisation tagged on a place's name: "Kapolres [Kutai Kartanegara]"
-        role = role_span(ent, taken)
-        if role is None or any(t.lower_ in GENERIC_ROLES for t in role):
-            continue  # "tersangka di [Jakarta Barat]": a role many hold names no office
-        if any(t.lower_ in ORGANISATION_WORDS or t.i in taken for t in doc[role.start:ent.start]):
-            continue
-        found.append(ent)
+        if _names_office(role_span(ent, taken), ent.start, taken):
+            found.append(ent)
     # the same places the recogniser left untagged, known to the gazetteer, in a holder's role
     # phrase: "Duta Besar RI untuk Jepang Bambang Suryo Atmojo"
     places = gazetteer_place_keys()
     for ent in ents:
         role = role_span(ent, taken) if ent.label_ == "PERSON" else None
-        if role is None or any(t.lower_ in GENERIC_ROLES for t in role):
-            continue
-        k = role.start + 1
+        k = ent.start if role is None else role.start + 1
         while k < ent.start:
             size = known_place_at(doc, k, places, ent.start)
-            if (size and not taken.intersection(range(k, k + size)) and not any(
-                    t.lower_ in ORGANISATION_WORDS for t in doc[role.start:k])):
+            if (size and not taken.intersection(range(k, k + size))
+                    and _names_office(role, k, taken)):
                 found.append(Span(doc, k, k + size, label="LOC"))
             k += size or 1
     return sorted(found, key=lambda span: span.start)
+
+
+def _names_office(role: Span | None, place_start: int, taken: set[int]) -> bool:
+    """Whether a place starting at token ``place_start`` after the role phrase ``role`` only
+    names the role's office: a role many hold names none ("tersangka di [Jakarta Barat]"), and a
+    place after an organisation's word or entity is the organisation's ("Kepala Dinas Kesehatan
+    [Kabupaten Sikka]", "Koordinator [Jatam] [Maluku Utara]")."""
+    return role is not None and not any(t.lower_ in GENERIC_ROLES for t in role) and not any(
+        t.lower_ in ORGANISATION_WORDS or t.i in taken
+        for t in role.doc[role.start:place_start])
 
 
 def known_place_at(doc: Doc, k: int, places: NameKeys, end: int | None = None) -> int:
