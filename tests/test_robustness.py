@@ -518,9 +518,12 @@ def test_interrupted_build_leaves_previous_outputs_untouched(previous_outputs: P
         (out / p.name).write_bytes(p.read_bytes())
     before = snapshot(out)
     corpus = previous_outputs / "corpus.jsonl"
+    # as run in a terminal's foreground: a shell starting a job in the background (no job
+    # control, as CI scripts may) ignores SIGINT for it, and Python keeps it ignored
     child = subprocess.Popen([sys.executable, "-m", "graph.cli", "build", str(corpus), "--out",
                               str(out), "--format", "csv,gexf"], cwd=ROOT,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 120
         while not _reading(child.pid, corpus):
