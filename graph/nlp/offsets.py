@@ -36,11 +36,10 @@ MISSING = ""
 def _tokenizing_pipeline() -> Language:
     """spaCy's Indonesian tokenizer with Jalin's changes, and Jalin's sentencizer."""
     import graph.nlp.sentences  # noqa: F401, PLC0415 (registers jalin_sentences)
-    from graph.nlp.tokenization import add_abbreviations, keep_hyphenated_words  # noqa: PLC0415
+    from graph.nlp.tokenization import adapt_tokenizer  # noqa: PLC0415
 
     nlp = spacy.blank("id")
-    add_abbreviations(nlp.tokenizer)
-    keep_hyphenated_words(nlp.tokenizer, nlp.Defaults.infixes)
+    adapt_tokenizer(nlp)
     nlp.add_pipe("jalin_sentences")
     return nlp
 

@@ -41,7 +41,7 @@ from . import abbreviations, labels, person_names, regional_offices, sentences, 
 from . import concepts as _concepts  # noqa: F401
 from . import gazetteer as _gazetteer  # noqa: F401
 from . import modified_nouns as _modified_nouns  # noqa: F401
-from .tokenization import add_abbreviations, keep_hyphenated_words
+from .tokenization import adapt_tokenizer
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 """Where the shipped Indonesian pipeline lives."""
@@ -105,8 +105,7 @@ def load_pipeline(model: str | Path | None = None, *, concepts: bool = True,
             for name in nlp.pipe_names):
         raise JalinError("the spaCy pipeline has no named-entity recognizer", str(source))
     if nlp.lang == "id":
-        add_abbreviations(nlp.tokenizer)  # "Jl.", "PT.", "Rp." ... stay one token
-        keep_hyphenated_words(nlp.tokenizer, nlp.Defaults.infixes)  # "upaya-upaya", "Jong-un"
+        adapt_tokenizer(nlp)  # "Jl.", "PT.", "Rp.", "upaya-upaya", "Jong-un" stay one token
     if not any(name in nlp.pipe_names for name in SENTENCE_COMPONENTS):
         nlp.add_pipe("jalin_sentences", first=True)
     nlp.add_pipe("jalin_entity_labels", config={"label_map": label_map or {}})

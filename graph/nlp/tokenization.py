@@ -31,6 +31,7 @@ from functools import lru_cache
 from importlib import resources
 
 from spacy.lang.char_classes import ALPHA_LOWER
+from spacy.language import Language
 from spacy.symbols import NORM, ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
@@ -93,3 +94,18 @@ def keep_hyphenated_words(tokenizer: Tokenizer, infixes: Sequence[str]) -> None:
     """
     guarded = [rf"(?!{WORD_HYPHEN})(?:{pattern})" for pattern in infixes]
     tokenizer.infix_finditer = compile_infix_regex(guarded).finditer
+
+
+def adapt_tokenizer(nlp: Language) -> None:
+    """Give an Indonesian pipeline's tokenizer Jalin's changes: news abbreviations with a full
+    stop stay one token (:func:`add_abbreviations`), and so do words joined by a hyphen between
+    lower-case letters (:func:`keep_hyphenated_words`).
+
+    >>> import spacy
+    >>> nlp = spacy.blank("id")
+    >>> adapt_tokenizer(nlp)
+    >>> [t.text for t in nlp("Jl. Sudirman, upaya-upaya")]
+    ['Jl.', 'Sudirman', ',', 'upaya-upaya']
+    """
+    add_abbreviations(nlp.tokenizer)
+    keep_hyphenated_words(nlp.tokenizer, nlp.Defaults.infixes)
