@@ -178,8 +178,8 @@ def make_parser() -> argparse.ArgumentParser:
                         "model holds up on lowercased text, all-caps or title-cased headlines")
     p.add_argument("--tokenize", action="store_true",
                    help="tokenize each sentence's text with the pipeline's own tokenizer, as on "
-                        "real articles, instead of using the file's tokens (spans compared by "
-                        "their characters)")
+                        "real articles, and compare spans by their characters instead of the "
+                        "file's words")
     return parser
 
 
