@@ -25,8 +25,8 @@ highlands, a heritage dispute in Yogyakarta, an electric-car factory), o1-o4 (an
 ruling, a migrant worker's death, a regional bank's digital loans, a religious gathering hit by
 a flood), p1-p4 (Gaza ceasefire talks, a rating agency and bank shares, coalition talks before a
 governor election, a football derby), q1-q4 (an earthquake, dengue and measles, a water-company
-corruption trial, a startup's expansion); ``--ids d`` scores one group. None of these articles is in Jalin's training corpus
-(graph/nlp/corpus), which other writers wrote without seeing them.
+corruption trial, a startup's expansion); ``--ids d`` scores one group. None of these articles
+is in Jalin's training corpus (graph/nlp/corpus), which other writers wrote without seeing them.
 Conventions: names without titles; an organisation named inside a role phrase is tagged
 ("Direktur Utama [KAI]"); a place that only names an office is not ("Penjabat Gubernur Jawa
 Tengah", "Menteri Luar Negeri Jepang"); a country as an actor is a place ("Pemerintah

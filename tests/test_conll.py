@@ -139,3 +139,9 @@ def test_iobes_and_bilou_tags_become_bio(tmp_path: Path) -> None:
         (0, 1, "PERSON"),
         (1, 2, "PERSON"),
     ]
+
+
+def test_a_byte_order_mark_is_not_part_of_the_first_word(tmp_path: Path) -> None:
+    path = tmp_path / "bom.tsv"
+    path.write_text("\ufeffJokowi\tB-PER\ntiba\tO\n", encoding="utf-8")
+    assert read_bio(path) == [(["Jokowi", "tiba"], ["B-PERSON", "O"])]

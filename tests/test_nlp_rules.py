@@ -945,3 +945,42 @@ def test_a_pair_of_candidates_is_two_people_a_double_surname_one() -> None:
             for t in ("Ridwan Kamil-Suswono", "Dharma", "Ines Fournier-Haddad")]
     assert [e.text for e in split_pairs(doc, ents)] == [
         "Ridwan Kamil", "Suswono", "Dharma", "Ines Fournier-Haddad"]
+
+
+def test_a_bracketed_legal_form_stays_in_a_company_name() -> None:
+    from graph.nlp.labels import extend_company
+
+    doc = nlp("Saham PT Angkasa Pura II (Persero) dan Komisi Pemberantasan Korupsi (KPK) naik.")
+    doc.ents = [Span(doc, 1, 8, label="ORG"), Span(doc, 9, 15, label="ORG")]
+    assert [e.text for e in map_entities(doc, {"ORG": "ORG"})] == [
+        "PT Angkasa Pura II (Persero)", "Komisi Pemberantasan Korupsi"]  # a short form is not
+    doc = nlp("Direktur PT Sarana Jaya (Perseroda) Tbk dan PT Maju (KPK) hadir.")
+    assert extend_company(Span(doc, 1, 4, label="ORG"), set()).text == (
+        "PT Sarana Jaya (Perseroda) Tbk")
+    assert extend_company(Span(doc, 9, 11, label="ORG"), set()).text == "PT Maju"
+
+
+def test_firms_named_after_their_partners_are_organisations() -> None:
+    from graph.nlp.organisation_names import firm_names
+
+    doc = nlp("Kuasa hukum Yohanes Sitorus dari kantor hukum Sitorus, Tan & Partners Law Office "
+              "menolak. Sementara Bain & Company dan Budi & Rekannya hadir.")
+    ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 7, 8, label="PERSON"),
+            Span(doc, 9, 10, label="PERSON")]
+    assert [(e.text, e.label_) for e in firm_names(doc, ents)] == [
+        ("Yohanes Sitorus", "PERSON"), ("Sitorus, Tan & Partners Law Office", "ORG"),
+        ("Bain & Company", "ORG")]  # "& Rekannya" is no firm word
+
+
+def test_an_organisation_named_again_by_its_short_name() -> None:
+    from graph.nlp.organisation_names import organisations_named_again, short_name
+
+    doc = nlp("Hyundai Motor Company dan Indonesia Battery Corporation bermitra dengan Budi "
+              "Santoso. Hyundai menambah modal di Indonesia. Kata Budi, Hyundai Group Asia "
+              "belum. Santoso Motor Works tidak.")
+    ents = [Span(doc, 0, 3, label="ORG"), Span(doc, 4, 7, label="ORG"),
+            Span(doc, 9, 11, label="PERSON"), Span(doc, 26, 29, label="ORG")]
+    assert [short_name(e) for e in ents if e.label_ == "ORG"] == ["Hyundai", None, "Santoso"]
+    found = organisations_named_again(doc, ents)
+    # "Indonesia" is a known place, "Santoso" a person's name, "Hyundai Group Asia" a longer name
+    assert [(e.text, e.start) for e in found] == [("Hyundai", 12)]

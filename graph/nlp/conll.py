@@ -68,7 +68,7 @@ TaggedSentence = tuple[list[str], list[str]]
 def _read_lines(path: Path) -> list[str]:
     """Return the file's lines (without line endings) or raise a JalinError naming the file."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise JalinError("file not found", str(path)) from None
     except IsADirectoryError:

@@ -17,6 +17,8 @@ Jalin's rule components after it::
     jalin_titles          titles stripped from person names, roles on ``span._.role``
     jalin_person_names    a name's first word the NER left out taken in, a person named
                           again by one of their names found ("kata Hendrawan")
+    jalin_organisation_names  an organisation named again by its short name ("Hyundai Motor
+                          Company ... Hyundai menambah")
     jalin_concepts        noun-phrase concepts on ``doc._.concepts``
 
 Any installed spaCy pipeline can stand in for the shipped one (``model="en_core_web_sm"`` or a
@@ -41,6 +43,7 @@ from . import abbreviations, labels, person_names, regional_offices, sentences, 
 from . import concepts as _concepts  # noqa: F401
 from . import gazetteer as _gazetteer  # noqa: F401
 from . import modified_nouns as _modified_nouns  # noqa: F401
+from . import organisation_names as _organisation_names  # noqa: F401
 from .tokenization import adapt_tokenizer
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
@@ -116,6 +119,7 @@ def load_pipeline(model: str | Path | None = None, *, concepts: bool = True,
     nlp.add_pipe("jalin_abbreviations")
     nlp.add_pipe("jalin_titles")
     nlp.add_pipe("jalin_person_names")
+    nlp.add_pipe("jalin_organisation_names")
     if concepts:
         nlp.add_pipe("jalin_concepts")
     elif "tagger" in nlp.pipe_names:

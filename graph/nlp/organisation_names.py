@@ -1,0 +1,170 @@
+"""Organisations named again by their short name: "Auralis Automobile GmbH ... Auralis menggandeng".
+
+News names a company or body in full once and then by its first, distinctive word: "Hyundai Motor
+Company" becomes "Hyundai", "PT Daeyang Energy Indonesia" becomes "Daeyang". A recogniser reading
+sentence by sentence knows the full name by its legal form or its head word, but a short name it
+has never seen is only a capitalised word; across the article it is the organisation again. This
+is the one-sense-per-discourse idea (Gale, Church & Yarowsky 1992) that document-level NER uses
+to make a name's later mentions agree with its clearest one (Krishnan & Manning 2006), here for
+the short name only, as :func:`graph.nlp.person_names.named_again` does for people's surnames.
+
+The short name is the organisation's first word (after "PT"/"CV") when it tells the organisation
+apart: capitalised, at least three letters, no common Indonesian word ("Bank", "Serikat"), no
+organisation or place head ("Kementerian", "Kabupaten"), no known place ("Indonesia" of
+"Indonesia Battery Corporation") and no word of a person or place the article names. A mention
+is a standing-alone occurrence outside every entity: no capitalised word right before or after
+it (that would be another, longer name).
+
+Firms named after their partners are found here too: "Kantor Akuntan Publik Hendrawan, Sutanto &
+Rekan", "Sihombing, Tan & Partners", "Bain & Company" (:func:`firm_names`): a recogniser takes
+the surnames for people.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from graph.nlp.gazetteer import place_names
+from graph.nlp.labels import (
+    COMPANY_HEADS,
+    LEADING_FUNCTION_WORDS,
+    ORGANISATION_WORDS,
+    PLACE_NOUNS,
+    common_words,
+    is_cased,
+    is_headline_case,
+    positions_of,
+)
+
+MIN_LETTERS = 3
+
+FIRM_TAILS = frozenset({"rekan", "partners", "partner", "associates", "company"})
+"""Words after "&" that end a firm's name: "& Rekan" (Indonesian law and accounting firms),
+"& Partners", "& Associates", "& Company"."""
+
+FIRM_SUFFIXES = frozenset({"law", "office", "firm", "lawyers", "consulting"})
+"""Capitalised words that may follow a firm's name and belong to it: "& Partners Law Office"."""
+
+MAX_FIRM_WORDS = 10
+
+
+def firm_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with the firms named after their partners as ORG spans: the capitalised words,
+    commas between them, before "&" and a firm word (:data:`FIRM_TAILS`), which replace the
+    entities they hold ("[Hendrawan], [Sutanto] & Rekan" as people).
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Kantor Akuntan Publik Hendrawan, Sutanto & Rekan menolak.")
+    >>> [e.text for e in firm_names(doc, [Span(doc, 3, 4, label="PERSON")])]
+    ['Kantor Akuntan Publik Hendrawan, Sutanto & Rekan']
+    """
+    firms = []
+    n = len(doc)
+    for k in positions_of(doc, frozenset({"&"})):
+        if not (0 < k < n - 1 and doc[k + 1].lower_ in FIRM_TAILS
+                and doc[k + 1].text[:1].isupper() and doc[k - 1].text[:1].isupper()):
+            continue
+        start = k - 1
+        while start > 0 and k - start < MAX_FIRM_WORDS and not doc[start].is_sent_start:
+            before = doc[start - 1]
+            if before.is_alpha and before.text[:1].isupper():
+                start -= 1
+            elif (before.text == "," and start > 1 and doc[start - 2].is_alpha
+                  and doc[start - 2].text[:1].isupper() and not doc[start - 1].is_sent_start):
+                start -= 2
+            else:
+                break
+        while start < k - 1 and doc[start].lower_ in LEADING_FUNCTION_WORDS:
+            start += 1  # "Sementara [Bain & Company]": the capital is the sentence's
+        end = k + 2
+        while (end < n and doc[end].lower_ in FIRM_SUFFIXES and doc[end].text[:1].isupper()):
+            end += 1
+        # an entity running into the firm from before keeps its words ("Yohanes [Sitorus")
+        start = max([start, *(e.end for e in ents if e.start < start < e.end)])
+        if start < k and not any(e.start < end < e.end for e in ents):
+            firms.append(Span(doc, start, end, label="ORG"))
+    if not firms:
+        return ents
+    kept = [e for e in ents if not any(f.start <= e.start and e.end <= f.end for f in firms)]
+    return sorted(kept + firms, key=lambda span: span.start)
+
+
+def short_name(ent: Span) -> str | None:
+    """The word an organisation's name may be shortened to, or ``None``.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("PT Daeyang Energy Indonesia dan Bank Sentosa Makmur")
+    >>> short_name(doc[0:4]), short_name(doc[5:8])
+    ('Daeyang', None)
+    """
+    words = list(ent)
+    if any(t.text == "&" for t in words):
+        return None  # a firm named after its partners: "Sihombing" alone is the partner
+    if words and words[0].lower_ in COMPANY_HEADS:
+        words = words[1:]
+    if len(words) < 2:
+        return None  # a one-word name is its own short name: the recogniser found it
+    first = words[0]
+    text, lower = first.text, first.lower_
+    if not (text[:1].isupper() and first.is_alpha and len(text) >= MIN_LETTERS
+            and not text.isupper()):  # an acronym opens a longer name ("BRI Agro") by chance
+        return None
+    if (lower in common_words() or lower in LEADING_FUNCTION_WORDS or lower in ORGANISATION_WORDS
+            or lower in PLACE_NOUNS or text in place_names()):
+        return None
+    return text
+
+
+def organisations_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
+    """New ORG spans where the article names an organisation again by its short name
+    (:func:`short_name`), standing alone outside every entity.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Auralis Automobile GmbH membangun. Auralis menggandeng mitra.")
+    >>> [e.text for e in organisations_named_again(doc, [Span(doc, 0, 3, label="ORG")])]
+    ['Auralis']
+    """
+    short = {name for ent in ents if ent.label_ == "ORG" and (name := short_name(ent))}
+    if not short:
+        return []
+    other = {t.text for ent in ents if ent.label_ in ("PERSON", "LOC") for t in ent}
+    short -= other
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    found = []
+    n = len(doc)
+    for k in positions_of(doc, frozenset(name.lower() for name in short)):
+        if k in taken or doc[k].text not in short:
+            continue
+        before_capitalised = (k > 0 and not doc[k].is_sent_start and doc[k - 1].is_alpha
+                              and doc[k - 1].text[:1].isupper())
+        after_capitalised = (k + 1 < n and doc[k + 1].is_alpha
+                             and doc[k + 1].text[:1].isupper())
+        if not (before_capitalised or after_capitalised):
+            found.append(Span(doc, k, k + 1, label="ORG"))
+    return found
+
+
+class OrganisationNames:
+    """Adds the organisations an article names again by their short name (see the module)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not is_cased(doc) or is_headline_case(doc):
+            return doc
+        before = list(doc.ents)
+        ents = firm_names(doc, before)
+        found = organisations_named_again(doc, ents)
+        if found:
+            ents = sorted(ents + found, key=lambda span: span.start)
+        if ents != before:
+            doc.ents = ents
+        return doc
+
+
+@Language.factory("jalin_organisation_names")
+def make_organisation_names(nlp: Language, name: str) -> OrganisationNames:
+    """spaCy factory for :class:`OrganisationNames`."""
+    return OrganisationNames(nlp, name)
