@@ -481,8 +481,8 @@ def extend_company(span: Span, taken: set[int]) -> Span:
     """``span`` lengthened over the capitalised common words and bracketed legal forms right after
     it when it is a company's name opening with "PT" or "CV": the recogniser often stops at a
     word it knows as an ordinary one ("[PT Borneo Prima] Energi", "[PT Sinar] Abadi Sejahtera"),
-    which in a company's name is still part of it. Words in another entity (``taken``), at a sentence start or that are not
-    common words (a person's name after the company) end it.
+    which in a company's name is still part of it. Words in another entity (``taken``), at a
+    sentence start or that are not common words (a person's name after the company) end it.
 
     >>> import spacy
     >>> doc = spacy.blank("id")("PT Borneo Prima Energi membayar denda.")
