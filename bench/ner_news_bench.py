@@ -33,7 +33,10 @@ Tengah", "Menteri Luar Negeri Jepang"); a country as an actor is a place ("Pemer
 [Indonesia]"); a regional office is one organisation ("Dinas Kesehatan Kabupaten Sikka"); a
 parliamentary commission or faction is its parliament or party ("Komisi III [DPR]", "Fraksi
 [Partai Golkar]", as IDNer 2k train annotates them).
-``--model-alone`` scores the trained model without Jalin's rule components.
+``--model-alone`` scores the trained model without Jalin's rule components. ``--sentences``
+scores as held-back annotated news usually comes: each article cut into sentences by Jalin's
+tokenizer and sentencizer, written as a token-per-line BIO file and scored by ``jalin ner eval``
+(:func:`graph.nlp.evaluate.evaluate_bio`), sentence by sentence, without the rest of the article.
 """
 
 from __future__ import annotations
@@ -41,13 +44,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
 
-from graph.nlp.evaluate import load_model_alone, score_spans
+from graph.nlp.conll import DEFAULT_LABEL_MAP
+from graph.nlp.evaluate import evaluate_bio, load_model_alone, score_spans
+from graph.nlp.offsets import article_sentences
 from graph.nlp.pipeline import load_pipeline
 
 DEFAULT_GOLD = Path(__file__).resolve().parent / "data" / "ner_news_gold.jsonl"
@@ -102,6 +108,25 @@ def errors(articles: list[Article], predicted: list[Spans]) -> list[str]:
     return lines
 
 
+def write_bio(articles: list[Article], path: Path) -> None:
+    """The articles' sentences as a token-per-line BIO file (PERSON, ORG and LOC only)."""
+    label_map = {**DEFAULT_LABEL_MAP, "EVENT": "O"}
+    with path.open("w", encoding="utf-8") as handle:
+        for article in articles:
+            for words, tags in article_sentences(article.text, article.entities, label_map):
+                handle.writelines(f"{word}\t{tag}\n" for word, tag in zip(words, tags,
+                                                                          strict=True))
+                handle.write("\n")
+
+
+def score_sentences(nlp: Language, articles: list[Article]) -> dict:
+    """:func:`graph.nlp.evaluate.evaluate_bio` on the articles written as a BIO file."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "articles.tsv"
+        write_bio(articles, path)
+        return evaluate_bio(nlp, [path])["all"]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
@@ -110,18 +135,26 @@ def main(argv: list[str] | None = None) -> int:
                         help="the trained model without Jalin's rule components")
     parser.add_argument("--errors", action="store_true", help="list the wrong spans")
     parser.add_argument("--ids", default="", help="only the articles whose id starts so")
+    parser.add_argument("--sentences", action="store_true",
+                        help="score sentence by sentence as a BIO file (jalin ner eval)")
     args = parser.parse_args(argv)
     articles = [a for a in load_gold(args.gold) if a.id.startswith(args.ids)]
     nlp = (load_model_alone(args.model) if args.model_alone
            else load_pipeline(args.model, concepts=False))
-    predicted = predict(nlp, (a.text for a in articles))
-    result = score(articles, predicted)
     gold_count = sum(len(scored(a.entities)) for a in articles)
-    print(f"{len(articles)} articles, {gold_count} gold entities (PERSON, ORG, LOC)")
+    predicted: list[Spans] = []
+    if args.sentences:
+        result = score_sentences(nlp, articles)
+        print(f"{len(articles)} articles as {result['n_sentences']} sentences, {gold_count} "
+              "gold entities (PERSON, ORG, LOC)")
+    else:
+        predicted = predict(nlp, (a.text for a in articles))
+        result = score(articles, predicted)
+        print(f"{len(articles)} articles, {gold_count} gold entities (PERSON, ORG, LOC)")
     for label, s in [*result["labels"].items(), ("micro", result["micro"])]:
         print(f"{label:<7} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  "
               f"gold {s['tp'] + s['fn']}")
-    if args.errors:
+    if args.errors and predicted:
         print("\n".join(errors(articles, predicted)))
     return 0
 

@@ -31,3 +31,14 @@ def test_score_and_errors_count_exact_spans_of_the_scored_labels() -> None:
     assert result["labels"]["LOC"]["recall"] == 0.5
     assert bench.errors([article], predicted) == [
         "a FN LOC    Bandung", "a FP LOC    di Bandung", "a FP ORG    KTT"]
+
+
+def test_articles_written_as_bio_sentences(tmp_path) -> None:  # noqa: ANN001
+    article = bench.Article("a", "Kata Budi di Bandung. KTT di Bali, kata PT Maju.",
+                            [(5, 9, "PERSON"), (13, 20, "LOC"), (22, 25, "EVENT"), (29, 33, "LOC"),
+                             (40, 47, "ORG")])
+    path = tmp_path / "a.tsv"
+    bench.write_bio([article], path)
+    assert path.read_text(encoding="utf-8").split("\n\n")[:2] == [
+        "Kata\tO\nBudi\tB-PERSON\ndi\tO\nBandung\tB-LOC\n.\tO",
+        "KTT\tO\ndi\tO\nBali\tB-LOC\n,\tO\nkata\tO\nPT\tB-ORG\nMaju\tI-ORG\n.\tO"]
