@@ -984,3 +984,19 @@ def test_an_organisation_named_again_by_its_short_name() -> None:
     found = organisations_named_again(doc, ents)
     # "Indonesia" is a known place, "Santoso" a person's name, "Hyundai Group Asia" a longer name
     assert [(e.text, e.start) for e in found] == [("Hyundai", 12)]
+
+
+def test_a_capitalised_function_word_inside_a_sentence_is_part_of_a_name() -> None:
+    doc = nlp("Suami almarhumah, Lalu Sahnan, menangis. Lalu Budi Santoso pergi.")
+    doc.ents = [Span(doc, 3, 5, label="PERSON"), Span(doc, 8, 11, label="PERSON")]
+    assert [e.text for e in map_entities(doc, {"PERSON": "PERSON"})] == [
+        "Lalu Sahnan", "Budi Santoso"]  # "Lalu" (then) opening a sentence is no name's
+
+
+def test_an_office_with_its_place_after_a_title_is_not_an_office_and_a_person() -> None:
+    doc = nlp("Ketua KPU Pulau Taliabu mengaku akan berkonsultasi dengan KPU RI hari ini. "
+              "Kepala OJK Provinsi Jawa Tengah menambahkan.")
+    doc.ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 8, 10, label="ORG"),
+                Span(doc, 14, 18, label="ORG")]
+    assert [(e.text, e.label_) for e, _ in apply_titles(doc)] == [
+        ("KPU Pulau Taliabu", "ORG"), ("KPU RI", "ORG"), ("OJK Provinsi Jawa Tengah", "ORG")]

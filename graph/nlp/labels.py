@@ -318,6 +318,16 @@ def _is_lower_word(token: Token) -> bool:
     return any(ch.isalpha() for ch in token.text) and token.text == token.text.lower()
 
 
+_CLAUSE_OPENERS = frozenset("\"'“‘([-–—:.!?")
+
+
+def _opens_clause(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` opens a sentence or a quotation (also after a full stop where no
+    sentencizer ran), where a function word is capitalised for that reason alone; elsewhere a
+    capitalised one is a name's ("Lalu", "Dan")."""
+    return k == 0 or doc[k].is_sent_start or doc[k - 1].text in _CLAUSE_OPENERS
+
+
 def tidy_span(span: Span, cased: bool = True) -> Span | None:
     """``span`` without punctuation, spaces or (in cased text) lower-case words at its ends, and
     without a capitalised function word in front; ``None`` if nothing name-like is left.
@@ -377,8 +387,9 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
     trim_edges()
     if start < end and CURRENCY.match(doc[start].text):
         return None  # an amount of money ("US$ 130 miliar"), not a name
-    if cased and end - start > 1 and doc[start].lower_ in LEADING_FUNCTION_WORDS:
-        start += 1
+    if (cased and end - start > 1 and doc[start].lower_ in LEADING_FUNCTION_WORDS
+            and _opens_clause(doc, start)):
+        start += 1  # "Menurut Budi"; not "suami almarhumah, Lalu Sahnan" (a Sasak name)
         trim_edges()
     if start >= end:
         return None

@@ -33,6 +33,7 @@ from .labels import (
     LEADING_FUNCTION_WORDS,
     ORG_HEADS,
     ORGANISATION_WORDS,
+    PLACE_HEADS,
     PLACE_NOUNS,
     UNIT_ABBREVIATIONS,
     common_words,
@@ -548,6 +549,7 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             # Manuputty", "asal Sumatera Utara Maria Pasaribu ... Pasaribu", or a known place
             # followed by what can only be a name: "pelatih Vietnam Philippe Troussier"
             titled_holder = bool(org_size and title and capitalised and not _org_words(person)
+                                 and not _is_place_name(person, places)  # "KPU [Pulau Taliabu]"
                                  and (lead_label == "ORG" or _place_holder(rest[:org_size],
                                                                           person)))
             if org_size and title and lead_label == "ORG" and len(person) == 1:
@@ -590,7 +592,7 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
         rest = name[1:]
         if (not org_size and len(name) >= 2 and _is_acronym(name[0].text)
                 and not all(t.text.isupper() for t in rest)):
-            if name_key(t.text for t in rest) in places or (
+            if _is_place_name(rest, places) or (
                     len(rest) == 1 and name_key([rest[0].text]) not in people):
                 result.append((Span(doc, name.start, name.end, label="ORG"), ""))
                 continue  # "[BPBD Jawa Barat] mencatat", "klub [KMSK Deinze]"
@@ -640,6 +642,12 @@ def join_adjacent_people(pairs: list[tuple[Span, str]]) -> list[tuple[Span, str]
                 continue
         joined.append((span, role))
     return joined
+
+
+def _is_place_name(words: Span, places: NameKeys) -> bool:
+    """Whether ``words`` are a place's name: a known one, or one opening with a place's head word
+    ("Pulau Taliabu", "Provinsi Jawa Tengah"), which opens no person's name."""
+    return name_key(t.text for t in words) in places or words[0].lower_ in PLACE_HEADS
 
 
 def _org_words(words: Span) -> bool:
