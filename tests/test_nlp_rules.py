@@ -1000,3 +1000,12 @@ def test_an_office_with_its_place_after_a_title_is_not_an_office_and_a_person() 
                 Span(doc, 14, 18, label="ORG")]
     assert [(e.text, e.label_) for e, _ in apply_titles(doc)] == [
         ("KPU Pulau Taliabu", "ORG"), ("KPU RI", "ORG"), ("OJK Provinsi Jawa Tengah", "ORG")]
+
+
+def test_two_organisations_joined_by_dan_are_split() -> None:
+    doc = nlp("Kementerian Kebudayaan dan Pemerintah Kabupaten Klaten menolak, kata Partai "
+              "Keadilan dan Persatuan Indonesia.")
+    doc.ents = [Span(doc, 0, 6, label="ORG"), Span(doc, 10, 15, label="ORG")]
+    assert [e.text for e in map_entities(doc, {"ORG": "ORG"})] == [
+        "Kementerian Kebudayaan", "Pemerintah Kabupaten Klaten",
+        "Partai Keadilan dan Persatuan Indonesia"]
