@@ -60,8 +60,13 @@ def test_wrapper_noun_is_cut_when_a_phrase_remains() -> None:
     assert phrases("Warga/NN mengeluhkan/VB kenaikan/NN harga/NN gula/NN pasir/NN ./SYM") == [
         "harga gula pasir"]
     # one word left: the wrapper stays, the phrase is the concept
-    assert phrases("Pemerintah/NN menunda/VB penyaluran/NN beasiswa/NN ./SYM") == [
-        "penyaluran beasiswa"]
+    assert phrases("Pemerintah/NN menunda/VB penyaluran/NN bantuan/NN ./SYM") == [
+        "penyaluran bantuan"]
+    # unless the word is a concept alone, a noun rare in general news
+    assert phrases("Dinas/NN mencatat/VB kasus/NN tuberkulosis/NN ./SYM") == ["tuberkulosis"]
+    assert phrases("Pemerintah/NN menunda/VB penyaluran/NN beasiswa/NN ./SYM") == ["beasiswa"]
+    assert phrases("Warga/NN merasakan/VB dampak/NN perubahan/NN iklim/NN ./SYM") == [
+        "perubahan iklim"]
 
 
 def test_nested_phrase_met_in_several_contexts_is_the_concept() -> None:

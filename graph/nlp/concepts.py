@@ -107,10 +107,12 @@ actors, not concepts."""
 WRAPPER_NOUNS = frozenset("""
 kenaikan penurunan peningkatan lonjakan penambahan pengurangan penyaluran pemasangan pemberian
 penggunaan pemanfaatan pencapaian penerapan pelaksanaan kasus skema aplikasi akses pelaku unit
-target program total jumlah
+target program total jumlah laju dampak dugaan stabilitas keandalan kepastian
 """.split())
-"""Governing nouns (change of quantity, delivery, container) that wrap a concept: cut off the
-front when at least two words remain ("kenaikan harga beras" -> "harga beras")."""
+"""Governing nouns (change of quantity or pace, delivery, container, effect, suspicion, state)
+that wrap a concept: cut off the front when at least two words remain ("kenaikan harga beras" ->
+"harga beras", "dampak perubahan iklim" -> "perubahan iklim"), or one word that is a concept
+alone (a rare noun: "kasus tuberkulosis" -> "tuberkulosis")."""
 
 TIME_NOUNS = frozenset("""
 tahun bulan pekan minggu hari jam menit detik semester kuartal triwulan dekade abad
@@ -186,6 +188,14 @@ def phrase_tags(doc: Doc, taken: set[int]) -> list[str]:
         elif tag == "VB" and token.is_lower and noun_shaped(token.text):
             tags[k] = "NN"
     return tags
+
+
+def _rare_noun(token: Token, tag: str, idf: dict[str, float], unseen: float) -> bool:
+    """Whether ``token`` is a lower-case noun rare enough in general news to be a concept alone
+    (background IDF of at least :data:`SINGLE_NOUN_MIN_IDF`: "tuberkulosis")."""
+    lower = token.lower_
+    return (tag == "NN" and token.text.islower() and lower not in WEAK_HEADS
+            and lower not in WRAPPER_NOUNS and idf.get(lower, unseen) >= SINGLE_NOUN_MIN_IDF)
 
 
 def _usable(token: Token, taken: set[int]) -> bool:
@@ -298,14 +308,12 @@ def candidate_phrases(doc: Doc) -> tuple[list[Span], list[tuple[Span, Span]]]:
             i = end
             continue
         start = i
-        while (doc[start].lower_ in WRAPPER_NOUNS and end - start >= 3
-               and doc[start + 1].lower_ not in GENERIC_HEADS):
+        while (doc[start].lower_ in WRAPPER_NOUNS and doc[start + 1].lower_ not in GENERIC_HEADS
+               and (end - start >= 3 or (end - start == 2 and _rare_noun(doc[start + 1], tags[
+                   start + 1], idf, unseen)))):
             start += 1
-        if end - start >= 2 or tags[start] == "FW" or (
-                tags[start] == "NN" and doc[start].text.islower()
-                and doc[start].lower_ not in WEAK_HEADS
-                and doc[start].lower_ not in WRAPPER_NOUNS
-                and idf.get(doc[start].lower_, unseen) >= SINGLE_NOUN_MIN_IDF):
+        if end - start >= 2 or tags[start] == "FW" or _rare_noun(doc[start], tags[start], idf,
+                                                                  unseen):
             found.append(doc[start:end])
         i = end
     return found, glosses
