@@ -107,7 +107,8 @@ actors, not concepts."""
 WRAPPER_NOUNS = frozenset("""
 kenaikan penurunan peningkatan lonjakan penambahan pengurangan penyaluran pemasangan pemberian
 penggunaan pemanfaatan pencapaian penerapan pelaksanaan kasus skema aplikasi akses pelaku unit
-target program total jumlah laju dampak dugaan stabilitas keandalan kepastian
+target program total jumlah laju dampak dugaan stabilitas keandalan kepastian penekanan
+penjualan pasokan anggaran pengusaha campuran cakupan alat kelompok
 """.split())
 """Governing nouns (change of quantity or pace, delivery, container, effect, suspicion, state)
 that wrap a concept: cut off the front when at least two words remain ("kenaikan harga beras" ->
