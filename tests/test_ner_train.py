@@ -458,3 +458,11 @@ def test_the_shipped_written_corpus_reads_and_is_trained_by_default() -> None:
     labels = {tag[2:] for _, tags in sentences for tag in tags if tag.startswith("B-")}
     assert len(sentences) > 2000 and labels == {"PERSON", "ORG", "LOC", "EVENT"}
     assert any("" in tags for _, tags in sentences)  # the uncertain places are missing
+    more = next(c for c in DEFAULT_SETTINGS.corpora if c.folder == "written_news_more")
+    assert more.builtin and more.copies == 0  # off by default (docs/ner.md, runs 36-39)
+    extra = read_offsets_jsonl(train.WRITTEN_CORPUS_DIR / "written_news_more" / more.train_file)
+    assert len(extra) > 800
+    texts = [{json.loads(line)["text"] for line in (train.WRITTEN_CORPUS_DIR / folder
+                                                    / "train.jsonl").open(encoding="utf-8")}
+             for folder in ("written_news", "written_news_more")]
+    assert len(texts[1]) == 48 and not texts[0] & texts[1]
