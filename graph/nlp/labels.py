@@ -171,6 +171,13 @@ LOC) is an organisation, and so is one the recogniser cut before them ("[Fujian 
 Group": :func:`extend_to_org_tail`)."""
 
 
+INSTITUTION_TAILS = frozenset({"university", "institute", "college"})
+"""Last words of institutions' names, often named after a person ("Charles Darwin University"):
+such a name is no person's. Not in :data:`ORG_ONLY_TAILS`: NERGrit and NERP tag universities as
+places (train splits: "X University" LOC 7 of 7, "X College" LOC 6 of 10), the graph as
+organisations, so a place tagged on one is left as the model has it."""
+
+
 PLACE_HEADS = PLACE_NOUNS - {"museum"}
 """Nouns that make a name they open a place's, whatever type the model gave it: in the training
 corpora (train splits) a name of two words or more opening with one of :data:`PLACE_NOUNS` is LOC
@@ -618,6 +625,9 @@ def map_entities(doc: Doc, label_map: Mapping[str, str]) -> list[Span]:
               and doc[tidy.end - 1].text[:1].isupper()
               and doc[tidy.end - 1].lower_ in ORG_ONLY_TAILS):
             new_label = "ORG"  # "Mitsubishi Corporation" tagged PERSON
+        elif (new_label == "PERSON" and len(tidy) >= 2 and doc[tidy.end - 1].text[:1].isupper()
+              and doc[tidy.end - 1].lower_ in INSTITUTION_TAILS):
+            new_label = "ORG"  # "Charles Darwin University": named after a person, not one
         elif new_label != "PERSON" and is_initials(doc, tidy.start, tidy.end):
             new_label = "PERSON"  # "berinisial AS": not Amerika Serikat
         if new_label != tidy.label_:
