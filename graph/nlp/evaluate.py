@@ -91,25 +91,6 @@ def _ordered(labels: Iterable[str]) -> list[str]:
     )
 
 
-def _run_components(nlp: Language, docs: Iterable[Doc], batch_size: int) -> Iterable[Doc]:
-    """Every component of ``nlp`` applied to ``docs`` (already tokenised), streamed."""
-    for _, component in nlp.pipeline:
-        if hasattr(component, "pipe"):
-            docs = component.pipe(docs, batch_size=batch_size)  # type: ignore[union-attr]
-        else:  # a plain callable component (Jalin's rule components)
-            docs = map(component, docs)
-    return docs
-
-
-def predict_spans(
-    nlp: Language, sentences: list[list[str]], batch_size: int = 256
-) -> list[list[Span]]:
-    """Run all of ``nlp``'s components on pre-tokenised sentences and return their entities."""
-    docs = _run_components(nlp, (Doc(nlp.vocab, words=words) for words in sentences),
-                           batch_size)
-    return [[(ent.start, ent.end, ent.label_) for ent in doc.ents] for doc in docs]
-
-
 def _split_words(nlp: Language, words: list[str]) -> tuple[Doc, list[int]]:
     """A doc of ``words`` each cut by ``nlp``'s tokenizer ("Jakarta," -> "Jakarta" ","), and
     for each of its tokens the index of the word it comes from."""
@@ -137,7 +118,12 @@ def predict_word_spans(
     in one word kept. For a file whose punctuation is already separate this changes nothing.
     """
     split = [_split_words(nlp, words) for words in sentences]
-    docs = _run_components(nlp, (doc for doc, _ in split), batch_size)
+    docs: Iterable[Doc] = (doc for doc, _ in split)
+    for _, component in nlp.pipeline:
+        if hasattr(component, "pipe"):
+            docs = component.pipe(docs, batch_size=batch_size)  # type: ignore[union-attr]
+        else:  # a plain callable component (Jalin's rule components)
+            docs = map(component, docs)
     predicted: list[list[Span]] = []
     for doc, (_, word_of) in zip(docs, split, strict=True):
         spans: list[Span] = []
