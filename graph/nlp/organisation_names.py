@@ -108,8 +108,8 @@ def short_name(ent: Span) -> str | None:
     first = words[0]
     text, lower = first.text, first.lower_
     if not (text[:1].isupper() and first.is_alpha and len(text) >= MIN_LETTERS
-            and not text.isupper()):  # an acronym opens a longer name ("BRI Agro") by chance
-        return None
+            and sum(ch.isupper() for ch in text) == 1):
+        return None  # an acronym opens a longer name by chance ("BRI Agro", "BUMKal Sumber")
     if (lower in common_words() or lower in LEADING_FUNCTION_WORDS or lower in ORGANISATION_WORDS
             or lower in PLACE_NOUNS or text in place_names()):
         return None
