@@ -97,14 +97,14 @@ ADMINISTRATIVE_PREFIXES = frozenset({"Provinsi", "Kota", "Kabupaten"})
 so a name they open does not lengthen an entity."""
 
 
-def _stands_alone(span: Span) -> bool:
-    """Whether a known place's name is a word group of its own, not part of a longer name: no
-    capitalised word right before it (unless it opens a sentence) or right after it, and not
-    only common words ("Tanah Air").
+def stands_alone(span: Span) -> bool:
+    """Whether a name (a known place's, an organisation's short name) is a word group of its own,
+    not part of a longer name: no capitalised word right before it (unless it opens a sentence)
+    or right after it, and not only common words ("Tanah Air").
 
     >>> import spacy
     >>> doc = spacy.blank("id")("pemain daring Tiongkok yang mendunia dan Bank Tiongkok Raya")
-    >>> _stands_alone(doc[2:3]), _stands_alone(doc[7:8])
+    >>> stands_alone(doc[2:3]), stands_alone(doc[7:8])
     (True, False)
     """
     doc = span.doc
@@ -393,7 +393,7 @@ class Gazetteer:
                       and doc[span.start - 1].lower_ in STRONG_PLACE_CUES
                       and not all(t.lower_ in common_words() for t in span)):  # "Tanah Air"
                     ents.append(span)  # "dibekuk di [Balikpapan]": the recogniser missed it
-                elif not overlapping and _stands_alone(span):
+                elif not overlapping and stands_alone(span):
                     place_mentions.append(span)  # "pemain e-commerce Tiongkok"
                 by_extent = {(e.start, e.end): i for i, e in enumerate(ents)}
                 continue

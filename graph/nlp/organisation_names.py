@@ -25,7 +25,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from graph.nlp.gazetteer import place_names
+from graph.nlp.gazetteer import place_names, stands_alone
 from graph.nlp.labels import (
     COMPANY_HEADS,
     LEADING_FUNCTION_WORDS,
@@ -132,15 +132,8 @@ def organisations_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
     short -= other
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     found = []
-    n = len(doc)
     for k in positions_of(doc, frozenset(name.lower() for name in short)):
-        if k in taken or doc[k].text not in short:
-            continue
-        before_capitalised = (k > 0 and not doc[k].is_sent_start and doc[k - 1].is_alpha
-                              and doc[k - 1].text[:1].isupper())
-        after_capitalised = (k + 1 < n and doc[k + 1].is_alpha
-                             and doc[k + 1].text[:1].isupper())
-        if not (before_capitalised or after_capitalised):
+        if k not in taken and doc[k].text in short and stands_alone(doc[k:k + 1]):
             found.append(Span(doc, k, k + 1, label="ORG"))
     return found
 
