@@ -37,6 +37,8 @@ parliamentary commission or faction is its parliament or party ("Komisi III [DPR
 scores as held-back annotated news usually comes: each article cut into sentences by Jalin's
 tokenizer and sentencizer, written as a token-per-line BIO file and scored by ``jalin ner eval``
 (:func:`graph.nlp.evaluate.evaluate_bio`), sentence by sentence, without the rest of the article.
+``--sentences --documents`` writes a ``-DOCSTART-`` line before each article's sentences, as
+CoNLL-style files mark documents: each article is then read as one text again.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from graph.nlp.conll import DEFAULT_LABEL_MAP
+from graph.nlp.conll import DEFAULT_LABEL_MAP, DOCUMENT_START
 from graph.nlp.evaluate import evaluate_bio, load_model_alone, score_spans
 from graph.nlp.offsets import article_sentences
 from graph.nlp.pipeline import load_pipeline
@@ -108,22 +110,25 @@ def errors(articles: list[Article], predicted: list[Spans]) -> list[str]:
     return lines
 
 
-def write_bio(articles: list[Article], path: Path) -> None:
-    """The articles' sentences as a token-per-line BIO file (PERSON, ORG and LOC only)."""
+def write_bio(articles: list[Article], path: Path, documents: bool = False) -> None:
+    """The articles' sentences as a token-per-line BIO file (PERSON, ORG and LOC only), with
+    ``documents`` a ``-DOCSTART-`` line before each article."""
     label_map = {**DEFAULT_LABEL_MAP, "EVENT": "O"}
     with path.open("w", encoding="utf-8") as handle:
         for article in articles:
+            if documents:
+                handle.write(f"{DOCUMENT_START}\tO\n\n")
             for words, tags in article_sentences(article.text, article.entities, label_map):
                 handle.writelines(f"{word}\t{tag}\n" for word, tag in zip(words, tags,
                                                                           strict=True))
                 handle.write("\n")
 
 
-def score_sentences(nlp: Language, articles: list[Article]) -> dict:
+def score_sentences(nlp: Language, articles: list[Article], documents: bool = False) -> dict:
     """:func:`graph.nlp.evaluate.evaluate_bio` on the articles written as a BIO file."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "articles.tsv"
-        write_bio(articles, path)
+        write_bio(articles, path, documents)
         return evaluate_bio(nlp, [path])["all"]
 
 
@@ -137,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ids", default="", help="only the articles whose id starts so")
     parser.add_argument("--sentences", action="store_true",
                         help="score sentence by sentence as a BIO file (jalin ner eval)")
+    parser.add_argument("--documents", action="store_true",
+                        help="with --sentences: mark each article with a -DOCSTART- line")
     args = parser.parse_args(argv)
     articles = [a for a in load_gold(args.gold) if a.id.startswith(args.ids)]
     nlp = (load_model_alone(args.model) if args.model_alone
@@ -144,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     gold_count = sum(len(scored(a.entities)) for a in articles)
     predicted: list[Spans] = []
     if args.sentences:
-        result = score_sentences(nlp, articles)
+        result = score_sentences(nlp, articles, args.documents)
         print(f"{len(articles)} articles as {result['n_sentences']} sentences, {gold_count} "
               "gold entities (PERSON, ORG, LOC)")
     else:

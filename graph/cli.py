@@ -162,7 +162,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-epochs", type=int, default=None)
     p.add_argument("--max-steps", type=int, default=None)
     p = ner_sub.add_parser("eval", help="precision/recall/F1 per label on BIO files (token and tag "
-                                        "per line; IOBES, BILOU and CoNLL-2003 files read too)")
+                                        "per line; IOBES, BILOU and CoNLL-2003 files read too, "
+                                        "the sentences of a -DOCSTART- document together)")
     p.add_argument("files", nargs="+", metavar="FILE.tsv")
     _add_model_option(p)
     p.add_argument("--errors", action="store_true",

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from test_ner_train import TINY_BIO as TRAIN_SAMPLE
 
 from graph.cli import main
+from graph.nlp.conll import document_sizes, read_bio
 from graph.nlp.evaluate import (
     ERROR_CATEGORIES,
     SpanError,
@@ -344,3 +345,54 @@ def test_words_with_glued_punctuation_are_read_as_the_tokenizer_cuts_them(
                    "lalu\tO\n(Makassar).\tB-LOC\n\n", encoding="utf-8")
     scores = evaluate_bio(nlp, [bio])["all"]["micro"]
     assert (scores["tp"], scores["fp"], scores["fn"]) == (3, 0, 0)
+
+
+def test_a_word_cut_further_by_a_component_maps_back_onto_the_file_word() -> None:
+    from graph.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(concepts=False)
+    # the sentence splitter cuts "Tbk." into "Tbk" and "." (a sentence end): one token more
+    words = "Saham milik PT Sentosa Makmur Tbk. Budi Santoso menjualnya .".split()
+    assert [t.text for t in nlp(" ".join(words))][5:8] == ["Tbk", ".", "Budi"]
+    assert predict_word_spans(nlp, [words]) == [[(2, 6, "ORG"), (6, 8, "PERSON")]]
+    # NERP's files hold words with a space inside ("ketua umum"): the words after it stay put
+    words = ["Kata", "ketua umum", "Budi", "Santoso", "di", "Bandung", "."]
+    assert predict_word_spans(nlp, [words]) == [[(2, 4, "PERSON"), (5, 6, "LOC")]]
+
+
+def test_sentences_of_one_document_are_read_together(tmp_path: Path) -> None:
+    from graph.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(concepts=False)
+    article = [("Produsen mobil Jerman , Auralis Automobile GmbH , membuka pabrik di Karawang .",
+                "O O O O B-ORG I-ORG I-ORG O O O O B-LOC O"),
+               ("Auralis menggandeng mitra lokal .", "B-ORG O O O O")]
+    other = [("Kata Rudi Hartono di Bekasi .", "O B-PER I-PER O B-LOC O")]
+
+    def write(name: str, documents: list[list[tuple[str, str]]], marked: bool) -> Path:
+        lines = []
+        for document in documents:
+            lines += ["-DOCSTART- O", ""] if marked else []
+            for words, tags in document:
+                lines += [f"{w}\t{t}" for w, t in zip(words.split(), tags.split(), strict=True)]
+                lines.append("")
+        path = tmp_path / name
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return path
+
+    marked = write("marked.tsv", [article, other], marked=True)
+    document_starts: list[int] = []
+    assert len(read_bio(marked, document_starts=document_starts)) == 3
+    assert document_sizes(3, document_starts) == [2, 1]
+    # alone, "Auralis" in the second sentence is no name; after the first, it is the company
+    sentences = [words.split() for words, _ in [*article, *other]]
+    assert predict_word_spans(nlp, sentences)[1] == []
+    grouped = predict_word_spans(nlp, sentences, document_sizes=[2, 1])
+    assert grouped == [[(4, 7, "ORG"), (11, 12, "LOC")], [(0, 1, "ORG")],
+                       [(1, 3, "PERSON"), (4, 5, "LOC")]]
+    scores = evaluate_bio(nlp, [marked])["all"]["micro"]
+    assert (scores["tp"], scores["fp"], scores["fn"]) == (5, 0, 0)
+    unmarked = evaluate_bio(nlp, [write("unmarked.tsv", [article, other], marked=False)])
+    assert unmarked["all"]["micro"]["fn"] == 1
+    tokenized = evaluate_bio(nlp, [marked], tokenize=True)["all"]["micro"]
+    assert (tokenized["tp"], tokenized["fp"], tokenized["fn"]) == (5, 0, 0)

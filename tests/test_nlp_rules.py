@@ -71,6 +71,27 @@ def test_the_shipped_pipeline_keeps_news_abbreviations_and_hyphenated_words_whol
     assert [t.text for t in nlp("ke-50 dan U-19")] == ["ke", "-", "50", "dan", "U", "-", "19"]
 
 
+def test_a_closing_abbreviation_at_a_sentence_end_gives_its_full_stop_to_the_sentence() -> None:
+    from graph.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(concepts=False)
+    doc = nlp("Saham itu milik PT Sentosa Makmur Tbk. Harganya naik. Ia memimpin Acme Co. Ltd. "
+              '"Kami tumbuh," katanya. Ada beras, gula, dll.\n\nLaba PT Sentosa Makmur Tbk. '
+              "(SMT) naik, kata Budi Santoso Jr. kemarin.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Saham itu milik PT Sentosa Makmur Tbk.", "Harganya naik.", "Ia memimpin Acme Co. Ltd.",
+        '"Kami tumbuh," katanya.', "Ada beras, gula, dll.", "Laba PT Sentosa Makmur Tbk. (SMT) "
+        "naik, kata Budi Santoso Jr. kemarin."]
+    words = [t.text for t in doc]
+    assert words[:8] == ["Saham", "itu", "milik", "PT", "Sentosa", "Makmur", "Tbk", "."]
+    assert words[words.index("Acme") + 1: words.index("Acme") + 4] == ["Co.", "Ltd", "."]
+    assert words[words.index("gula") + 2: words.index("gula") + 4] == ["dll", "."]
+    assert words.count("Tbk.") == 1 and "Jr." in words  # inside a sentence: one token
+    names = [e.text for e in doc.ents if e.label_ == "ORG"]
+    assert "PT Sentosa Makmur Tbk" in names and "Acme Co. Ltd" in names
+    assert doc.text == nlp.make_doc(doc.text).text  # the text is unchanged, only cut
+
+
 def person(doc, text: str) -> Span:  # noqa: ANN001
     start = doc.text.index(text)
     return doc.char_span(start, start + len(text), label="PERSON")

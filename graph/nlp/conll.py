@@ -4,7 +4,8 @@ Both formats hold one token per line with tab-separated columns and a blank line
 sentences. For BIO files the entity tag is in the LAST column (IDNer 2k puts a POS tag in
 between); for POS files (nlp-id's ``dataset_postag.txt``) the tag is in the second column.
 A line without a tab is split on spaces instead, and ``-DOCSTART-`` lines end a sentence, so
-CoNLL-2003-style files (``word POS chunk tag``) read as they are. Entity tags may use any of the
+CoNLL-2003-style files (``word POS chunk tag``) read as they are; :func:`document_sizes` tells
+which sentences such a line groups into one document (an article). Entity tags may use any of the
 usual prefix schemes: IOB1/IOB2 (``B-``, ``I-``), IOBES (``S-``, ``E-``) and BILOU (``U-``,
 ``L-``).
 
@@ -82,15 +83,23 @@ def _read_lines(path: Path) -> list[str]:
     return text.splitlines()
 
 
-def _sentence_blocks(path: Path) -> Iterator[list[tuple[int, list[str]]]]:
-    """Yield each sentence as a list of ``(line_number, columns)``; blank lines separate them."""
+def _sentence_blocks(
+    path: Path, document_starts: list[int] | None = None
+) -> Iterator[list[tuple[int, list[str]]]]:
+    """Yield each sentence as a list of ``(line_number, columns)``; blank lines separate them.
+    ``document_starts``, if given, receives the index of each sentence that a ``-DOCSTART-``
+    line comes before."""
     block: list[tuple[int, list[str]]] = []
+    count = 0
     for line_number, line in enumerate(_read_lines(path), start=1):
         columns = line.split("\t") if "\t" in line else line.split()
         if not line.strip() or columns[0] == DOCUMENT_START:
             if block:
                 yield block
                 block = []
+                count += 1
+            if document_starts is not None and line.strip():
+                document_starts.append(count)
             continue
         block.append((line_number, columns))
     if block:
@@ -145,13 +154,17 @@ def repair_bio(prefixes_and_labels: list[tuple[str, str]]) -> list[str]:
 
 
 def read_bio(
-    path: Path | str, label_map: Mapping[str, str] | None = DEFAULT_LABEL_MAP
+    path: Path | str,
+    label_map: Mapping[str, str] | None = DEFAULT_LABEL_MAP,
+    document_starts: list[int] | None = None,
 ) -> list[TaggedSentence]:
     """Read a token-per-line BIO file into ``[(words, tags), ...]`` with repaired, mapped tags.
 
     The token is the first column and the BIO tag the last column. Labels are translated with
     ``label_map`` (``None`` keeps them as they are); a label mapped to ``"O"`` is dropped. Malformed
     BIO (``I-`` without a matching ``B-``) is repaired by starting a new entity.
+    ``document_starts``, if given, receives the index of every sentence that follows a
+    ``-DOCSTART-`` line (see :func:`document_sizes`).
 
     Raises:
         JalinError: the file is missing or unreadable, a line has fewer than two columns, a
@@ -159,7 +172,7 @@ def read_bio(
     """
     path = Path(path)
     sentences: list[TaggedSentence] = []
-    for block in _sentence_blocks(path):
+    for block in _sentence_blocks(path, document_starts):
         words: list[str] = []
         pairs: list[tuple[str, str]] = []
         for line_number, columns in block:
@@ -173,6 +186,25 @@ def read_bio(
             pairs.append(_map_tag(columns[-1], label_map, path, line_number))
         sentences.append((words, repair_bio(pairs)))
     return sentences
+
+
+def document_sizes(n_sentences: int, document_starts: list[int]) -> list[int]:
+    """How many sentences each document holds, given where ``-DOCSTART-`` lines start documents
+    (:func:`read_bio`'s ``document_starts``). A file without such lines says nothing of its
+    documents (IDNer 2k's sentences are shuffled): each sentence is then a document of its own.
+
+    >>> document_sizes(5, [0, 2])
+    [2, 3]
+    >>> document_sizes(3, [])
+    [1, 1, 1]
+    >>> document_sizes(4, [2])  # sentences before the first -DOCSTART- form a document too
+    [2, 2]
+    """
+    if not document_starts:
+        return [1] * n_sentences
+    bounds = sorted({0, *(start for start in document_starts if start < n_sentences),
+                     n_sentences})
+    return [b - a for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def read_postag(path: Path | str, deduplicate: bool = True) -> list[TaggedSentence]:

@@ -15,8 +15,10 @@ EVENT predictions on them are neither right nor wrong; they are counted in
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -24,7 +26,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.nlp.casing import change_case
-from graph.nlp.conll import DEFAULT_LABEL_MAP, JALIN_LABELS, bio_to_spans, read_bio
+from graph.nlp.conll import (
+    DEFAULT_LABEL_MAP,
+    JALIN_LABELS,
+    bio_to_spans,
+    document_sizes,
+    read_bio,
+)
 
 Span = tuple[int, int, str]
 
@@ -91,22 +99,35 @@ def _ordered(labels: Iterable[str]) -> list[str]:
     )
 
 
-def _split_words(nlp: Language, words: list[str]) -> tuple[Doc, list[int]]:
-    """A doc of ``words`` each cut by ``nlp``'s tokenizer ("Jakarta," -> "Jakarta" ","), and
-    for each of its tokens the index of the word it comes from."""
+def _split_words(nlp: Language, sentences: list[list[str]]) -> tuple[Doc, list[list[int]]]:
+    """One doc of ``sentences``' words, each cut by ``nlp``'s tokenizer ("Jakarta," -> "Jakarta"
+    ","), sentences apart by a line break, and for each sentence where each of its words starts
+    in the doc's text (and one past its last word)."""
     tokens: list[str] = []
     spaces: list[bool] = []
-    word_of: list[int] = []
-    for index, word in enumerate(words):
-        pieces = [token.text for token in nlp.tokenizer(word) if not token.is_space] or [word]
-        tokens += pieces
-        spaces += [False] * (len(pieces) - 1) + [True]
-        word_of += [index] * len(pieces)
-    return Doc(nlp.vocab, words=tokens, spaces=spaces), word_of
+    starts: list[list[int]] = []
+    offset = 0
+    for words in sentences:
+        if tokens:  # a line break instead of the space after the last word: always a
+            spaces[-1] = False  # sentence boundary for Jalin's sentence splitter
+            tokens.append("\n")
+            spaces.append(False)
+        sentence_starts: list[int] = []
+        for word in words:
+            pieces = [token.text for token in nlp.tokenizer(word) if not token.is_space] or [word]
+            sentence_starts.append(offset)
+            offset += sum(map(len, pieces)) + 1  # a word with a space inside loses it
+            tokens += pieces
+            spaces += [False] * (len(pieces) - 1) + [True]
+        starts.append([*sentence_starts, offset])
+    return Doc(nlp.vocab, words=tokens, spaces=spaces), starts
 
 
 def predict_word_spans(
-    nlp: Language, sentences: list[list[str]], batch_size: int = 256
+    nlp: Language,
+    sentences: list[list[str]],
+    batch_size: int = 256,
+    document_sizes: list[int] | None = None,
 ) -> list[list[Span]]:
     """Entities of pre-tokenised sentences in word indices, each word first cut by the
     pipeline's own tokenizer.
@@ -116,8 +137,19 @@ def predict_word_spans(
     be missed. The pipeline reads the words as its tokenizer cuts them; an entity is then mapped
     back onto the whole words it touches ("Jakarta" -> "Jakarta,"), the first of two entities
     in one word kept. For a file whose punctuation is already separate this changes nothing.
+
+    ``document_sizes`` (see :func:`graph.nlp.conll.document_sizes`) groups consecutive
+    sentences into one document, read as one text with a line break after each sentence, as
+    Jalin reads an article: rules that look back over the article ("Budi" after "Budi Santoso",
+    a short name defined earlier) then work as they do on articles. By default each sentence
+    is read alone.
     """
-    split = [_split_words(nlp, words) for words in sentences]
+    sizes = document_sizes if document_sizes is not None else [1] * len(sentences)
+    if sum(sizes) != len(sentences):
+        raise ValueError(f"document sizes sum to {sum(sizes)}, not {len(sentences)} sentences")
+    ends = list(accumulate(sizes))
+    split = [_split_words(nlp, sentences[end - size : end]) for size, end in zip(sizes, ends,
+                                                                                strict=True)]
     docs: Iterable[Doc] = (doc for doc, _ in split)
     for _, component in nlp.pipeline:
         if hasattr(component, "pipe"):
@@ -125,13 +157,18 @@ def predict_word_spans(
         else:  # a plain callable component (Jalin's rule components)
             docs = map(component, docs)
     predicted: list[list[Span]] = []
-    for doc, (_, word_of) in zip(docs, split, strict=True):
-        spans: list[Span] = []
-        for ent in doc.ents:
-            start, end = word_of[ent.start], word_of[ent.end - 1] + 1
-            if not spans or start >= spans[-1][1]:
-                spans.append((start, end, ent.label_))
-        predicted.append(spans)
+    for doc, (_, starts) in zip(docs, split, strict=True):
+        firsts = [sentence[0] for sentence in starts]
+        spans: list[list[Span]] = [[] for _ in starts]
+        for ent in doc.ents:  # by characters: a component may cut a token further ("Tbk.")
+            index = bisect_right(firsts, ent.start_char) - 1
+            words_at = starts[index]
+            start = bisect_right(words_at, ent.start_char) - 1
+            end = min(bisect_right(words_at, ent.end_char - 1), len(words_at) - 1)
+            sentence_spans = spans[index]
+            if not sentence_spans or start >= sentence_spans[-1][1]:
+                sentence_spans.append((start, end, ent.label_))
+        predicted += spans
     return predicted
 
 
@@ -257,8 +294,12 @@ def _gold_and_predicted(
     tokenize: bool,
 ) -> _Scored:
     """Read a BIO file, re-case its words (``casing``) and tag them: on the file's words, or with
-    ``tokenize`` on each sentence's words joined by spaces, through the whole pipeline."""
-    sentences = read_bio(path, label_map=label_map)
+    ``tokenize`` on each sentence's words joined by spaces, through the whole pipeline. The
+    sentences of one document (``-DOCSTART-`` lines, see :func:`graph.nlp.conll.document_sizes`)
+    are read as one text, a line break after each."""
+    document_starts: list[int] = []
+    sentences = read_bio(path, label_map=label_map, document_starts=document_starts)
+    sizes = document_sizes(len(sentences), document_starts)
     words_list = [words if casing is None else change_case(words, casing) for words, _ in sentences]
     gold = [bio_to_spans(tags) for _, tags in sentences]
     n_words = sum(len(words) for words in words_list)
@@ -266,27 +307,38 @@ def _gold_and_predicted(
         predicted = [
             align_to_glued_brackets(words, spans)
             for words, spans in zip(words_list,
-                                    predict_word_spans(nlp, words_list, batch_size=batch_size),
+                                    predict_word_spans(nlp, words_list, batch_size=batch_size,
+                                                       document_sizes=sizes),
                                     strict=True)
         ]
         return _Scored(words_list, gold, predicted, n_words)
-    texts = (" ".join(words) for words in words_list)
+    ends = list(accumulate(sizes))
+    groups = [words_list[end - size : end] for size, end in zip(sizes, ends, strict=True)]
+    texts = ("\n".join(" ".join(words) for words in group) for group in groups)
     units: list[list[str]] = []
     piece_gold: list[list[Span]] = []
     piece_predicted: list[list[Span]] = []
-    for words, spans, doc in zip(
-        words_list, gold, nlp.pipe(texts, batch_size=batch_size), strict=True
-    ):
-        pieces, to_pieces = text_pieces(words, doc)
-        word_starts = word_offsets(words)
-        units.append(pieces)
-        piece_gold.append([
-            (*to_pieces(word_starts[start], word_starts[end] - 1), label)
-            for start, end, label in spans
-        ])
-        piece_predicted.append([
-            (*to_pieces(ent.start_char, ent.end_char), ent.label_) for ent in doc.ents
-        ])
+    sentence_index = 0
+    for group, doc in zip(groups, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        offset = 0
+        for words in group:
+            length = len(" ".join(words))
+            sentence = doc.char_span(offset, offset + length)
+            assert sentence is not None  # a line break or the text's ends on both sides
+            pieces, to_pieces = text_pieces(words, sentence.as_doc())
+            word_starts = word_offsets(words)
+            units.append(pieces)
+            piece_gold.append([
+                (*to_pieces(word_starts[start], word_starts[end] - 1), label)
+                for start, end, label in gold[sentence_index]
+            ])
+            piece_predicted.append([
+                (*to_pieces(ent.start_char - offset, ent.end_char - offset), ent.label_)
+                for ent in doc.ents
+                if ent.start_char >= offset and ent.end_char <= offset + length
+            ])
+            offset += length + 1
+            sentence_index += 1
     return _Scored(units, piece_gold, piece_predicted, n_words)
 
 

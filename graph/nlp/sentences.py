@@ -12,6 +12,13 @@ A rule-based splitter in the spirit of spaCy's ``sentencizer`` with two addition
 The rule is the classic one of Grefenstette & Tapanainen (1994), "What is a word, what is a
 sentence? Problems of tokenization": a period followed by a capitalised word is a boundary unless
 the period belongs to a known abbreviation.
+
+One abbreviation's period is both: a name or a list closed by "Tbk.", "Ltd." or "dll." at the end
+of a sentence carries one full stop for the abbreviation and the sentence (haplology; Kiss &
+Strunk 2006, "Unsupervised multilingual sentence boundary detection", section 2, count such
+periods as both an abbreviation's and a sentence's). :func:`closing_abbreviation_stops` finds
+them and the component splits the period off into its own token, so that the sentence ends there
+and the name ("PT Astra International Tbk") ends without it, as annotated news writes it.
 """
 
 from __future__ import annotations
@@ -31,10 +38,54 @@ dropped; windows and evidence sentences simply stay of a readable size, and the 
 rule components that look around a name stays bounded."""
 _SOFT_BREAK = frozenset({",", ";", ":"})
 
+CLOSING_ABBREVIATIONS = frozenset(
+    form
+    for entry in ("Tbk.", "Ltd.", "Inc.", "Corp.", "Co.", "Bhd.", "Plc.", "Jr.", "Sr.")
+    for form in (entry, entry.upper())
+) | frozenset({"dll.", "dsb.", "dst.", "dkk."})
+"""Abbreviations that close what they belong to: legal forms after a company's name, "Jr."/"Sr."
+after a person's, "dll." (and so on), "dsb.", "dst.", "dkk." (et al.) after a list. Their full
+stop can also end the sentence (:func:`closing_abbreviation_stops`); abbreviations before a name
+("Dr.", "Jl.", "PT.") never end one."""
+_NEXT_IN_NAME = frozenset({"tbk", "ltd", "inc", "corp", "co", "bhd", "plc", "llc", "gmbh", "pte"})
+"""Words that continue a company's legal form ("Co. Ltd", "Inc. Tbk"): no sentence starts there."""
+_OPENING_QUOTES = frozenset({'"', "“", "'", "‘", "«"})
+
 
 def _can_start_sentence(text: str) -> bool:
     first = text[0]
     return first.isupper() or first.isdigit() or text in OPENING
+
+
+def closing_abbreviation_stops(doc: Doc) -> list[int]:
+    """Indices of the tokens of ``doc`` that are a :data:`CLOSING_ABBREVIATIONS` entry whose
+    full stop also ends the sentence: the text ends after it, a line break follows, or the next
+    word is capitalised or an opening quote (and not a further legal form, as in "Co. Ltd").
+
+    >>> import spacy
+    >>> from graph.nlp.tokenization import adapt_tokenizer
+    >>> nlp = spacy.blank("id")
+    >>> adapt_tokenizer(nlp)
+    >>> doc = nlp("Sahamnya milik Acme Ltd. Harganya naik, dll. dan Acme Ltd. (AL) Corp.")
+    >>> [(i, doc[i].text) for i in closing_abbreviation_stops(doc)]
+    [(3, 'Ltd.'), (14, 'Corp.')]
+    """
+    stops: list[int] = []
+    n = len(doc)
+    for token in doc:
+        if token.text not in CLOSING_ABBREVIATIONS:
+            continue
+        k = token.i + 1
+        while k < n and doc[k].is_space and "\n" not in doc[k].text:
+            k += 1
+        if k == n or doc[k].is_space or "\n" in token.whitespace_:
+            stops.append(token.i)
+            continue
+        after = doc[k].text
+        if token.whitespace_ and (after in _OPENING_QUOTES or (
+                after[0].isupper() and after.lower().rstrip(".") not in _NEXT_IN_NAME)):
+            stops.append(token.i)
+    return stops
 
 
 def sentence_starts(doc: Doc, max_tokens: int = MAX_SENTENCE_TOKENS) -> list[bool]:
@@ -100,7 +151,9 @@ def _cap_lengths(doc: Doc, starts: list[bool], max_tokens: int) -> list[bool]:
 
 
 class NewsSentencizer:
-    """Sets ``token.is_sent_start`` from :func:`sentence_starts`."""
+    """Splits the full stop off a closing abbreviation that ends a sentence
+    (:func:`closing_abbreviation_stops`), then sets ``token.is_sent_start`` from
+    :func:`sentence_starts`."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -108,6 +161,13 @@ class NewsSentencizer:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
+        stops = closing_abbreviation_stops(doc)
+        if stops:
+            with doc.retokenize() as retokenizer:
+                for i in stops:
+                    token = doc[i]
+                    retokenizer.split(token, [token.text[:-1], "."], heads=[token, token],
+                                      attrs={"NORM": [token.norm_.rstrip("."), "."]})
         # one array write: setting ``token.is_sent_start`` token by token is quadratic in spaCy
         # (each assignment re-checks the whole document for a parse)
         values = numpy.array([1 if start else -1 for start in sentence_starts(doc)],
