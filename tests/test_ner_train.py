@@ -144,6 +144,23 @@ def test_a_corpus_can_leave_labels_unannotated(tiny_data: tuple[Path, Path],
     assert scores["settings"]["idner2k.unknown_labels"] == "LOC, ORG"
 
 
+def test_a_corpus_can_train_on_several_files(tiny_data: tuple[Path, Path],
+                                             tmp_path: Path) -> None:
+    data_dir, pos_path = tiny_data
+    (data_dir / "idner2k" / "extra.tsv").write_text("Budi\tB-PER\ntiba\tO\n", encoding="utf-8")
+    both = DEFAULT_SETTINGS.with_overrides(["idner2k.train_file=train.tsv+extra.tsv",
+                                            "idner2k.valid_file="])
+    ner_train, valid_paths, _, _ = load_training_data(data_dir, pos_path, both, progress=False)
+    n_train = len(read_bio(data_dir / "idner2k" / "train.tsv"))
+    assert ner_train[: n_train + 1] == [*read_bio(data_dir / "idner2k" / "train.tsv"),
+                                        (["Budi", "tiba"], ["B-PERSON", "O"])]
+    assert data_dir / "idner2k" / "dev.tsv" not in valid_paths  # it selects no model now
+    assert data_dir / "nerp" / "valid.tsv" in valid_paths
+    with pytest.raises(JalinError, match="dev.tsv is trained on, so it cannot select the model"):
+        load_training_data(data_dir, pos_path, DEFAULT_SETTINGS.with_overrides(
+            ["idner2k.train_file=train.tsv+dev.tsv"]), progress=False)
+
+
 def test_mention_replacement_keeps_labels_context_and_casing(tiny_data: tuple[Path, Path]) -> None:
     import random
 

@@ -66,7 +66,9 @@ class CorpusSettings:
     """How one corpus folder is used."""
 
     folder: str
+    #: its train file; several joined by "+" ("train.tsv+dev.tsv") are read one after another
     train_file: str
+    #: its valid file, scored after each epoch to select the model; "" for none
     valid_file: str
     #: copies of its train split per epoch (oversampling)
     copies: int
@@ -369,12 +371,15 @@ def load_training_data(
         if copies == 0 and not corpus.valid_file:
             continue  # neither trained on nor scored
         folder = (WRITTEN_CORPUS_DIR if corpus.builtin else data_dir) / corpus.folder
-        train_path = folder / corpus.train_file
-        if not train_path.is_file():
-            _log(progress, f"skipping {train_path}: not found")
+        train_paths = [folder / name for name in corpus.train_file.split("+")]
+        if not train_paths[0].is_file():
+            _log(progress, f"skipping {train_paths[0]}: not found")
             continue
-        sentences = (read_offsets_jsonl(train_path) if train_path.suffix == ".jsonl"
-                     else read_bio(train_path))
+        if corpus.valid_file in corpus.train_file.split("+"):
+            raise JalinError(f"{corpus.folder}: {corpus.valid_file} is trained on, so it cannot "
+                             "select the model (set its valid_file to nothing)")
+        sentences = [sentence for path in train_paths for sentence in (
+            read_offsets_jsonl(path) if path.suffix == ".jsonl" else read_bio(path))]
         if corpus.unknown_labels:
             unknown = {label.strip() for label in corpus.unknown_labels.split(",")} - {""}
             if unknown - set(JALIN_LABELS):
@@ -425,9 +430,9 @@ def finetune_sentences(data_dir: Path, settings: TrainSettings) -> list[TaggedSe
         raise JalinError(f"unknown fine-tuning corpus {sorted(unknown)[0]!r}")
     sentences: list[TaggedSentence] = []
     for corpus in settings.corpora:
-        path = data_dir / corpus.folder / corpus.train_file
-        if corpus.folder in wanted and path.is_file():
-            sentences += read_bio(path) * corpus.copies
+        paths = [data_dir / corpus.folder / name for name in corpus.train_file.split("+")]
+        if corpus.folder in wanted and paths[0].is_file():
+            sentences += [s for path in paths for s in read_bio(path)] * corpus.copies
     return sentences
 
 
