@@ -158,7 +158,8 @@ def test_a_corpus_can_train_on_several_files(tiny_data: tuple[Path, Path],
     assert data_dir / "nerp" / "valid.tsv" in valid_paths
     with pytest.raises(JalinError, match="dev.tsv is trained on, so it cannot select the model"):
         load_training_data(data_dir, pos_path, DEFAULT_SETTINGS.with_overrides(
-            ["idner2k.train_file=train.tsv+dev.tsv"]), progress=False)
+            ["idner2k.train_file=train.tsv+dev.tsv", "idner2k.valid_file=dev.tsv"]),
+            progress=False)
 
 
 def test_mention_replacement_keeps_labels_context_and_casing(tiny_data: tuple[Path, Path]) -> None:
@@ -226,6 +227,9 @@ def test_fine_tuning_epochs_follow_the_main_ones(tiny_data: tuple[Path, Path],
     settings = DEFAULT_SETTINGS.with_overrides(["finetune_epochs=2", "patience=5"])
     idner = read_bio(data_dir / "idner2k" / "train.tsv")
     assert finetune_sentences(data_dir, settings) == idner * 3  # idner2k.copies
+    both = settings.with_overrides(["idner2k.train_file=train.tsv+dev.tsv"])
+    assert finetune_sentences(data_dir, both) == [
+        *idner, *read_bio(data_dir / "idner2k" / "dev.tsv")] * 3
     scores = train_pipeline(data_dir, tmp_path / "m", max_epochs=1, postag_path=pos_path,
                             progress=False, settings=settings)
     assert scores["epochs"] == 3  # one main epoch, then two on IDNer 2k only
@@ -308,11 +312,14 @@ def test_train_pipeline_pretrains_first(tiny_data: tuple[Path, Path], tmp_path: 
                                         capsys: pytest.CaptureFixture[str]) -> None:
     data_dir, pos_path = tiny_data
     settings = DEFAULT_SETTINGS.with_overrides(["pretrain_epochs=1", "learn_rate=0",
-                                                "average_parameters=false"])
+                                                "average_parameters=false",
+                                                "idner2k.train_file=train.tsv+dev.tsv",
+                                                "idner2k.valid_file="])
     train_pipeline(data_dir, tmp_path / "m", max_steps=1, postag_path=pos_path, settings=settings)
-    assert "pretraining the tok2vec: 7 sentences, 1 epochs" in capsys.readouterr().err
     texts = pretraining_texts(data_dir, ["nergrit/train.tsv", "nerp/train.tsv",
-                                         "idner2k/train.tsv"], pos_path, 1000)
+                                         "idner2k/train.tsv", "idner2k/dev.tsv"], pos_path, 1000)
+    assert len(texts) == 10  # NERP 2, IDNer 2k train 3 and dev 3, POS 2 (nergrit/ is missing)
+    assert "pretraining the tok2vec: 10 sentences, 1 epochs" in capsys.readouterr().err
     expected = pretrain_tok2vec(load_config(), texts, tmp_path / "w.bin", epochs=1,
                                 progress=False)
     # learning rate 0: the saved tok2vec has the pretrained weights (the bytes also hold the
