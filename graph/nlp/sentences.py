@@ -15,7 +15,7 @@ the period belongs to a known abbreviation.
 
 One abbreviation's period is both: a name or a list closed by "Tbk.", "Ltd." or "dll." at the end
 of a sentence carries one full stop for the abbreviation and the sentence (haplology; Kiss &
-Strunk 2006, "Unsupervised multilingual sentence boundary detection", section 2, count such
+Strunk 2006, "Unsupervised multilingual sentence boundary detection", treat such
 periods as both an abbreviation's and a sentence's). :func:`closing_abbreviation_stops` finds
 them and the component splits the period off into its own token, so that the sentence ends there
 and the name ("PT Astra International Tbk") ends without it, as annotated news writes it.
