@@ -163,8 +163,10 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-steps", type=int, default=None)
     p = ner_sub.add_parser("eval", help="precision/recall/F1 per label on BIO files (token and tag "
                                         "per line; IOBES, BILOU and CoNLL-2003 files read too, "
-                                        "the sentences of a -DOCSTART- document together)")
-    p.add_argument("files", nargs="+", metavar="FILE.tsv")
+                                        "the sentences of a -DOCSTART- document together) or on "
+                                        "whole articles with character offsets (.jsonl: Jalin's "
+                                        "or doccano's format)")
+    p.add_argument("files", nargs="+", metavar="FILE.tsv|FILE.jsonl")
     _add_model_option(p)
     p.add_argument("--errors", action="store_true",
                    help="also count the errors by category (type, boundary, boundary+type, "

@@ -396,3 +396,37 @@ def test_sentences_of_one_document_are_read_together(tmp_path: Path) -> None:
     assert unmarked["all"]["micro"]["fn"] == 1
     tokenized = evaluate_bio(nlp, [marked], tokenize=True)["all"]["micro"]
     assert (tokenized["tp"], tokenized["fp"], tokenized["fn"]) == (5, 0, 0)
+
+
+def test_whole_articles_with_character_offsets_are_scored(
+        rule_model: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    path = tmp_path / "articles.jsonl"
+    rows = [
+        {"id": "a", "text": "Dewi Lestari menabung di Bank Sentosa, Bandung.",
+         "entities": [[0, 12, "PERSON"], [25, 37, "ORG"], [39, 46, "LOC"]]},
+        # doccano's JSONL export; "LOC?" is uncertain: neither scored nor held against "Kupang"
+        {"text": "Rudi pindah ke Makassar dan Kupang.",
+         "label": [{"start_offset": 0, "end_offset": 4, "label": "PER"},
+                   {"start_offset": 15, "end_offset": 23, "label": "LOC"},
+                   {"start_offset": 28, "end_offset": 34, "label": "LOC?"}]},
+    ]
+    path.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    nlp = spacy.load(rule_model)
+    labels = evaluate_bio(nlp, [path])["all"]["labels"]
+    assert {label: (s["tp"], s["fp"], s["fn"]) for label, s in labels.items()} == {
+        "PERSON": (1, 0, 1), "ORG": (0, 0, 1), "LOC": (2, 1, 0)}
+    result = error_analysis(nlp, [path], examples=1)
+    assert result["all"]["labels"]["ORG"] == counts(type=1)
+    assert result["all"]["labels"]["PERSON"] == counts(missed=1)
+    assert result["files"][str(path)]["examples"]["type"] == [
+        'ORG "Bank Sentosa" -> LOC "Bank Sentosa" | Dewi Lestari menabung di [{Bank Sentosa}] , '
+        "Bandung ."]
+
+    rows[1]["label"][0]["end_offset"] = 40
+    path.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    assert main(["ner", "eval", str(path), "--model", str(rule_model)]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error == (f"jalin: error: {path}: line 2: span [0, 40] outside the text "
+                     "(35 characters)")

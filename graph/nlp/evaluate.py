@@ -8,6 +8,11 @@ component is run on the result; entities are mapped back onto whole words
 corpora, the model reads the file's tokens as they are. A predicted entity counts as correct only
 if its start, end and label all match a gold entity (exact match).
 
+A ``.jsonl`` file holds whole annotated articles instead, one JSON object a line with its text
+and character offsets (:func:`graph.nlp.offsets.read_articles`; doccano's JSONL export reads
+too): each text goes through the whole pipeline as ``jalin build`` reads an article, and spans are
+compared by their characters.
+
 Only labels that the file annotates are scored: NERGrit and IDNer 2k have no EVENT annotation, so
 EVENT predictions on them are neither right nor wrong; they are counted in
 ``unscored_predictions``.
@@ -25,6 +30,7 @@ from typing import Any, NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from graph.errors import JalinError
 from graph.nlp.casing import change_case
 from graph.nlp.conll import (
     DEFAULT_LABEL_MAP,
@@ -33,6 +39,7 @@ from graph.nlp.conll import (
     document_sizes,
     read_bio,
 )
+from graph.nlp.offsets import read_articles
 
 Span = tuple[int, int, str]
 
@@ -203,6 +210,16 @@ def text_pieces(
     offsets = word_offsets(words)
     boundaries = set(offsets[:-1]) | {
         start + len(word) for start, word in zip(offsets, words, strict=False)}
+    return cut_pieces(doc, boundaries)
+
+
+def cut_pieces(
+    doc: Doc, boundaries: Iterable[int]
+) -> tuple[list[str], Callable[[int, int], tuple[int, int]]]:
+    """The non-blank pieces of ``doc``'s text cut at every token boundary and at
+    ``boundaries`` (a file's word or gold-span boundaries), and a function mapping a character
+    range that starts and ends on such cuts to its ``(start, end)`` piece range."""
+    boundaries = set(boundaries) | {0, len(doc.text)}
     for token in doc:
         boundaries.update((token.idx, token.idx + len(token.text)))
     cuts = sorted(boundaries)
@@ -285,6 +302,33 @@ class _Scored(NamedTuple):
     n_words: int
 
 
+def _articles_gold_and_predicted(
+    nlp: Language, path: Path, label_map: Mapping[str, str] | None, batch_size: int
+) -> _Scored:
+    """Read annotated articles (JSON lines, character offsets: :func:`read_articles`) and tag
+    each whole text; gold and predicted spans are counted in the pieces of the text that the
+    pipeline's tokens and the gold spans cut (:func:`cut_pieces`). An uncertain gold span
+    ("LOC?") is neither scored nor held against a prediction that overlaps it."""
+    articles = read_articles(path, label_map)
+    units: list[list[str]] = []
+    gold: list[list[Span]] = []
+    predicted: list[list[Span]] = []
+    n_words = 0
+    docs = nlp.pipe((text for text, _ in articles), batch_size=batch_size)
+    for (_, spans), doc in zip(articles, docs, strict=True):
+        uncertain = [(start, end) for start, end, label in spans if label.endswith("?")]
+        found = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents
+                 if not any(start < ent.end_char and ent.start_char < end
+                            for start, end in uncertain)]
+        pieces, to_pieces = cut_pieces(doc, (k for start, end, _ in spans for k in (start, end)))
+        units.append(pieces)
+        gold.append([(*to_pieces(start, end), label) for start, end, label in spans
+                     if not label.endswith("?")])
+        predicted.append([(*to_pieces(start, end), label) for start, end, label in found])
+        n_words += sum(not token.is_space for token in doc)
+    return _Scored(units, gold, predicted, n_words)
+
+
 def _gold_and_predicted(
     nlp: Language,
     path: Path,
@@ -296,7 +340,13 @@ def _gold_and_predicted(
     """Read a BIO file, re-case its words (``casing``) and tag them: on the file's words, or with
     ``tokenize`` on each sentence's words joined by spaces, through the whole pipeline. The
     sentences of one document (``-DOCSTART-`` lines, see :func:`graph.nlp.conll.document_sizes`)
-    are read as one text, a line break after each."""
+    are read as one text, a line break after each. A ``.jsonl`` file holds whole articles
+    (:func:`_articles_gold_and_predicted`)."""
+    if path.suffix.lower() == ".jsonl":
+        if casing is not None:
+            raise JalinError("--case re-cases the words of token-per-line files, not articles "
+                             "(.jsonl)", str(path))
+        return _articles_gold_and_predicted(nlp, path, label_map, batch_size)
     document_starts: list[int] = []
     sentences = read_bio(path, label_map=label_map, document_starts=document_starts)
     sizes = document_sizes(len(sentences), document_starts)

@@ -18,9 +18,10 @@ sentences by Jalin's news sentencizer, so training sees the tokens the pipeline 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -102,6 +103,50 @@ def article_sentences(
     return sentences
 
 
+Entity = tuple[int, int, str]
+"""A span of an article's text: start and end character offsets (end exclusive) and a label."""
+
+
+def _entity(item: Any) -> Entity:
+    """``[start, end, label]`` (Jalin's form), or doccano's ``{"start_offset": ..., "end_offset":
+    ..., "label": ...}``, as a tuple."""
+    if isinstance(item, dict):
+        item = [item.get("start_offset", item.get("start")), item.get("end_offset",
+                item.get("end")), item.get("label")]
+    if (not isinstance(item, list | tuple) or len(item) != 3
+            or not all(isinstance(x, int) for x in item[:2]) or not isinstance(item[2], str)):
+        raise TypeError(f"an entity must be [start, end, label], got {json.dumps(item)[:60]}")
+    return item[0], item[1], item[2]
+
+
+def _article_rows(path: Path) -> Iterator[tuple[int, str, list[Entity]]]:
+    """``(line number, text, entities)`` of each article of a JSON-lines file: Jalin's
+    ``"entities"`` or doccano's ``"label"`` (its JSONL export) holds the spans."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise JalinError(f"cannot read annotated articles ({exc.__class__.__name__})",
+                         str(path)) from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            article = json.loads(line)
+            if not isinstance(article, dict):
+                raise TypeError("not a JSON object")
+            text = article["text"]
+            entities = article.get("entities", article.get("label"))
+            if entities is None:
+                raise KeyError("entities")
+            if not isinstance(text, str) or not isinstance(entities, list):
+                raise TypeError("'text' must be a string and 'entities' a list")
+            spans = [_entity(item) for item in entities]
+        except (ValueError, KeyError, TypeError) as exc:
+            message = f"missing key {exc}" if isinstance(exc, KeyError) else str(exc)
+            raise JalinError(f"line {number}: {message}", str(path)) from None
+        yield number, text, spans
+
+
 def read_offsets_jsonl(
     path: Path | str, label_map: Mapping[str, str] = DEFAULT_LABEL_MAP
 ) -> list[TaggedSentence]:
@@ -112,22 +157,54 @@ def read_offsets_jsonl(
             an article's spans do not fit its text (naming the line).
     """
     path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise JalinError(f"cannot read annotated articles ({exc.__class__.__name__})",
-                         str(path)) from None
     sentences: list[TaggedSentence] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    for number, text, entities in _article_rows(path):
         try:
-            article = json.loads(line)
-            text, entities = article["text"], article["entities"]
-            if not isinstance(text, str) or not isinstance(entities, list):
-                raise TypeError("'text' must be a string and 'entities' a list")
             sentences += article_sentences(text, entities, label_map)
-        except (ValueError, KeyError, TypeError) as exc:
-            message = f"missing key {exc}" if isinstance(exc, KeyError) else str(exc)
-            raise JalinError(f"line {number}: {message}", str(path)) from None
+        except ValueError as exc:
+            raise JalinError(f"line {number}: {exc}", str(path)) from None
     return sentences
+
+
+def read_articles(
+    path: Path | str, label_map: Mapping[str, str] | None = DEFAULT_LABEL_MAP
+) -> list[tuple[str, list[Entity]]]:
+    """The annotated articles of a JSON-lines file (see the module docstring; doccano's JSONL
+    export reads too) as their text and entities, for scoring whole articles.
+
+    Labels are mapped with ``label_map`` (``None`` keeps them); a label mapped to ``"O"`` is
+    dropped; an uncertain label keeps its ``"?"`` ("LOC?"). Spaces at a span's ends are left
+    out of it.
+
+    Raises:
+        JalinError: the file is missing or unreadable, a line is not an article object, a span
+            is out of range or overlaps another, or a label is unknown (naming the line).
+    """
+    path = Path(path)
+    articles: list[tuple[str, list[Entity]]] = []
+    for number, text, entities in _article_rows(path):
+        spans: list[Entity] = []
+        previous_end = -1
+        try:
+            for start, end, label in sorted(entities):
+                if not 0 <= start < end <= len(text):
+                    raise ValueError(f"span [{start}, {end}] outside the text "
+                                     f"({len(text)} characters)")
+                if start < previous_end:
+                    raise ValueError(f"span [{start}, {end}] {text[start:end]!r} overlaps the "
+                                     "one before")
+                previous_end = end
+                name = label.rstrip("?")
+                mapped = name if label_map is None else label_map.get(name)
+                if mapped is None:
+                    raise ValueError(f"unknown label {label!r}")
+                while start < end and text[start].isspace():
+                    start += 1
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                if mapped != "O" and start < end:
+                    spans.append((start, end, mapped + "?" * label.endswith("?")))
+        except ValueError as exc:
+            raise JalinError(f"line {number}: {exc}", str(path)) from None
+        articles.append((text, spans))
+    return articles
