@@ -28,6 +28,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .labels import COMPANY_FORMS
+
 SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSING = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 OPENING = frozenset({'"', "“", "'", "‘", "(", "[", "«", "-", "–", "—", "•"})
@@ -47,8 +49,6 @@ CLOSING_ABBREVIATIONS = frozenset(
 after a person's, "dll." (and so on), "dsb.", "dst.", "dkk." (et al.) after a list. Their full
 stop can also end the sentence (:func:`closing_abbreviation_stops`); abbreviations before a name
 ("Dr.", "Jl.", "PT.") never end one."""
-_NEXT_IN_NAME = frozenset({"tbk", "ltd", "inc", "corp", "co", "bhd", "plc", "llc", "gmbh", "pte"})
-"""Words that continue a company's legal form ("Co. Ltd", "Inc. Tbk"): no sentence starts there."""
 _OPENING_QUOTES = frozenset({'"', "“", "'", "‘", "«"})
 
 
@@ -60,7 +60,8 @@ def _can_start_sentence(text: str) -> bool:
 def closing_abbreviation_stops(doc: Doc) -> list[int]:
     """Indices of the tokens of ``doc`` that are a :data:`CLOSING_ABBREVIATIONS` entry whose
     full stop also ends the sentence: the text ends after it, a line break follows, or the next
-    word is capitalised or an opening quote (and not a further legal form, as in "Co. Ltd").
+    word is capitalised or an opening quote (and not a further legal form,
+    :data:`~graph.nlp.labels.COMPANY_FORMS`, as in "Co. Ltd").
 
     >>> import spacy
     >>> from graph.nlp.tokenization import adapt_tokenizer
@@ -83,7 +84,7 @@ def closing_abbreviation_stops(doc: Doc) -> list[int]:
             continue
         after = doc[k].text
         if token.whitespace_ and (after in _OPENING_QUOTES or (
-                after[0].isupper() and after.lower().rstrip(".") not in _NEXT_IN_NAME)):
+                after[0].isupper() and after.lower().rstrip(".") not in COMPANY_FORMS)):
             stops.append(token.i)
     return stops
 
