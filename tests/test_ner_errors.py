@@ -430,3 +430,11 @@ def test_whole_articles_with_character_offsets_are_scored(
     error = capsys.readouterr().err.strip()
     assert error == (f"jalin: error: {path}: line 2: span [0, 40] outside the text "
                      "(35 characters)")
+    path.write_text(json.dumps(rows[0]) + "\n{not json\n", encoding="utf-8")
+    assert main(["ner", "eval", str(path), "--model", str(rule_model)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"jalin: error: {path}: line 2: not JSON (Expecting property name enclosed in double "
+        "quotes, column 2)")
+    missing = tmp_path / "missing.jsonl"
+    assert main(["ner", "eval", str(missing), "--model", str(rule_model)]) == 2
+    assert capsys.readouterr().err.strip() == f"jalin: error: {missing}: file not found"

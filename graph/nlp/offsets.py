@@ -124,6 +124,8 @@ def _article_rows(path: Path) -> Iterator[tuple[int, str, list[Entity]]]:
     ``"entities"`` or doccano's ``"label"`` (its JSONL export) holds the spans."""
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError:
+        raise JalinError("file not found", str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise JalinError(f"cannot read annotated articles ({exc.__class__.__name__})",
                          str(path)) from None
@@ -131,7 +133,10 @@ def _article_rows(path: Path) -> Iterator[tuple[int, str, list[Entity]]]:
         if not line.strip():
             continue
         try:
-            article = json.loads(line)
+            try:
+                article = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"not JSON ({exc.msg}, column {exc.colno})") from None
             if not isinstance(article, dict):
                 raise TypeError("not a JSON object")
             text = article["text"]
