@@ -18,7 +18,7 @@ sentences by Jalin's news sentencizer, so training sees the tokens the pipeline 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -45,6 +45,27 @@ def _tokenizing_pipeline() -> Language:
     return nlp
 
 
+def checked_spans(text: str, entities: Iterable[Sequence[Any]]) -> list[tuple[int, int, str]]:
+    """``entities`` (``[start, end, label]`` each) sorted, after checking that each lies in
+    ``text`` and overlaps none of the others.
+
+    Raises:
+        ValueError: a span is out of range or overlaps the one before it.
+
+    >>> checked_spans("Budi ke Bali.", [[8, 12, "LOC"], [0, 4, "PERSON"]])
+    [(0, 4, 'PERSON'), (8, 12, 'LOC')]
+    """
+    spans = sorted((int(s), int(e), str(label)) for s, e, label in entities)
+    previous_end = -1
+    for start, end, _ in spans:
+        if not 0 <= start < end <= len(text):
+            raise ValueError(f"span [{start}, {end}] outside the text ({len(text)} characters)")
+        if start < previous_end:
+            raise ValueError(f"span [{start}, {end}] {text[start:end]!r} overlaps the one before")
+        previous_end = end
+    return spans
+
+
 def article_sentences(
     text: str,
     entities: list[tuple[int, int, str]],
@@ -64,13 +85,7 @@ def article_sentences(
     """
     doc = _tokenizing_pipeline()(text)
     tags = ["O"] * len(doc)
-    previous_end = -1
-    for start, end, label in sorted((int(s), int(e), str(lab)) for s, e, lab in entities):
-        if not 0 <= start < end <= len(text):
-            raise ValueError(f"span [{start}, {end}] outside the text ({len(text)} characters)")
-        if start < previous_end:
-            raise ValueError(f"span [{start}, {end}] {text[start:end]!r} overlaps the one before")
-        previous_end = end
+    for start, end, label in checked_spans(text, entities):
         span = doc.char_span(start, end)
         if span is None:  # a sentence's full stop kept in an abbreviation's token: "Tbk."
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -189,16 +204,8 @@ def read_articles(
     articles: list[tuple[str, list[Entity]]] = []
     for number, text, entities in _article_rows(path):
         spans: list[Entity] = []
-        previous_end = -1
         try:
-            for start, end, label in sorted(entities):
-                if not 0 <= start < end <= len(text):
-                    raise ValueError(f"span [{start}, {end}] outside the text "
-                                     f"({len(text)} characters)")
-                if start < previous_end:
-                    raise ValueError(f"span [{start}, {end}] {text[start:end]!r} overlaps the "
-                                     "one before")
-                previous_end = end
+            for start, end, label in checked_spans(text, entities):
                 name = label.rstrip("?")
                 mapped = name if label_map is None else label_map.get(name)
                 if mapped is None:
