@@ -1042,3 +1042,80 @@ def test_an_institution_named_after_a_person_is_no_person() -> None:
     assert [(e.text, e.label_) for e in map_entities(doc, {"PERSON": "PERSON", "LOC": "LOC"})] == [
         ("Charles Darwin University", "ORG"), ("Budi Santoso", "PERSON"),
         ("Lehigh University", "LOC")]  # a place tagged on one is left to the model
+
+
+def test_a_list_of_companies_with_bracketed_legal_forms_stays_apart() -> None:
+    from graph.nlp.abbreviations import entities_with_definitions, short_names
+
+    text = ("Krediturnya PT Bank Sentosa (Persero) Tbk, PT Bank Rakyat Makmur (Persero) Tbk "
+            "(BRM) dan PT Bank Niaga Utama (Persero) Tbk (BNU) setuju.")
+    doc = nlp(text)
+    names = ("PT Bank Sentosa (Persero) Tbk", "PT Bank Rakyat Makmur (Persero) Tbk", "BRM",
+             "PT Bank Niaga Utama (Persero) Tbk", "BNU")
+    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), label="ORG") for n in names]
+    pairs = find_abbreviations(doc) + short_names(doc)
+    # "(Persero)" is a legal form, not a short form, and no long form holds its short form
+    assert [(lf.text, sf.text) for lf, sf in pairs] == [
+        ("Bank Rakyat Makmur (Persero) Tbk", "BRM"), ("Bank Niaga Utama (Persero) Tbk", "BNU")]
+    assert [e.text for e in entities_with_definitions(doc, pairs)] == list(names)
+
+
+def test_an_abbreviation_defined_in_lower_case_names_nothing() -> None:
+    from graph.nlp.abbreviations import entities_with_definitions
+
+    text = ("Kapal berbobot 35 gross tonnage (GT) milik Koperasi Nelayan Sejahtera (KNS) itu "
+            "tenggelam. Kapal 35 GT lain selamat, kata KNS.")
+    doc = nlp(text)
+    spans = [("GT", 0), ("Koperasi Nelayan Sejahtera", 0), ("KNS", 0), ("GT", 1), ("KNS", 1)]
+    ents = []
+    for name, nth in spans:
+        at = [i for i in range(len(text)) if text.startswith(name, i)][nth]
+        ents.append(doc.char_span(at, at + len(name), label="ORG"))
+    doc.ents = ents
+    assert [e.text for e in entities_with_definitions(doc, find_abbreviations(doc))] == [
+        "Koperasi Nelayan Sejahtera", "KNS", "KNS"]
+
+
+def test_a_school_is_an_organisation_and_a_roman_numeral_ends_a_name() -> None:
+    text = ("Para siswa dari SMP Negeri 2 Mamuju dan SMAN 5 Mamuju kemarin mendatangi kebun "
+            "milik PTPN XIV yang berada di Luwu. Sementara itu Hamengku Buwono X hadir di daerah "
+            "pemilihan Jawa Tengah V bersama warga.")
+    doc = nlp(text)
+    names = [("SMP Negeri 2 Mamuju", "LOC"), ("SMAN 5 Mamuju", "LOC"), ("PTPN", "ORG"),
+             ("Luwu", "LOC"), ("Hamengku Buwono", "PERSON"), ("Jawa Tengah", "LOC")]
+    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), label=label)
+                for n, label in names]
+    labels = {"ORG": "ORG", "LOC": "LOC", "PERSON": "PERSON"}
+    assert [(e.text, e.label_) for e in map_entities(doc, labels)] == [
+        ("SMP Negeri 2 Mamuju", "ORG"), ("SMAN 5 Mamuju", "ORG"), ("PTPN XIV", "ORG"),
+        ("Luwu", "LOC"), ("Hamengku Buwono X", "PERSON"),
+        ("Jawa Tengah", "LOC")]  # a place's numeral may be an electoral district's
+
+
+def test_a_title_unit_before_an_office_and_its_holder_is_part_of_the_role() -> None:
+    doc = nlp("SEVP Treasury Risk Bank Sentosa Gunawan Hadi menilai, sementara VP Rina Wati diam.")
+    doc.ents = [Span(doc, 0, 3, label="PERSON"), Span(doc, 3, 5, label="ORG"),
+                Span(doc, 5, 7, label="PERSON"), Span(doc, 11, 13, label="PERSON")]
+    assert [(e.text, e.label_, role) for e, role in apply_titles(doc)] == [
+        ("Bank Sentosa", "ORG", ""), ("Gunawan Hadi", "PERSON", "SEVP Treasury Risk Bank Sentosa"),
+        ("Rina Wati", "PERSON", "VP")]
+
+
+def test_a_representative_office_is_one_organisation() -> None:
+    from graph.nlp.regional_offices import join_representative_offices
+
+    doc = nlp("Komnas HAM Perwakilan Sulawesi Tengah dan Ombudsman RI Perwakilan Provinsi Bali "
+              "menerima aduan; Komnas HAM Perwakilan Rakyat tidak.")
+    ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 2, 5, label="PERSON"),
+            Span(doc, 6, 8, label="ORG"), Span(doc, 10, 11, label="LOC"),
+            Span(doc, 14, 16, label="ORG")]
+    assert [(e.text, e.label_) for e in join_representative_offices(doc, ents)] == [
+        ("Komnas HAM Perwakilan Sulawesi Tengah", "ORG"),
+        ("Ombudsman RI Perwakilan Provinsi Bali", "ORG"), ("Komnas HAM", "ORG")]
+
+
+def test_a_common_word_before_a_known_place_after_an_office_is_no_holder() -> None:
+    doc = nlp("Kepala Ombudsman RI Perwakilan Sulawesi Selatan Nurul Hidayah hadir.")
+    doc.ents = [Span(doc, 1, 6, label="ORG"), Span(doc, 6, 8, label="PERSON")]
+    assert [(e.text, e.label_) for e, _ in apply_titles(doc)] == [
+        ("Ombudsman RI Perwakilan Sulawesi Selatan", "ORG"), ("Nurul Hidayah", "PERSON")]

@@ -21,7 +21,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .labels import EVENT_WORDS, ORG_ONLY_HEADS, ORG_ONLY_TAILS, ORGANISATION_WORDS
+from .labels import (
+    COMPANY_FORMS,
+    EVENT_WORDS,
+    ORG_ONLY_HEADS,
+    ORG_ONLY_TAILS,
+    ORGANISATION_WORDS,
+    is_cased,
+)
 
 if not Doc.has_extension("abbreviations"):
     Doc.set_extension("abbreviations", default=None)
@@ -32,12 +39,15 @@ MAX_INNER_TOKENS = 12
 
 
 def is_short_form(text: str) -> bool:
-    """Whether ``text`` can be an abbreviation: 2-12 characters, a letter first, few words.
+    """Whether ``text`` can be an abbreviation: 2-12 characters, a letter first, few words, no
+    company's legal form (the "(Persero)" of "PT Bank Mandiri (Persero) Tbk" is part of the name).
 
     >>> is_short_form("UKM"), is_short_form("roadmap yang baru"), is_short_form("2016")
     (True, False, False)
+    >>> is_short_form("Persero")
+    False
     """
-    if not 2 <= len(text) <= 12 or len(text.split()) > 2:
+    if not 2 <= len(text) <= 12 or len(text.split()) > 2 or text.lower() in COMPANY_FORMS:
         return False
     if not text[0].isalpha():
         return False
@@ -84,6 +94,8 @@ def _long_form_span(doc: Doc, candidates: Span, short: str) -> Span | None:
     if span is None:
         return None
     words = [t for t in span if not t.is_punct]
+    if any(t.lower_ == short.lower() for t in words):
+        return None  # a long form holds no word that is its own short form
     if not words or words[0].lower_ in FUNCTION_WORDS:
         return None
     content = [t for t in words if t.lower_ not in FUNCTION_WORDS]
@@ -174,6 +186,13 @@ def is_proper_name(span: Span) -> bool:
     return bool(words) and all(t.text[:1].isupper() for t in words)
 
 
+def is_common_noun_phrase(span: Span) -> bool:
+    """Whether every word of ``span`` is written in lower case ("hak guna usaha", "gross
+    tonnage"): in cased text such a long form defines a common noun's abbreviation, no name."""
+    words = [t for t in span if t.is_alpha]
+    return bool(words) and all(t.text.islower() for t in words)
+
+
 ORGANISATION_HEADS = ORGANISATION_WORDS - {"the", "tim"}
 """First words that make a defined long form an organisation's name even where the recogniser
 found nothing in it: "Ikatan Dokter Anak Indonesia (IDAI)", "Institute for Development of
@@ -189,13 +208,20 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
     with an organisation's head word (:data:`ORGANISATION_HEADS`). Every occurrence of the short
     form in the document then has the long form's label: one not yet part of an entity is added,
     an entity of exactly its extent is retyped ("IDAI" tagged LOC after "Ikatan Dokter Anak
-    Indonesia (IDAI)"). A long form opening or ending with a word that only organisations' names
-    open or end with (:data:`~graph.nlp.labels.ORG_ONLY_HEADS`, ``ORG_ONLY_TAILS``: "Japan
-    International Cooperation Agency (JICA)", the recogniser's "Japan" a place) is an ORG.
+    Indonesia (IDAI)"). An abbreviation defined by a phrase in lower case in cased text ("hak
+    guna usaha (HGU)", "gross tonnage (GT)") is a common noun's, so no entity is just that
+    abbreviation anywhere in the document. A long form opening or ending with a word that only
+    organisations' names open or end with (:data:`~graph.nlp.labels.ORG_ONLY_HEADS`,
+    ``ORG_ONLY_TAILS``: "Japan International Cooperation Agency (JICA)", the recogniser's
+    "Japan" a place) is an ORG.
     """
     from .titles import title_length_at
 
     ents = list(doc.ents)
+    common = {short_span.text for long_span, short_span in pairs
+              if is_common_noun_phrase(long_span) and is_cased(doc)}
+    if common:  # "hak guna usaha (HGU)": no "HGU" names anything in the article
+        ents = [e for e in ents if e.text not in common]
     for long_span, short_span in pairs:
         if not is_proper_name(long_span) or title_length_at(doc, short_span.start) or \
                 title_length_at(doc, long_span.start) >= len(long_span):

@@ -484,6 +484,8 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
       capitalised words whose last one the document names alone as a person ("BPN Cahyo
       Nugroho ... Nugroho");
     * a person span that is a title before a place is that place ("Kapolsek [Ciputat]");
+    * a person span that is a title and more, right before an organisation and a person, is the
+      title's unit, part of the holder's role ("SEVP [Wholesale Risk] Bank Mandiri Gunawan");
     * a person span after a title that opens with a place's name is the office's place and its
       holder ("Bupati [Cianjur Herman Suherman]");
     * a person span that opens with an acronym is an organisation ("[BPBD Jawa Barat]
@@ -506,6 +508,9 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
     named = _AnyOf(orgs, places)
     org_heads = {word_key(ent[0].text) for ent in ents if ent.label_ == "ORG" and len(ent) > 1}
     offices = {ent.start for ent in ents if _is_office(ent, taken, office_places)}
+    person_starts = {ent.start for ent in ents if ent.label_ == "PERSON"}
+    org_then_person = {ent.start for ent in ents
+                       if ent.label_ == "ORG" and ent.end in person_starts}
     people = _AnyOf({name_key(t.text for t in ent) for ent in ents
                      if ent.label_ == "PERSON" and ent.start not in offices
                      and not is_initials(doc, ent.start, ent.end)},
@@ -575,6 +580,9 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
         name, stripped = strip_titles(ent)
         if name is None:
             continue
+        if stripped and ent.end in org_then_person:
+            continue  # the title's unit, before the office and its holder: "SEVP [Wholesale
+            # Risk] Bank Mandiri Gunawan Setiadi"
         if ent.start in offices:
             result.append((Span(doc, name.start, name.end, label="LOC"), ""))
             continue
@@ -646,8 +654,12 @@ def join_adjacent_people(pairs: list[tuple[Span, str]]) -> list[tuple[Span, str]
 
 def _is_place_name(words: Span, places: NameKeys) -> bool:
     """Whether ``words`` are a place's name: a known one, or one opening with a place's head word
-    ("Pulau Taliabu", "Provinsi Jawa Tengah"), which opens no person's name."""
-    return name_key(t.text for t in words) in places or words[0].lower_ in PLACE_HEADS
+    ("Pulau Taliabu", "Provinsi Jawa Tengah"), which opens no person's name, or a common word
+    before a known one, which is the office's region ("Ombudsman RI [Perwakilan Sulawesi
+    Selatan]")."""
+    return (name_key(t.text for t in words) in places or words[0].lower_ in PLACE_HEADS
+            or (len(words) >= 2 and words[0].lower_ in common_words()
+                and name_key(t.text for t in words[1:]) in places))
 
 
 def _org_words(words: Span) -> bool:
