@@ -25,7 +25,15 @@ highlands, a heritage dispute in Yogyakarta, an electric-car factory), o1-o4 (an
 ruling, a migrant worker's death, a regional bank's digital loans, a religious gathering hit by
 a flood), p1-p4 (Gaza ceasefire talks, a rating agency and bank shares, coalition talks before a
 governor election, a football derby), q1-q4 (an earthquake, dengue and measles, a water-company
-corruption trial, a startup's expansion); ``--ids d`` scores one group. None of these articles
+corruption trial, a startup's expansion), r1-r4 (school zoning, a ferry accident, a plantation
+company's debt, a volleyball final), s1-s4 (school admission, a ferry rescue, a plantation
+company's banks, a volleyball league), t1-t4 (mining-permit bribery, a telecom merger, an ASEAN
+trade meeting, pilgrimage complaints), u1-u4 (drought in East Nusa Tenggara, a battery research
+partnership, an online-loan extortion ring, a bus line in Medan), v1-v4 (a G20 summit, an
+earthquake in Nepal, a Dutch election, Gaza ceasefire talks), w1-w4 (a league match, a badminton
+tournament, a music festival, a motorcycle race), x1-x4 (an electric-vehicle battery plant, a data
+centre in Batam, listings on the stock exchange, a palm-oil dispute with the EU); ``--ids d``
+scores one group. None of these articles
 is in Jalin's training corpus (graph/nlp/corpus), which other writers wrote without seeing them.
 Conventions: names without titles; an organisation named inside a role phrase is tagged
 ("Direktur Utama [KAI]"); a place that only names an office is not ("Penjabat Gubernur Jawa

@@ -1119,3 +1119,28 @@ def test_a_common_word_before_a_known_place_after_an_office_is_no_holder() -> No
     doc.ents = [Span(doc, 1, 6, label="ORG"), Span(doc, 6, 8, label="PERSON")]
     assert [(e.text, e.label_) for e, _ in apply_titles(doc)] == [
         ("Ombudsman RI Perwakilan Sulawesi Selatan", "ORG"), ("Nurul Hidayah", "PERSON")]
+
+
+def test_a_surname_the_recogniser_typed_as_an_organisation_is_the_person() -> None:
+    from graph.nlp.person_names import retyped_names
+
+    text = ("Penyerang asal Brasil, Lucas Moreira, mencetak gol. Tembakan Moreira lalu ditepis "
+            "kiper. Warga Jakarta dan Bank Moreira Utama menonton.")
+    doc = nlp(text)
+    names = [("Lucas Moreira", "PERSON", 0), ("Moreira", "ORG", 1), ("Jakarta", "LOC", 0),
+             ("Bank Moreira Utama", "ORG", 0)]
+    ents = []
+    for name, label, nth in names:
+        at = [i for i in range(len(text)) if text.startswith(name, i)][nth]
+        ents.append(doc.char_span(at, at + len(name), label=label))
+    assert [(e.text, e.label_) for e in retyped_names(doc, ents)] == [
+        ("Lucas Moreira", "PERSON"), ("Moreira", "PERSON"), ("Jakarta", "LOC"),
+        ("Bank Moreira Utama", "ORG")]  # only a one-word entity is retyped
+
+
+def test_a_sports_designation_before_a_country_and_a_player_is_a_role() -> None:
+    doc = nlp("Tunggal putra Denmark Viktor Axelsen menang, sementara Sheikh Hamad Al Thani hadir.")
+    doc.ents = [Span(doc, 2, 5, label="PERSON"), Span(doc, 8, 12, label="PERSON")]
+    assert [(e.text, e.label_, role) for e, role in apply_titles(doc)] == [
+        ("Denmark", "LOC", ""), ("Viktor Axelsen", "PERSON", "Tunggal putra Denmark"),
+        ("Hamad Al Thani", "PERSON", "Sheikh")]
