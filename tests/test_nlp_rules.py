@@ -1144,3 +1144,16 @@ def test_a_sports_designation_before_a_country_and_a_player_is_a_role() -> None:
     assert [(e.text, e.label_, role) for e, role in apply_titles(doc)] == [
         ("Denmark", "LOC", ""), ("Viktor Axelsen", "PERSON", "Tunggal putra Denmark"),
         ("Hamad Al Thani", "PERSON", "Sheikh")]
+
+
+def test_the_shipped_pipeline_keeps_a_list_of_state_companies_apart() -> None:
+    from graph.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(concepts=False)
+    doc = nlp("Kreditur perseroan adalah PT Bank Sentosa Raya (Persero) Tbk, PT Bank Rakyat "
+              "Makmur (Persero) Tbk (BRM), dan PT Bank Niaga Utama (Persero) Tbk (BNU). Direktur "
+              "Keuangan perseroan mengatakan restrukturisasi utang selesai pekan depan.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("PT Bank Sentosa Raya (Persero) Tbk", "ORG"),
+        ("PT Bank Rakyat Makmur (Persero) Tbk", "ORG"), ("BRM", "ORG"),
+        ("PT Bank Niaga Utama (Persero) Tbk", "ORG"), ("BNU", "ORG")]
