@@ -219,7 +219,7 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
 
     ents = list(doc.ents)
     common = {short_span.text for long_span, short_span in pairs
-              if is_common_noun_phrase(long_span) and is_cased(doc)}
+              if is_common_noun_phrase(long_span)} if is_cased(doc) else set()
     if common:  # "hak guna usaha (HGU)": no "HGU" names anything in the article
         ents = [e for e in ents if e.text not in common]
     for long_span, short_span in pairs:

@@ -273,7 +273,7 @@ def retyped_names(doc: Doc, ents: list[Span]) -> list[Span]:
     names = named_in_doc([ent for ent in ents if ent not in candidates])
     retyped = {ent.start for ent in candidates if _only_a_name(doc, ent.start, names) and not (
         ent.start and doc[ent.start - 1].lower_ in PLACE_WORDS_BEFORE)}
-    return [Span(doc, ent.start, ent.end, label="PERSON") if ent in candidates
+    return [Span(doc, ent.start, ent.end, label="PERSON") if len(ent) == 1
             and ent.start in retyped else ent for ent in ents]
 
 
