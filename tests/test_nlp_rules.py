@@ -1101,17 +1101,16 @@ def test_a_title_unit_before_an_office_and_its_holder_is_part_of_the_role() -> N
         ("Rina Wati", "PERSON", "VP")]
 
 
-def test_a_representative_office_is_one_organisation() -> None:
-    from graph.nlp.regional_offices import join_representative_offices
+def test_the_shipped_pipeline_keeps_a_representative_office_whole() -> None:
+    from graph.nlp.pipeline import load_pipeline
 
-    doc = nlp("Komnas HAM Perwakilan Sulawesi Tengah dan Ombudsman RI Perwakilan Provinsi Bali "
-              "menerima aduan; Komnas HAM Perwakilan Rakyat tidak.")
-    ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 2, 5, label="PERSON"),
-            Span(doc, 6, 8, label="ORG"), Span(doc, 10, 11, label="LOC"),
-            Span(doc, 14, 16, label="ORG")]
-    assert [(e.text, e.label_) for e in join_representative_offices(doc, ents)] == [
-        ("Komnas HAM Perwakilan Sulawesi Tengah", "ORG"),
-        ("Ombudsman RI Perwakilan Provinsi Bali", "ORG"), ("Komnas HAM", "ORG")]
+    nlp = load_pipeline(concepts=False)
+    doc = nlp("Kepala Ombudsman RI Perwakilan Sulawesi Tengah Nurul Hidayah mengatakan aduan "
+              "warga meningkat, sementara Komnas HAM Perwakilan Provinsi Bali belum menerima "
+              "laporan.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Ombudsman RI Perwakilan Sulawesi Tengah", "ORG"), ("Nurul Hidayah", "PERSON"),
+        ("Komnas HAM Perwakilan Provinsi Bali", "ORG")]
 
 
 def test_a_common_word_before_a_known_place_after_an_office_is_no_holder() -> None:

@@ -162,47 +162,6 @@ def offices_before_known_places(doc: Doc, ents: list[Span]) -> list[Span]:
     return result
 
 
-REPRESENTATIVE_WORDS = frozenset({"perwakilan"})
-"""Words between a national body and the region of its representative office ("Ombudsman RI
-Perwakilan Sulawesi Selatan", "BPK Perwakilan Provinsi Bali", "Komnas HAM Perwakilan Aceh")."""
-
-
-def join_representative_offices(doc: Doc, ents: list[Span]) -> list[Span]:
-    """``ents`` with a national body, "Perwakilan" and a known place (the gazetteer's) written
-    after it made one ORG, whatever the recogniser made of the place: the body's office in that
-    region, as a regional office is ("Ombudsman RI [Perwakilan Sulawesi Selatan]" tagged as a
-    person).
-
-    >>> import spacy
-    >>> doc = spacy.blank("id")("Ombudsman RI Perwakilan Sulawesi Selatan menerima aduan.")
-    >>> ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 2, 5, label="PERSON")]
-    >>> [(e.text, e.label_) for e in join_representative_offices(doc, ents)]
-    [('Ombudsman RI Perwakilan Sulawesi Selatan', 'ORG')]
-    """
-    places = gazetteer_place_keys()
-    result: list[Span] = []
-    for ent in ents:
-        if result and result[-1].end > ent.start:
-            continue  # taken into the office before
-        k = ent.end
-        if (ent.label_ != "ORG" or k + 1 >= len(doc) or doc[k].lower_ not in REPRESENTATIVE_WORDS
-                or not doc[k].text[:1].isupper() or doc[k].is_sent_start):
-            result.append(ent)
-            continue
-        k += 1
-        while (k < len(doc) and doc[k].lower_ in ADMINISTRATIVE_WORDS
-               and doc[k].text[:1].isupper()):
-            k += 1
-        size = known_place_at(doc, k, places) if k < len(doc) else 0
-        place_end = k + size
-        covering = [e for e in ents if e.start < place_end and e.end > ent.end]
-        if not size or any(e.end > place_end for e in covering):
-            result.append(ent)  # no known place, or an entity runs past it
-            continue
-        result.append(Span(doc, ent.start, place_end, label="ORG"))
-    return result
-
-
 class RegionalOffices:
     """Joins regional offices and their place (see :func:`join_regional_offices`)."""
 
@@ -213,8 +172,7 @@ class RegionalOffices:
         if is_headline_case(doc):
             return doc  # capitals mark no names there
         ents = list(doc.ents)
-        joined = join_representative_offices(
-            doc, offices_before_known_places(doc, join_regional_offices(doc, ents)))
+        joined = offices_before_known_places(doc, join_regional_offices(doc, ents))
         if joined != ents:
             doc.ents = joined
         return doc
