@@ -1156,3 +1156,107 @@ def test_the_shipped_pipeline_keeps_a_list_of_state_companies_apart() -> None:
         ("PT Bank Sentosa Raya (Persero) Tbk", "ORG"),
         ("PT Bank Rakyat Makmur (Persero) Tbk", "ORG"), ("BRM", "ORG"),
         ("PT Bank Niaga Utama (Persero) Tbk", "ORG"), ("BNU", "ORG")]
+
+
+def test_a_party_board_its_party_and_its_region_are_one_organisation() -> None:
+    from graph.nlp.regional_offices import join_boards
+
+    doc = nlp("Ketua DPD Partai Golkar Bali I Made Sudarma, Ketua DPD Nasdem Kabupaten Bone, "
+              "Sekretaris DPW PKB Jawa Timur, Ketua DPP Partai Demokrat dan Ketua DPD RI hadir.")
+    ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 5, 8, label="PERSON"),
+            Span(doc, 10, 11, label="ORG"), Span(doc, 11, 14, label="PERSON"),
+            Span(doc, 17, 18, label="ORG"), Span(doc, 23, 25, label="ORG"),
+            Span(doc, 27, 29, label="ORG")]
+    assert [(e.text, e.label_) for e in join_boards(doc, ents)] == [
+        ("DPD Partai Golkar Bali", "ORG"), ("I Made Sudarma", "PERSON"),
+        ("DPD Nasdem Kabupaten Bone", "ORG"), ("DPW PKB Jawa Timur", "ORG"),
+        ("DPP Partai Demokrat", "ORG"), ("DPD RI", "ORG")]
+
+
+def test_a_board_and_its_region_after_a_title_is_no_organisation_and_holder() -> None:
+    doc = nlp("Ketua DPD Nasdem Sumenep mengatakan kader siap.")
+    doc.ents = [Span(doc, 1, 4, label="ORG")]
+    assert [(e.text, e.label_) for e, _ in apply_titles(doc)] == [
+        ("DPD Nasdem Sumenep", "ORG")]
+
+
+def test_a_known_place_the_article_tags_as_a_place_is_no_person_elsewhere() -> None:
+    from graph.nlp.person_names import places_tagged_as_people
+
+    doc = nlp("Delegasi bertemu di Ankara. Ankara menjaga hubungan baik. Paris Hilton dan "
+              "Paris tiba di Paris.")
+    ents = [Span(doc, 3, 4, label="LOC"), Span(doc, 5, 6, label="PERSON"),
+            Span(doc, 10, 12, label="PERSON"), Span(doc, 13, 14, label="PERSON"),
+            Span(doc, 16, 17, label="LOC")]
+    assert [(e.text, e.label_) for e in places_tagged_as_people(doc, ents)] == [
+        ("Ankara", "LOC"), ("Ankara", "LOC"), ("Paris Hilton", "PERSON"), ("Paris", "PERSON"),
+        ("Paris", "LOC")]
+    # nor is such a one-word "person" evidence that makes the place a person in a title's span
+    doc = nlp("Mereka bertemu di Istanbul, Turki. Presiden Turki Recep Tayyip Erdogan menyatakan "
+              "Turki siap.")
+    doc.ents = [Span(doc, 3, 4, label="LOC"), Span(doc, 5, 6, label="LOC"),
+                Span(doc, 8, 12, label="PERSON"), Span(doc, 13, 14, label="PERSON")]
+    assert [(e.text, e.label_) for e, _ in apply_titles(doc)][:4] == [
+        ("Istanbul", "LOC"), ("Turki", "LOC"), ("Turki", "LOC"),
+        ("Recep Tayyip Erdogan", "PERSON")]  # the office's place is dropped later
+
+
+def test_a_one_word_organisation_is_no_person_for_one_person_mention() -> None:
+    doc = nlp("Startup Nalarin menggalang dana. Investor menyukai Nalarin. Kini Nalarin "
+              "melayani klien.")
+    doc.ents = [Span(doc, 1, 2, label="ORG"), Span(doc, 7, 8, label="ORG"),
+                Span(doc, 10, 11, label="PERSON")]
+    assert [(e.text, e.label_) for e, _ in apply_titles(doc)] == [
+        ("Nalarin", "ORG"), ("Nalarin", "ORG"), ("Nalarin", "PERSON")]
+    doc.ents = [Span(doc, 1, 2, label="ORG"), Span(doc, 7, 8, label="PERSON"),
+                Span(doc, 10, 11, label="PERSON")]  # typed a person more often: a person
+    assert [e.label_ for e, _ in apply_titles(doc)] == ["PERSON"] * 3
+
+
+def test_two_word_military_ranks_are_titles() -> None:
+    for text, name in [("Laksamana Madya Hendra Gunawan", "Hendra Gunawan"),
+                       ("Komodor Ramon Villanueva", "Ramon Villanueva"),
+                       ("Letnan Kolonel Budi Hartono", "Budi Hartono"),
+                       ("Marsekal Muda Andi Kurnia", "Andi Kurnia")]:
+        doc = nlp(text)
+        stripped, _ = strip_titles(doc[:])
+        assert stripped is not None and stripped.text == name
+
+
+def test_firms_words_and_building_heads_fix_the_type_of_a_name() -> None:
+    doc = nlp("Dana dari Meridian Bay Capital dan Kaito Ventures masuk ke Menara Radius Prawiro.")
+    doc.ents = [Span(doc, 2, 5, label="PERSON"), Span(doc, 6, 8, label="LOC"),
+                Span(doc, 10, 13, label="PERSON")]
+    assert [(e.text, e.label_) for e in map_entities(doc, {"PERSON": "PERSON", "LOC": "LOC"})] == [
+        ("Meridian Bay Capital", "ORG"), ("Kaito Ventures", "ORG"),
+        ("Menara Radius Prawiro", "LOC")]
+
+
+def test_initials_given_with_an_age_are_people_and_model_numbers_no_entity() -> None:
+    doc = nlp("Polisi menangkap MZ (41) dan DS (38) di pelabuhan. MZ adalah bandar, sementara "
+              "satelit Cakrawala-1 milik PT Cakrawala Nusantara meluncur dari AS (kemarin).")
+    assert [e.text for e in initials_spans(doc)] == ["MZ", "DS", "MZ"]
+    doc.ents = [Span(doc, 20, 21, label="ORG"), Span(doc, 24, 27, label="ORG")]
+    assert [e.text for e in map_entities(doc, {"ORG": "ORG"}) if e.label_ == "ORG"] == [
+        "PT Cakrawala Nusantara"]  # "Cakrawala-1" is the satellite
+
+
+def test_a_hospital_after_a_title_is_no_place_that_names_an_office() -> None:
+    from graph.nlp.titles import office_places
+
+    doc = nlp("Direktur RSUD Pangeran Wiranata Hendra Kusuma dan Gubernur Jawa Barat Dedi Putra "
+              "hadir.")
+    doc.ents = [Span(doc, 1, 4, label="LOC"), Span(doc, 4, 6, label="PERSON"),
+                Span(doc, 8, 10, label="LOC"), Span(doc, 10, 12, label="PERSON")]
+    assert [e.text for e in office_places(doc)] == ["Jawa Barat"]
+
+
+def test_a_company_introduced_by_its_kind_is_an_organisation_wherever_named() -> None:
+    from graph.nlp.organisation_names import organisations_by_kind
+
+    doc = nlp("Platform e-commerce BelanjaKita diretas. Data pengguna BelanjaKita bocor. "
+              "Perusahaan milik Hartono dan perusahaan Singapura diam. Kata Hartono, BelanjaKita "
+              "aman.")
+    ents = [Span(doc, 12, 13, label="PERSON"), Span(doc, 19, 20, label="PERSON")]
+    assert [(e.start, e.label_) for e in organisations_by_kind(doc, ents)] == [
+        (2, "ORG"), (7, "ORG"), (12, "PERSON"), (19, "PERSON"), (21, "ORG")]

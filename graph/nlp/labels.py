@@ -106,7 +106,7 @@ PLACE_NOUNS = frozenset({
     "jalan", "jl", "jl.", "gang", "jembatan", "bendungan", "waduk", "bandara", "pelabuhan",
     "stasiun", "terminal", "hotel", "gedung", "kompleks", "komplek", "lapangan", "stadion",
     "sirkuit", "museum", "masjid", "gereja", "pura", "klenteng", "candi", "istana", "taman",
-    "alun-alun",
+    "alun-alun", "menara", "wisma", "plaza", "mall",
 })
 """Nouns of landforms, waters and buildings that are part of a place's name even when written in
 lower case ("gunung Merapi", "selat Sunda", "hotel Oranje"), unlike administrative nouns ("kota",
@@ -132,6 +132,11 @@ asosiasi persatuan perusahaan grup group kelompok klub fc tim the
 """.split())
 """First words of organisation names that do not name one organisation by themselves ("PT",
 "Bank", "Universitas"); an organisation's name can open with one, a person's cannot."""
+
+BOARD_HEADS = frozenset({"DPP", "DPD", "DPW", "DPC"})
+"""Abbreviated boards of a party or an association: Dewan Pimpinan Pusat (national), Wilayah or
+Daerah (province), Daerah or Cabang (regency, city); written in capitals, named by the
+organisation and region after them ("DPD Partai Golkar Bali")."""
 
 
 ORGANISATION_WORDS = ORG_HEADS | frozenset("""
@@ -161,14 +166,17 @@ the corpora also tag as places."""
 
 ORG_ONLY_TAILS = frozenset("""
 corporation corp corp. inc inc. ltd ltd. limited company agency foundation association llc plc
-gmbh tbk tbk. group grup
+gmbh tbk tbk. group grup capital ventures partners holdings securities sekuritas airlines airways
 """.split())
 """Last words that end nothing but organisations' names: legal forms and "Corporation",
 "Agency", "Foundation". In the training corpora (train splits) a name of two words or more ending
 with one is an organisation every time (78 names: ORG, ORGANISATION, NERP's IND); a place or
 person tagged on one ("Mitsubishi Corporation" PERSON, "Japan International Cooperation Agency"
 LOC) is an organisation, and so is one the recogniser cut before them ("[Fujian Hengrui] Metal
-Group": :func:`extend_to_org_tail`)."""
+Group": :func:`extend_to_org_tail`). The firms' words "Capital", "Ventures", "Partners",
+"Holdings", "Securities"/"Sekuritas", "Airlines", "Airways" end company names the same way
+(train splits: 19 of 21 such names organisations; a flight school and "Temasek Holdings"
+tagged as places); venture-capital firms are otherwise read as people ("Meridian Bay Capital")."""
 
 
 INSTITUTION_TAILS = frozenset({"university", "institute", "college"})
@@ -252,6 +260,12 @@ INITIALS_CUES = frozenset({"inisial", "berinisial"})
 ("tersangka berinisial AS dan RH"): NERP tags them PERSON."""
 
 
+MODEL_NUMBER = re.compile(r"[A-Z][A-Za-z]*-\d+")
+"""One word and a number joined by a hyphen: a product's, model's or flight's name ("Cakrawala-1",
+"Casa-212", "JP-209"), no entity (train splits: 7 of 8 such words O; the eighth is inside a
+place's name)."""
+
+
 @lru_cache(maxsize=16)
 def _hashes(words: frozenset[str]) -> frozenset[int]:
     return frozenset(hash_string(word) for word in words)
@@ -282,26 +296,38 @@ def _is_initials_word(text: str) -> bool:
     return 1 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
 
 
+def _age_follows(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` is two to four capitals followed by an age in brackets ("MZ (41)"),
+    how crime news names a suspect or victim without a cue word ("yakni MZ (41), DS (38)")."""
+    return (k + 3 < len(doc) and len(doc[k].text) >= 2 and _is_initials_word(doc[k].text)
+            and doc[k + 1].text == "(" and doc[k + 2].text.isdigit()
+            and len(doc[k + 2].text) <= 2 and doc[k + 3].text == ")"
+            and _may_repeat_initials(doc, k))
+
+
 @per_document
 def _initials_after_cues(doc: Doc) -> list[int]:
-    """Positions of the initials listed after "berinisial"/"inisial" in ``doc`` (the components
-    ask for every acronym-like entity)."""
-    found = []
+    """Positions of the initials listed after "berinisial"/"inisial" in ``doc``, and of those
+    given with an age ("MZ (41)"; the components ask for every acronym-like entity)."""
+    found = set()
     for cue in positions_of(doc, INITIALS_CUES):
         k = cue + 1
         while k < len(doc) and (_is_initials_word(doc[k].text) or _joins_initials(doc[k].text)):
             if _is_initials_word(doc[k].text):
-                found.append(k)
+                found.add(k)
             k += 1
-    return found
+    for k in positions_of(doc, frozenset({"("})):
+        if k and _age_follows(doc, k - 1):
+            found.add(k - 1)
+    return sorted(found)
 
 
 def is_initials(doc: Doc, start: int, end: int) -> bool:
     """Whether ``doc[start:end]`` is one token, a person's initials: listed after "berinisial"
-    or "inisial" ("berinisial [AS] dan [RH]"), or the same letters anywhere else in a document
-    that gives them so ("... [RH] merupakan pelanggan lama"), unless a place's preposition or a
-    currency stands before them ("di AS", "dolar AS"); such initials are not the place "AS"
-    (Amerika Serikat).
+    or "inisial" ("berinisial [AS] dan [RH]") or given with an age ("[MZ] (41)"), or the same
+    letters anywhere else in a document that gives them so ("... [RH] merupakan pelanggan
+    lama"), unless a place's preposition or a currency stands before them ("di AS", "dolar
+    AS"); such initials are not the place "AS" (Amerika Serikat).
 
     >>> import spacy
     >>> doc = spacy.blank("id")("tersangka berinisial AS, MR (27) dan RH ditangkap. RH di AS")
@@ -310,6 +336,9 @@ def is_initials(doc: Doc, start: int, end: int) -> bool:
     >>> doc = spacy.blank("id")("tersangka berinisial MR ditangkap di AS")
     >>> is_initials(doc, 5, 6)
     False
+    >>> doc = spacy.blank("id")("polisi menangkap MZ (41) dan DS (38). MZ bandar")
+    >>> [is_initials(doc, k, k + 1) for k in (2, 7, 12)]
+    [True, True, True]
     """
     if end - start != 1 or not _is_initials_word(doc[start].text):
         return False
@@ -381,6 +410,11 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
     >>> doc = spacy.blank("id")("naik 2 dolar AS di AS")
     >>> tidy_span(Span(doc, 3, 4, "LOC")), tidy_span(Span(doc, 5, 6, "LOC")).text
     (None, 'AS')
+    >>> doc = spacy.blank("id")("satelit Cakrawala-1 dan drone Karrar-4 milik Cakrawala")
+    >>> tidy_span(Span(doc, 1, 2, "ORG")), tidy_span(Span(doc, 6, 9, "ORG"))
+    (None, None)
+    >>> tidy_span(Span(doc, 10, 11, "ORG")).text
+    'Cakrawala'
     """
     start, end = span.start, span.end
     doc = span.doc
@@ -432,6 +466,10 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
         return None
     if text.lower() in UNIT_ABBREVIATIONS or text.lower() in COMPANY_FORMS:
         return None
+    if MODEL_NUMBER.fullmatch(text) or (
+            end - start == 1 and end + 1 < len(doc) and not doc[end - 1].whitespace_
+            and doc[end].text == "-" and doc[end + 1].text.isdigit()):
+        return None  # "[Cakrawala]-1", "Karrar-4": a product's, model's or flight's number
     if (cased and end - start == 1 and end < span.end and _is_lower_word(doc[end])
             and (start == 0 or doc[start].is_sent_start)):
         return None  # "[Bank sentral] memperkirakan": a common noun phrase opening a sentence

@@ -15,6 +15,11 @@ organisation or place head ("Kementerian", "Kabupaten"), no known place ("Indone
 is a standing-alone occurrence outside every entity: no capitalised word right before or after
 it (that would be another, longer name).
 
+A company the article introduces by its kind ("startup agritech Ladangku", "platform e-commerce
+BelanjaKita", "maskapai Citilink") is an organisation wherever its one-word name stands
+(:func:`organisations_by_kind`): an invented brand looks like a given name to the recogniser,
+which types its mentions as people, places or nothing.
+
 Firms named after their partners are found here too: "Kantor Akuntan Publik Hendrawan, Sutanto &
 Rekan", "Sihombing, Tan & Partners", "Bain & Company" (:func:`firm_names`): a recogniser takes
 the surnames for people.
@@ -116,6 +121,12 @@ def short_name(ent: Span) -> str | None:
     return text
 
 
+def _opens_compound(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` opens a hyphenated word, a product's or a model's name after its
+    maker ("Cakrawala-1" of PT Cakrawala Satelit Nusantara, "Garuda-2")."""
+    return k + 1 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text == "-"
+
+
 def organisations_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
     """New ORG spans where the article names an organisation again by its short name
     (:func:`short_name`), standing alone outside every entity.
@@ -133,9 +144,74 @@ def organisations_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     found = []
     for k in positions_of(doc, frozenset(name.lower() for name in short)):
-        if k not in taken and doc[k].text in short and stands_alone(doc[k:k + 1]):
+        if (k not in taken and doc[k].text in short and stands_alone(doc[k:k + 1])
+                and not _opens_compound(doc, k)):
             found.append(Span(doc, k, k + 1, label="ORG"))
     return found
+
+
+KIND_NOUNS = frozenset("""
+startup start-up perusahaan platform emiten maskapai lokapasar marketplace e-commerce fintech
+unikorn dekakorn decacorn pabrikan firma
+""".split())
+"""Lower-case nouns of a company's kind written before its name ("startup [Ladangku]",
+"perusahaan teknologi [Nalarin]"). Train splits: after "perusahaan" and "maskapai", a name that
+is no place's is an organisation 12 times of 13 (a place's name there is the company's country:
+"perusahaan Singapura")."""
+
+NOT_MODIFIERS = frozenset({"milik", "pimpinan", "asal", "binaan", "besutan", "garapan",
+                           "bentukan", "keluarga", "induk", "mitra", "saingan", "pesaing"})
+"""Lower-case words after a kind noun that introduce someone else than the company: its owner,
+origin or rival ("perusahaan milik [Budi]")."""
+
+
+def _kind_named(doc: Doc, k: int) -> int:
+    """Index of the one-word name a kind noun at token ``k`` introduces, directly or after one
+    lower-case modifier ("startup agritech Ladangku"), or -1."""
+    for j in (k + 1, k + 2):
+        if j >= len(doc):
+            return -1
+        token = doc[j]
+        if token.text[:1].isupper():
+            after = doc[j + 1] if j + 1 < len(doc) else None
+            alone = after is None or not after.text[:1].isupper()
+            return j if alone and token.is_alpha and len(token.text) >= MIN_LETTERS else -1
+        if (not token.is_alpha and token.text != "e-commerce") or token.lower_ in NOT_MODIFIERS \
+                or token.lower_ in LEADING_FUNCTION_WORDS:
+            return -1
+    return -1
+
+
+def organisations_by_kind(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with every standing-alone mention of a one-word name that a kind noun introduces
+    (:data:`KIND_NOUNS`) made an organisation, whether the recogniser typed it a person or a
+    place or missed it: "startup agritech Ladangku ... CEO [Ladangku] ... mendirikan
+    [Ladangku]". A known place ("perusahaan Singapura"), a common word and a word of a person's
+    name in the article are left.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Startup agritech Ladangku tumbuh. Kata Budi, Ladangku untung.")
+    >>> [(e.start, e.label_) for e in organisations_by_kind(doc, [Span(doc, 8, 9, "PERSON")])]
+    [(2, 'ORG'), (8, 'ORG')]
+    """
+    names = set()
+    for k in positions_of(doc, KIND_NOUNS):
+        j = _kind_named(doc, k)
+        if j >= 0 and (doc[k].text.islower() or doc[k].is_sent_start):
+            names.add(doc[j].text)
+    if not names:
+        return ents
+    person_words = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    names = {name for name in names if name not in person_words and name not in place_names()
+             and name.lower() not in common_words()}
+    if not names:
+        return ents
+    kept = [e for e in ents if not (len(e) == 1 and e.text in names)]
+    taken = {i for e in kept for i in range(e.start, e.end)}
+    found = [Span(doc, k, k + 1, label="ORG")
+             for k in positions_of(doc, frozenset(name.lower() for name in names))
+             if doc[k].text in names and k not in taken and stands_alone(doc[k:k + 1])]
+    return sorted(kept + found, key=lambda span: span.start)
 
 
 class OrganisationNames:
@@ -148,7 +224,7 @@ class OrganisationNames:
         if not is_cased(doc) or is_headline_case(doc):
             return doc
         before = list(doc.ents)
-        ents = firm_names(doc, before)
+        ents = organisations_by_kind(doc, firm_names(doc, before))
         found = organisations_named_again(doc, ents)
         if found:
             ents = sorted(ents + found, key=lambda span: span.start)

@@ -21,6 +21,9 @@ text written in capitals or title case, where capitals mark no names):
    name in the article, or one word that is the first or last word of one (and no common word,
    title, place or organisation), is that person; :func:`retyped_names`: so is such a word the
    recogniser tagged as an organisation or a place ("Anthony Albanese ... [Albanese]" ORG).
+5. :func:`places_tagged_as_people`: the other way round, a one-word "person" that is a known
+   place the article tags as a place elsewhere, and no word of a person's name there, is that
+   place ("di Ankara ... karena [Ankara] menjaga hubungan").
 
 (4) is the one-sense-per-discourse heuristic for names (Gale, Church & Yarowsky 1992, "One sense
 per discourse"), used for NER as document-level label consistency (Krishnan & Manning 2006, "An
@@ -47,7 +50,13 @@ from .labels import (
     is_initials,
     positions_of,
 )
-from .titles import named_in_doc, organisation_name_words, title_length_at, word_key
+from .titles import (
+    gazetteer_place_keys,
+    named_in_doc,
+    organisation_name_words,
+    title_length_at,
+    word_key,
+)
 
 MAX_NAME_WORDS = 4
 
@@ -277,6 +286,36 @@ def retyped_names(doc: Doc, ents: list[Span]) -> list[Span]:
             and ent.start in retyped else ent for ent in ents]
 
 
+def places_tagged_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with a one-word person that is a known place (the gazetteer's) the article
+    tags as a place elsewhere, and that no other person's name in the article contains, made
+    that place: "di Ankara ... karena [Ankara] menjaga hubungan", "bertemu di Istanbul,
+    Turki ... menyatakan [Turki] siap". The one-sense-per-discourse reading of
+    :func:`retyped_names`, for places; a person's name that is also a place's ("Paris Hilton
+    ... Paris") stays a person.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Ia tiba di Ankara. Ankara menolak.")
+    >>> ents = [Span(doc, 3, 4, label="LOC"), Span(doc, 5, 6, label="PERSON")]
+    >>> [(e.text, e.label_) for e in places_tagged_as_people(doc, ents)]
+    [('Ankara', 'LOC'), ('Ankara', 'LOC')]
+    """
+    candidates = [ent for ent in ents if len(ent) == 1 and ent.label_ == "PERSON"
+                  and not is_initials(doc, ent.start, ent.end)]
+    if not candidates:
+        return ents
+    places = {word_key(ent[0].text) for ent in ents if ent.label_ == "LOC" and len(ent) == 1}
+    name_words = {word_key(t.text) for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
+                  for t in ent}
+    known = gazetteer_place_keys()
+    retyped = {ent.start for ent in candidates if word_key(ent[0].text) in places
+               and word_key(ent[0].text) not in name_words and (word_key(ent[0].text),) in known}
+    if not retyped:
+        return ents
+    return [Span(doc, ent.start, ent.end, label="LOC") if ent.start in retyped and len(ent) == 1
+            and ent.label_ == "PERSON" else ent for ent in ents]
+
+
 _COMMA = frozenset({","})
 
 
@@ -408,7 +447,7 @@ class PersonNames:
                 roles.setdefault((new.start_char, new.end_char), old._.role)
         ents = appositions(doc, coordinated_places(doc, split_pairs(doc, extended)))
         ents = sorted(ents + named_again(doc, ents, names), key=lambda span: span.start)
-        ents = retyped_names(doc, ents)
+        ents = places_tagged_as_people(doc, retyped_names(doc, ents))
         if ents == before:
             return doc
         doc.ents = ents

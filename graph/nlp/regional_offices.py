@@ -10,9 +10,15 @@ Sikka and of Bandung into one node. This component joins an organisation whose n
 an office noun (:data:`OFFICE_HEADS`) and the place or regional command written right after it
 (:data:`COMMAND_HEADS`) into one ORG.
 
+The same holds for the boards of parties and national associations, which every province,
+regency and city has one of: "[DPD Partai Golkar Sumatera Utara]", "[DPC PKB Kabupaten Magelang]"
+(:func:`join_boards`); the recogniser tags them in pieces ("DPD" alone, "Partai Golkar Sulawesi
+Selatan", the party and a place, or the party and the place as a person).
+
 The rule follows how Indonesian administrative names are built (UU 23/2014 on regional
-government: "Dinas ... Provinsi/Kabupaten/Kota ..."; Polri's and TNI's regional commands); no
-word list comes from a corpus.
+government: "Dinas ... Provinsi/Kabupaten/Kota ..."; Polri's and TNI's regional commands; the
+parties' and associations' statutes: Dewan Pimpinan Pusat, Daerah, Wilayah, Cabang); no word
+list comes from a corpus.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .labels import is_headline_case, positions_of
+from .labels import BOARD_HEADS, is_headline_case, positions_of
 from .titles import gazetteer_place_keys, known_place_at, leading_name
 
 OFFICE_HEADS = frozenset("""
@@ -40,6 +46,12 @@ polda polres polresta polrestabes polsek bareskrim kodam korem kodim lanud lanta
 ("Satuan Reserse Kriminal Polres ...", "Direktorat Tindak Pidana Siber Bareskrim Polri")."""
 
 MAX_OFFICE_WORDS = 8
+
+BOARD_LEVELS = frozenset({"pusat", "daerah", "wilayah", "cabang"})
+"""Last word of a board's long name, "Dewan Pimpinan <level>"."""
+
+MAX_BOARD_NAME_WORDS = 4
+"""Most words an untagged organisation's name may have between a board and its region."""
 
 
 def _is_region(span: Span) -> bool:
@@ -162,6 +174,81 @@ def offices_before_known_places(doc: Doc, ents: list[Span]) -> list[Span]:
     return result
 
 
+def _board_heads(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the board names in ``doc``: "DPD", "Dewan Pimpinan Wilayah"."""
+    heads = [(k, k + 1) for k in positions_of(doc, frozenset(h.lower() for h in BOARD_HEADS))
+             if doc[k].text in BOARD_HEADS]
+    for k in positions_of(doc, frozenset({"pimpinan"})):
+        if (0 < k < len(doc) - 1 and doc[k - 1].text == "Dewan" and doc[k].text == "Pimpinan"
+                and doc[k + 1].lower_ in BOARD_LEVELS and doc[k + 1].text[:1].isupper()):
+            heads.append((k - 1, k + 2))
+    return sorted(heads)
+
+
+def _region_end(doc: Doc, k: int, ents: list[Span], places: frozenset[tuple[str, ...]]) -> int:
+    """End of a region's name that starts at token ``k`` (a place entity, or a known place with
+    or without "Provinsi"/"Kabupaten"/"Kota" before it), or ``k`` if there is none."""
+    if k >= len(doc) or not doc[k].text[:1].isupper():
+        return k
+    place = next((e for e in ents if e.start == k and e.label_ == "LOC"), None)
+    if place is not None:
+        return place.end
+    return k + known_place_at(doc, k, places)
+
+
+def join_boards(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with each board of a party or association, the organisation and the region after
+    it made one ORG ("DPD [Partai Golkar] [Bali]", "[DPD] [NasDem Kabupaten Bone]" ->
+    "DPD Partai Golkar Bali", "DPD NasDem Kabupaten Bone"); a national board takes its
+    organisation only ("DPP [PDIP]" -> "DPP PDIP"). The organisation is the ORG entity after
+    the board or, untagged, up to four capitalised words before a region; the senate ("DPD RI")
+    is no board.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Ketua DPD Partai Golkar Bali I Made Sudarma hadir.")
+    >>> ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 5, 8, label="PERSON")]
+    >>> [(e.text, e.label_) for e in join_boards(doc, ents)]
+    [('DPD Partai Golkar Bali', 'ORG'), ('I Made Sudarma', 'PERSON')]
+    """
+    heads = _board_heads(doc)
+    if not heads:
+        return ents
+    places = gazetteer_place_keys()
+    result = list(ents)
+    for start, name_start in heads:
+        if (name_start >= len(doc) or doc[name_start - 1].whitespace_ != " "
+                or not doc[name_start].text[:1].isupper() or doc[name_start].text == "RI"):
+            continue
+        organisation = next((e for e in result if e.label_ == "ORG"
+                             and start <= e.start <= name_start < e.end), None)
+        if organisation is not None:
+            end = organisation.end
+            if doc[end - 1].whitespace_ == " ":
+                end = _region_end(doc, end, result, places)
+        else:
+            end = name_start
+            for k in range(name_start + 1, min(len(doc), name_start + MAX_BOARD_NAME_WORDS + 1)):
+                if doc[k - 1].whitespace_ != " " or not doc[k].text[:1].isupper():
+                    break
+                region_end = _region_end(doc, k, result, places)
+                if region_end > k:
+                    end = region_end
+                    break
+            if end == name_start:
+                continue
+        board = Span(doc, start, end, label="ORG")
+        kept: list[Span] = []
+        for ent in result:
+            if ent.end <= start or ent.start >= end:
+                kept.append(ent)
+            elif ent.end > end and doc[end].text[:1].isupper():
+                kept.append(Span(doc, end, ent.end, label=ent.label))  # "Bali [I Made Sudarma]"
+            elif ent.start < start:
+                kept.append(Span(doc, ent.start, start, label=ent.label))
+        result = sorted([*kept, board], key=lambda span: span.start)
+    return result
+
+
 class RegionalOffices:
     """Joins regional offices and their place (see :func:`join_regional_offices`)."""
 
@@ -172,7 +259,8 @@ class RegionalOffices:
         if is_headline_case(doc):
             return doc  # capitals mark no names there
         ents = list(doc.ents)
-        joined = offices_before_known_places(doc, join_regional_offices(doc, ents))
+        joined = join_boards(
+            doc, offices_before_known_places(doc, join_regional_offices(doc, ents)))
         if joined != ents:
             doc.ents = joined
         return doc

@@ -20,6 +20,7 @@ Ravin & Choi 1997, "Disambiguation of proper names in text", ANLP).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Container, Iterable
 from functools import lru_cache
 from importlib import resources
@@ -29,6 +30,7 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import PLACE_CUES, builtin_names, place_names
 from .labels import (
+    BOARD_HEADS,
     DIRECTIONS,
     LEADING_FUNCTION_WORDS,
     ORG_HEADS,
@@ -469,6 +471,19 @@ def _is_office(ent: Span, taken: set[int], places: NameKeys) -> bool:
                 and name_key(t.text for t in name) in places)
 
 
+def _is_board(span: Span, places: NameKeys) -> bool:
+    """Whether an organisation span is a party's or an association's board and the region it
+    ends with ("DPD Nasdem Sumenep", made one by ``regional_offices.join_boards``): the
+    capitalised words after the organisation are its region, not a holder.
+
+    >>> import spacy
+    >>> _is_board(spacy.blank("id")("DPD Nasdem Sumenep")[:], {("sumenep",)})
+    True
+    """
+    return span[0].text in BOARD_HEADS and any(
+        name_key(t.text for t in span[k:]) in places for k in range(2, len(span)))
+
+
 def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
     """New entity list for ``doc``: names without titles, each person with its role phrase.
 
@@ -511,10 +526,20 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
     person_starts = {ent.start for ent in ents if ent.label_ == "PERSON"}
     org_then_person = {ent.start for ent in ents
                        if ent.label_ == "ORG" and ent.end in person_starts}
+    # a one-word "person" that is a known place the document tags as a place is no evidence
+    # of a person ("di Istanbul, Turki ... menyatakan [Turki] siap")
+    place_words = {name_key([ent.text]) for ent in ents if ent.label_ == "LOC" and len(ent) == 1}
+    known_places = gazetteer_place_keys()
     people = _AnyOf({name_key(t.text for t in ent) for ent in ents
                      if ent.label_ == "PERSON" and ent.start not in offices
-                     and not is_initials(doc, ent.start, ent.end)},
+                     and not is_initials(doc, ent.start, ent.end)
+                     and not (len(ent) == 1 and name_key([ent.text]) in place_words
+                              and name_key([ent.text]) in known_places)},
                     _known_names_of("PERSON"))
+    one_word_votes: Counter[tuple[str, ...]] = Counter()  # PERSON mentions minus the others
+    for ent in ents:
+        if len(ent) == 1:
+            one_word_votes[name_key([ent.text])] += 1 if ent.label_ == "PERSON" else -1
     result: list[tuple[Span, str]] = []
     for ent in ents:
         if is_initials(doc, ent.start, ent.end):
@@ -522,6 +547,9 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             continue
         if title_length_at(doc, ent.start) >= len(ent):
             continue  # the span is (part of) a title: "Duta" of "Duta Besar", "CEO"
+        if ent.label_ == "ORG" and _is_board(ent, places):
+            result.append((ent, ""))
+            continue
         if ent.label_ != "PERSON":
             size = crossing_title_end(ent) - ent.start  # "Irjen [Pol ...]"
             if size and leading_name(ent, named) >= size:
@@ -563,7 +591,12 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
                 titled_holder = _holder_word(doc, person.start, named)
             named_again = bool(org_size and capitalised and (
                 name_key([person[-1].text]) in people or name_key([person[0].text]) in people))
-            if name_key(t.text for t in person) in people or titled_holder or named_again:
+            # a whole one-word span with no title near it is a person if the recogniser typed
+            # the word so more often than not: not "Nalarin", tagged ORG thrice, PERSON once
+            alone = (not org_size and not title and len(person) == 1
+                     and one_word_votes[name_key([person.text])] < 0)
+            if ((name_key(t.text for t in person) in people and not alone) or titled_holder
+                    or named_again):
                 if org_size:
                     lead = Span(doc, rest.start, rest.start + org_size, label=lead_label)
                     result.append((lead, ""))
@@ -967,6 +1000,12 @@ def apply_ranks(doc: Doc) -> list[Span]:
     return sorted(ents, key=lambda span: span.start) if changed else list(doc.ents)
 
 
+HOSPITAL_HEADS = frozenset({"rs", "rsu", "rsud", "rsup", "rsia", "rumah"})
+"""First words of hospitals' names ("RSUD Dr. Soetomo", "Rumah Sakit ..."): a hospital after a
+title is the institution the holder heads, tagged as a place in the written news (4 of 4), not
+a place that only names an office."""
+
+
 def _is_place_not_organisation(span: Span) -> bool:
     """Whether ``span``'s words are a place's name the gazetteer knows and no organisation's."""
     key = name_key(t.text for t in span)
@@ -999,6 +1038,8 @@ def office_places(doc: Doc) -> list[Span]:
         if ent.start == 0 or not (ent.label_ == "LOC" or (
                 ent.label_ == "ORG" and _is_place_not_organisation(ent))):
             continue  # an organisation tagged on a place's name: "Kapolres [Kutai Kartanegara]"
+        if ent[0].lower_ in HOSPITAL_HEADS:
+            continue  # a hospital is an institution its director heads: "Direktur [RSUD ...]"
         if _names_office(role_span(ent, taken), ent.start, taken):
             found.append(ent)
     # the same places the recogniser left untagged, known to the gazetteer, in a holder's role
