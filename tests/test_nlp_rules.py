@@ -1260,3 +1260,23 @@ def test_a_company_introduced_by_its_kind_is_an_organisation_wherever_named() ->
     ents = [Span(doc, 12, 13, label="PERSON"), Span(doc, 19, 20, label="PERSON")]
     assert [(e.start, e.label_) for e in organisations_by_kind(doc, ents)] == [
         (2, "ORG"), (7, "ORG"), (12, "PERSON"), (19, "PERSON"), (21, "ORG")]
+
+
+def test_a_countrys_force_and_a_majority_organisation_are_organisations() -> None:
+    from graph.nlp.organisation_names import majority_organisations, national_forces
+
+    doc = nlp("Kapal Penjaga Pantai China dan Angkatan Laut Kerajaan Inggris berpatroli, "
+              "sementara Angkatan Laut bersiaga.")
+    ents = [Span(doc, 3, 4, label="LOC"), Span(doc, 5, 7, label="ORG")]
+    assert [(e.text, e.label_) for e in national_forces(doc, ents)] == [
+        ("Penjaga Pantai China", "ORG"), ("Angkatan Laut Kerajaan Inggris", "ORG")]
+    doc = nlp("CEO Nalarin hadir. Nalarin tumbuh. Dana di Nalarin naik. Kata Nalarin Putra, "
+              "Kaleo menang. Kaleo dan Kaleo kalah.")
+    ents = [Span(doc, 1, 2, label="ORG"), Span(doc, 4, 5, label="ORG"),
+            Span(doc, 9, 10, label="LOC"), Span(doc, 13, 15, label="PERSON"),
+            Span(doc, 16, 17, label="ORG"), Span(doc, 19, 20, label="PERSON"),
+            Span(doc, 21, 22, label="PERSON")]
+    # "Nalarin" is also a word of a person's name here: left; "Kaleo" is more often a person
+    assert majority_organisations(doc, ents) == ents
+    del ents[3]
+    assert [e.label_ for e in majority_organisations(doc, ents)][:3] == ["ORG", "ORG", "ORG"]

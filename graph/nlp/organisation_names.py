@@ -20,6 +20,15 @@ BelanjaKita", "maskapai Citilink") is an organisation wherever its one-word name
 (:func:`organisations_by_kind`): an invented brand looks like a given name to the recogniser,
 which types its mentions as people, places or nothing.
 
+A one-word organisation the recogniser typed ORG more often than anything else in the article is
+an organisation at its other mentions too (:func:`majority_organisations`: "CEO [Nalarin]",
+"mendirikan [Nalarin]" ORG, "investasi di [Nalarin]" LOC, "Saat ini, [Nalarin] melayani"
+PERSON).
+
+A country's armed force or coast guard is one organisation with the country's name ("Penjaga
+Pantai China", "Garda Revolusi Iran"; :func:`national_forces`), as ministries are ("Kementerian
+Luar Negeri China").
+
 Firms named after their partners are found here too: "Kantor Akuntan Publik Hendrawan, Sutanto &
 Rekan", "Sihombing, Tan & Partners", "Bain & Company" (:func:`firm_names`): a recogniser takes
 the surnames for people.
@@ -41,6 +50,7 @@ from graph.nlp.labels import (
     is_headline_case,
     positions_of,
 )
+from graph.nlp.titles import gazetteer_place_keys, known_place_at
 
 MIN_LETTERS = 3
 
@@ -159,27 +169,46 @@ unikorn dekakorn decacorn pabrikan firma
 is no place's is an organisation 12 times of 13 (a place's name there is the company's country:
 "perusahaan Singapura")."""
 
-NOT_MODIFIERS = frozenset({"milik", "pimpinan", "asal", "binaan", "besutan", "garapan",
-                           "bentukan", "keluarga", "induk", "mitra", "saingan", "pesaing"})
+NOT_MODIFIERS = frozenset({"milik", "pimpinan", "asal", "berbasis", "binaan", "besutan",
+                           "garapan", "bentukan", "keluarga", "induk", "mitra", "saingan",
+                           "pesaing"})
 """Lower-case words after a kind noun that introduce someone else than the company: its owner,
 origin or rival ("perusahaan milik [Budi]")."""
 
+ORIGIN_WORDS = frozenset({"asal", "berbasis"})
+"""Words of a company's origin before its name in apposition: "startup asal Indonesia,
+[Panenku],"."""
+
+
+MAX_KIND_MODIFIERS = 3
+"""Most lower-case words between a kind noun and the name ("perusahaan rintisan kecerdasan
+buatan Nalarin")."""
+
 
 def _kind_named(doc: Doc, k: int) -> int:
-    """Index of the one-word name a kind noun at token ``k`` introduces, directly or after one
-    lower-case modifier ("startup agritech Ladangku"), or -1."""
-    for j in (k + 1, k + 2):
-        if j >= len(doc):
+    """Index of the one-word name a kind noun at token ``k`` introduces, or -1: right after it or
+    after lower-case modifiers ("startup agritech Ladangku"), or as an apposition after its
+    origin ("Startup agritech asal Indonesia, Panenku, ...")."""
+    j = k + 1
+    while (j < len(doc) and j - k <= MAX_KIND_MODIFIERS and doc[j].text.islower()
+           and (doc[j].is_alpha or doc[j].text == "e-commerce")
+           and doc[j].lower_ not in NOT_MODIFIERS and doc[j].lower_ not in LEADING_FUNCTION_WORDS):
+        j += 1
+    apposition = False
+    if j < len(doc) and doc[j].lower_ in ORIGIN_WORDS:
+        size = known_place_at(doc, j + 1, gazetteer_place_keys())
+        if not size or j + size + 1 >= len(doc) or doc[j + size + 1].text != ",":
             return -1
-        token = doc[j]
-        if token.text[:1].isupper():
-            after = doc[j + 1] if j + 1 < len(doc) else None
-            alone = after is None or not after.text[:1].isupper()
-            return j if alone and token.is_alpha and len(token.text) >= MIN_LETTERS else -1
-        if (not token.is_alpha and token.text != "e-commerce") or token.lower_ in NOT_MODIFIERS \
-                or token.lower_ in LEADING_FUNCTION_WORDS:
-            return -1
-    return -1
+        j, apposition = j + size + 2, True
+    if j >= len(doc):
+        return -1
+    token = doc[j]
+    after = doc[j + 1] if j + 1 < len(doc) else None
+    if not (token.text[:1].isupper() and token.is_alpha and len(token.text) >= MIN_LETTERS):
+        return -1
+    if apposition:
+        return j if after is not None and after.text == "," else -1
+    return j if after is None or not after.text[:1].isupper() else -1
 
 
 def organisations_by_kind(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -206,12 +235,81 @@ def organisations_by_kind(doc: Doc, ents: list[Span]) -> list[Span]:
              and name.lower() not in common_words()}
     if not names:
         return ents
-    kept = [e for e in ents if not (len(e) == 1 and e.text in names)]
+    kept = [Span(doc, e.start, e.end, label="ORG") if len(e) == 1 and e.text in names else e
+            for e in ents]
     taken = {i for e in kept for i in range(e.start, e.end)}
     found = [Span(doc, k, k + 1, label="ORG")
              for k in positions_of(doc, frozenset(name.lower() for name in names))
              if doc[k].text in names and k not in taken and stands_alone(doc[k:k + 1])]
     return sorted(kept + found, key=lambda span: span.start)
+
+
+def majority_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with every one-word PERSON or LOC entity whose word the article's entities type
+    ORG more often than PERSON and LOC together made ORG. Words of a longer person's or place's
+    name in the article, known places and common words are left.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("CEO Nalarin hadir. Nalarin tumbuh. Investasi di Nalarin naik.")
+    >>> ents = [Span(doc, 1, 2, "ORG"), Span(doc, 4, 5, "ORG"), Span(doc, 9, 10, "LOC")]
+    >>> [(e.start, e.label_) for e in majority_organisations(doc, ents)]
+    [(1, 'ORG'), (4, 'ORG'), (9, 'ORG')]
+    """
+    votes: dict[str, int] = {}
+    for ent in ents:
+        if len(ent) == 1 and ent.label_ in ("ORG", "PERSON", "LOC"):
+            votes[ent.text] = votes.get(ent.text, 0) + (1 if ent.label_ == "ORG" else -1)
+    names = {name for name, vote in votes.items() if vote > 0}
+    if not names or not any(votes.get(e.text, 0) > 0 and e.label_ != "ORG" for e in ents):
+        return ents  # nothing typed otherwise (untagged mentions are the short names' business)
+    longer = {t.text for e in ents if len(e) > 1 and e.label_ in ("PERSON", "LOC") for t in e}
+    names = {name for name in names if name not in longer and name not in place_names()
+             and name.lower() not in common_words()}
+    return [Span(doc, e.start, e.end, label="ORG") if len(e) == 1 and e.text in names
+            and e.label_ in ("PERSON", "LOC") else e for e in ents]
+
+
+FORCE_NAMES = frozenset({
+    ("penjaga", "pantai"), ("garda", "pantai"), ("angkatan", "laut"), ("angkatan", "darat"),
+    ("angkatan", "udara"), ("angkatan", "bersenjata"), ("garda", "revolusi"),
+    ("garda", "nasional"), ("pasukan", "pertahanan"), ("pasukan", "bela", "diri"),
+    ("korps", "marinir")})
+"""Names of a country's armed forces and coast guard, written capitalised before the country
+("Angkatan Laut Kerajaan Inggris" is ORG in IDNer 2k train, as are "Angkatan Darat", "Angkatan
+Laut")."""
+
+FORCE_COUNTRY_PREFIXES = frozenset({"Kerajaan", "Republik"})
+
+
+def national_forces(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with each capitalised force's name (:data:`FORCE_NAMES`) and the known place
+    after it made one ORG, replacing the entities inside: "kapal Penjaga Pantai [China]",
+    "[Garda Revolusi] Iran" -> "Penjaga Pantai China", "Garda Revolusi Iran".
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("kapal Penjaga Pantai China mendekat")
+    >>> [(e.text, e.label_) for e in national_forces(doc, [Span(doc, 3, 4, label="LOC")])]
+    [('Penjaga Pantai China', 'ORG')]
+    """
+    heads = {name[0] for name in FORCE_NAMES}
+    places = gazetteer_place_keys()
+    result = list(ents)
+    for k in positions_of(doc, frozenset(heads)):
+        size = next((len(name) for name in FORCE_NAMES
+                     if tuple(t.lower_ for t in doc[k:k + len(name)]) == name
+                     and all(t.text[:1].isupper() for t in doc[k:k + len(name)])), 0)
+        if not size:
+            continue
+        end = k + size
+        if end < len(doc) and doc[end].text in FORCE_COUNTRY_PREFIXES:
+            end += 1
+        place = known_place_at(doc, end, places)
+        if not place or any(e.start < k < e.end or e.start < end + place < e.end
+                            for e in result):
+            continue  # no country after it, or part of a longer entity
+        result = [e for e in result if not (k <= e.start and e.end <= end + place)]
+        result.append(Span(doc, k, end + place, label="ORG"))
+    return sorted(result, key=lambda span: span.start)
 
 
 class OrganisationNames:
@@ -224,7 +322,8 @@ class OrganisationNames:
         if not is_cased(doc) or is_headline_case(doc):
             return doc
         before = list(doc.ents)
-        ents = organisations_by_kind(doc, firm_names(doc, before))
+        ents = national_forces(doc, majority_organisations(
+            doc, organisations_by_kind(doc, firm_names(doc, before))))
         found = organisations_named_again(doc, ents)
         if found:
             ents = sorted(ents + found, key=lambda span: span.start)
