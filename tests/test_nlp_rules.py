@@ -1224,18 +1224,21 @@ def test_two_word_military_ranks_are_titles() -> None:
 
 
 def test_firms_words_and_building_heads_fix_the_type_of_a_name() -> None:
-    doc = nlp("Dana dari Meridian Bay Capital dan Kaito Ventures masuk ke Menara Radius Prawiro.")
+    doc = nlp("Dana dari Meridian Bay Capital dan Kaito Ventures masuk ke Menara Radius Prawiro "
+              "dan Hoshino Films.")
     doc.ents = [Span(doc, 2, 5, label="PERSON"), Span(doc, 6, 8, label="LOC"),
-                Span(doc, 10, 13, label="PERSON")]
+                Span(doc, 10, 13, label="PERSON"), Span(doc, 14, 16, label="PERSON")]
     assert [(e.text, e.label_) for e in map_entities(doc, {"PERSON": "PERSON", "LOC": "LOC"})] == [
         ("Meridian Bay Capital", "ORG"), ("Kaito Ventures", "ORG"),
-        ("Menara Radius Prawiro", "LOC")]
+        ("Menara Radius Prawiro", "LOC"), ("Hoshino Films", "ORG")]
 
 
 def test_initials_given_with_an_age_are_people_and_model_numbers_no_entity() -> None:
     doc = nlp("Polisi menangkap MZ (41) dan DS (38) di pelabuhan. MZ adalah bandar, sementara "
               "satelit Cakrawala-1 milik PT Cakrawala Nusantara meluncur dari AS (kemarin).")
     assert [e.text for e in initials_spans(doc)] == ["MZ", "DS", "MZ"]
+    assert [e.text for e in initials_spans(nlp("anaknya, KAH (8) dan NRH (5)."))] == [
+        "KAH", "NRH"]  # spaCy keeps "8)" one token
     doc.ents = [Span(doc, 20, 21, label="ORG"), Span(doc, 24, 27, label="ORG")]
     assert [e.text for e in map_entities(doc, {"ORG": "ORG"}) if e.label_ == "ORG"] == [
         "PT Cakrawala Nusantara"]  # "Cakrawala-1" is the satellite
@@ -1260,6 +1263,13 @@ def test_a_company_introduced_by_its_kind_is_an_organisation_wherever_named() ->
     ents = [Span(doc, 12, 13, label="PERSON"), Span(doc, 19, 20, label="PERSON")]
     assert [(e.start, e.label_) for e in organisations_by_kind(doc, ents)] == [
         (2, "ORG"), (7, "ORG"), (12, "PERSON"), (19, "PERSON"), (21, "ORG")]
+    doc = nlp("Startup agritech asal Indonesia, Panenku, tumbuh, dan grup idola NOVA7 tampil. "
+              "CEO Panenku Budi Santoso dan jaringan minimarket Serbamart hadir.")
+    ents = [Span(doc, 12, 13, label="PERSON"), Span(doc, 16, 17, label="LOC"),
+            Span(doc, 17, 19, label="PERSON")]
+    assert [(e.text, e.label_) for e in organisations_by_kind(doc, ents)] == [
+        ("Panenku", "ORG"), ("NOVA7", "ORG"), ("Panenku", "ORG"), ("Budi Santoso", "PERSON"),
+        ("Serbamart", "ORG")]
 
 
 def test_a_countrys_force_and_a_majority_organisation_are_organisations() -> None:

@@ -162,7 +162,7 @@ def organisations_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
 
 KIND_NOUNS = frozenset("""
 startup start-up perusahaan platform emiten maskapai lokapasar marketplace e-commerce fintech
-unikorn dekakorn decacorn pabrikan firma
+unikorn dekakorn decacorn pabrikan firma minimarket supermarket swalayan grup band
 """.split())
 """Lower-case nouns of a company's kind written before its name ("startup [Ladangku]",
 "perusahaan teknologi [Nalarin]"). Train splits: after "perusahaan" and "maskapai", a name that
@@ -204,8 +204,9 @@ def _kind_named(doc: Doc, k: int) -> int:
         return -1
     token = doc[j]
     after = doc[j + 1] if j + 1 < len(doc) else None
-    if not (token.text[:1].isupper() and token.is_alpha and len(token.text) >= MIN_LETTERS):
-        return -1
+    if not (token.text[:1].isupper() and token.text.isalnum()
+            and sum(ch.isalpha() for ch in token.text) >= MIN_LETTERS):
+        return -1  # "Ladangku", "NOVA7"
     if apposition:
         return j if after is not None and after.text == "," else -1
     return j if after is None or not after.text[:1].isupper() else -1
