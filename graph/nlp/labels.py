@@ -515,10 +515,16 @@ gedung lapangan masjid taman asrama lanud pangkalan jalan jl jl.
 [Syekh Yusuf]", "Bandar Udara Internasional [Sultan Hasanuddin]", "Stadion [Gelora Bung Karno]")."""
 
 
+NAMESAKE_HONORIFICS = frozenset("h. hj. dr. prof. ir. kh k.h. drs.".split())
+"""Honorifics kept in the name of a street or facility named after a person ("Jalan H. Agus
+Salim", "RSUD Prof. Dr. Margono Soekarjo")."""
+
+
 def join_facility_and_namesake(ents: list[Span]) -> list[Span]:
     """``ents`` with a place span made only of a facility's generic words (:data:`FACILITY_HEADS`
-    and common words, opening with a facility word) and the person span right after it joined into
-    one place: the facility is named after the person.
+    and common words, opening with a facility word, and the namesake's honorifics) and the person
+    span right after it joined into one place: the facility is named after the person ("[Jalan
+    H.] [Agus Salim]").
 
     >>> import spacy
     >>> doc = spacy.blank("id")("dirawat di Rumah Sakit Umum Daerah Syekh Yusuf, Gowa")
@@ -532,7 +538,8 @@ def join_facility_and_namesake(ents: list[Span]) -> list[Span]:
         if (before is not None and ent.label_ == "PERSON" and before.label_ == "LOC"
                 and before.end == ent.start and len(ent) <= 3
                 and before[0].lower_ in FACILITY_HEADS
-                and all(t.lower_ in FACILITY_HEADS or t.lower_ in common_words() for t in before)):
+                and all(t.lower_ in FACILITY_HEADS or t.lower_ in common_words()
+                        or t.lower_ in NAMESAKE_HONORIFICS for t in before)):
             result[-1] = Span(ent.doc, before.start, ent.end, label="LOC")
             continue
         result.append(ent)
