@@ -1295,8 +1295,8 @@ def test_a_countrys_force_and_a_majority_organisation_are_organisations() -> Non
 def test_a_street_named_after_a_titled_person_is_one_place() -> None:
     from graph.nlp.labels import join_facility_and_namesake
 
-    doc = nlp("Massa bergerak ke Jalan H. Agus Salim dan Jalan Melati Budi Santoso hadir.")
+    doc = nlp("Massa bergerak ke Jalan H. Agus Salim dan Jalan Melati Utara. Budi Santoso hadir.")
     ents = [Span(doc, 3, 5, label="LOC"), Span(doc, 5, 7, label="PERSON"),
-            Span(doc, 8, 10, label="LOC"), Span(doc, 10, 12, label="PERSON")]
+            Span(doc, 8, 11, label="LOC"), Span(doc, 12, 14, label="PERSON")]
     assert [(e.text, e.label_) for e in join_facility_and_namesake(ents)] == [
-        ("Jalan H. Agus Salim", "LOC"), ("Jalan Melati", "LOC"), ("Budi Santoso", "PERSON")]
+        ("Jalan H. Agus Salim", "LOC"), ("Jalan Melati Utara", "LOC"), ("Budi Santoso", "PERSON")]
