@@ -448,8 +448,13 @@ def test_an_organisation_span_ending_in_a_person_named_again_is_split() -> None:
     assert _titled(text, ents) == [
         ("Divisi Hukum Grab", "ORG", ""),
         ("Andi Prasetyo", "PERSON", "Kepala Divisi Hukum Grab"), ("Prasetyo", "PERSON", "")]
-    # the person is not named again, or the run of capitalised words is too long to tell
-    assert _titled(text, ents[:1]) == [("Divisi Hukum Grab Andi Prasetyo", "ORG", "")]
+    # not named again, but after a title and a known organisation ("Grab"), two words that are
+    # no common words: the holder; after an unknown name the run is too long to tell
+    assert _titled(text, ents[:1]) == [
+        ("Divisi Hukum Grab", "ORG", ""), ("Andi Prasetyo", "PERSON", "Kepala Divisi Hukum Grab")]
+    text = "Kepala Divisi Hukum Grabindo Andi Prasetyo berkata."
+    assert _titled(text, [("Divisi Hukum Grabindo Andi Prasetyo", "ORG")]) == [
+        ("Divisi Hukum Grabindo Andi Prasetyo", "ORG", "")]
     text = "Kata PT Sinar Baru Andi Prasetyo. Prasetyo menambahkan data itu aman."
     assert _titled(text, [("PT Sinar Baru Andi Prasetyo", "ORG"), ("Prasetyo", "PERSON")])[0] == (
         "PT Sinar Baru Andi Prasetyo", "ORG", "")
@@ -1300,3 +1305,33 @@ def test_a_street_named_after_a_titled_person_is_one_place() -> None:
             Span(doc, 8, 11, label="LOC"), Span(doc, 12, 14, label="PERSON")]
     assert [(e.text, e.label_) for e in join_facility_and_namesake(ents)] == [
         ("Jalan H. Agus Salim", "LOC"), ("Jalan Melati Utara", "LOC"), ("Budi Santoso", "PERSON")]
+
+
+def test_a_road_between_two_places_and_a_branch_are_one_name() -> None:
+    from graph.nlp.labels import join_route_names
+    from graph.nlp.regional_offices import join_branches
+
+    doc = nlp("Ruas Jalan Tol Yogyakarta–Bawen dan Jalan Raya Semarang–Magelang macet, "
+              "sedangkan Semarang-Jakarta lancar.")
+    ents = [Span(doc, 1, 4, label="LOC"), Span(doc, 5, 6, label="LOC"),
+            Span(doc, 7, 10, label="LOC"), Span(doc, 15, 16, label="LOC"),
+            Span(doc, 17, 18, label="LOC")]
+    assert [e.text for e in join_route_names(ents)] == [
+        "Jalan Tol Yogyakarta–Bawen", "Jalan Raya Semarang–Magelang", "Semarang", "Jakarta"]
+    doc = nlp("Pemimpin Bulog Kanwil Sumatera Utara dan Kepala Kanwil Kemenag Jawa Timur hadir.")
+    ents = [Span(doc, 1, 2, label="ORG"), Span(doc, 2, 5, label="ORG"),
+            Span(doc, 8, 11, label="ORG")]
+    assert [e.text for e in join_branches(doc, ents)] == [
+        "Bulog Kanwil Sumatera Utara", "Kanwil Kemenag Jawa Timur"]
+
+
+def test_a_holder_after_an_offices_known_place_is_split_off_after_a_title() -> None:
+    doc = nlp("Kepala Dinas Energi Provinsi Riau Syahrial Effendi dan pengelola Stadion Utama "
+              "Gelora Bung Karno di kawasan Gelora hadir bersama tim Ratchaburi FC.")
+    doc.ents = [Span(doc, 1, 7, label="ORG"), Span(doc, 9, 14, label="LOC"),
+                Span(doc, 16, 17, label="LOC"), Span(doc, 20, 22, label="LOC")]
+    assert [(e.text, e.label_) for e, _ in apply_titles(doc)][:3] == [
+        ("Dinas Energi Provinsi Riau", "ORG"), ("Syahrial Effendi", "PERSON"),
+        ("Stadion Utama Gelora Bung Karno", "LOC")]
+    assert [(e.text, e.label_) for e in map_entities(doc, {"LOC": "LOC", "ORG": "ORG"})][-1] == (
+        "Ratchaburi FC", "ORG")

@@ -144,7 +144,7 @@ organisasi ikatan himpunan perhimpunan perkumpulan aliansi koalisi federasi konf
 gabungan komite lembaga pusat direktorat perum forum air airlines airways agency association
 center centre club corporation company council federation foundation fund group holdings
 institute international internasional motor motors network news organisation organization post
-press society times union united university watch
+press society times union united university watch kanwil divre
 """.split())
 """Words of organisations' names, Indonesian and English: a defined long form opening with one
 is an organisation's name ("Ikatan Dokter Anak Indonesia (IDAI)"), and a run of capitalised
@@ -167,7 +167,7 @@ the corpora also tag as places."""
 ORG_ONLY_TAILS = frozenset("""
 corporation corp corp. inc inc. ltd ltd. limited company agency foundation association llc plc
 gmbh tbk tbk. group grup capital ventures partners holdings securities sekuritas airlines airways
-entertainment records pictures films productions
+entertainment records pictures films productions fc united rovers firm exchange
 """.split())
 """Last words that end nothing but organisations' names: legal forms and "Corporation",
 "Agency", "Foundation". In the training corpora (train splits) a name of two words or more ending
@@ -179,7 +179,9 @@ Group": :func:`extend_to_org_tail`). The firms' words "Capital", "Ventures", "Pa
 (train splits: 19 of 21 such names organisations; a flight school and "Temasek Holdings"
 tagged as places); venture-capital firms are otherwise read as people ("Meridian Bay Capital").
 So do the entertainment firms' "Entertainment", "Records", "Pictures", "Films", "Productions"
-(train splits: 33 of 33 organisations; "Studios" also ends places' names, "Music" services')."""
+(train splits: 33 of 33 organisations; "Studios" also ends places' names, "Music" services'),
+and clubs' "FC", "United", "Rovers" (35 of 38), law firms' "Firm" and exchanges' "Exchange"
+("London Metal Exchange"; NERP once tags the New York Stock Exchange a place)."""
 
 
 INSTITUTION_TAILS = frozenset({"university", "institute", "college"})
@@ -546,6 +548,47 @@ def join_facility_and_namesake(ents: list[Span]) -> list[Span]:
     return result
 
 
+ROUTE_HEADS = frozenset({"jalan", "jl", "jl.", "tol", "jalur"})
+"""First words of a road's name that may join two places with a dash: "Jalan Tol
+Yogyakarta–Bawen", "Jalan Raya Semarang–Magelang"."""
+
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def join_route_names(ents: list[Span]) -> list[Span]:
+    """``ents`` with a road's name cut at the dash between the two places it joins made one
+    place: "[Jalan Tol Yogyakarta]–[Bawen]", "[Jalan Raya Semarang]–Magelang" (the second
+    place tagged or not; no space around the dash).
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("ruas Jalan Tol Yogyakarta–Bawen dibuka")
+    >>> [e.text for e in join_route_names([Span(doc, 1, 4, label="LOC")])]
+    ['Jalan Tol Yogyakarta–Bawen']
+    """
+    result: list[Span] = []
+    skip_until = -1
+    for i, ent in enumerate(ents):
+        if ent.start < skip_until:
+            continue
+        doc = ent.doc
+        end = ent.end
+        if (ent.label_ == "LOC" and ent[0].lower_ in ROUTE_HEADS and ent[0].text[:1].isupper()
+                and end + 1 < len(doc) and doc[end].text in _DASHES
+                and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+                and doc[end + 1].text[:1].isupper()):
+            following = ents[i + 1] if i + 1 < len(ents) else None
+            if following is not None and following.start == end + 1:
+                if following.label_ == "LOC":
+                    result.append(Span(doc, ent.start, following.end, label="LOC"))
+                    skip_until = following.end
+                    continue
+            elif following is None or following.start > end + 1:
+                result.append(Span(doc, ent.start, end + 2, label="LOC"))
+                continue
+        result.append(ent)
+    return result
+
+
 def extend_to_org_tail(span: Span, taken: set[int]) -> Span:
     """``span`` lengthened into an organisation when one or two capitalised words after it end
     with a word that only organisations' names end with (:data:`ORG_ONLY_TAILS`): "[Fujian
@@ -743,7 +786,7 @@ def map_entities(doc: Doc, label_map: Mapping[str, str]) -> list[Span]:
         if not headline:
             kept = [extend_to_numeral(extend_to_org_tail(extend_company(span, taken), taken), taken)
                     for span in kept]
-            kept = join_facility_and_namesake(kept)
+            kept = join_route_names(join_facility_and_namesake(kept))
             taken = {i for span in kept for i in range(span.start, span.end)}
         missed = [span for span in initials_spans(doc) if span.start not in taken]
         if not headline:

@@ -174,6 +174,40 @@ def offices_before_known_places(doc: Doc, ents: list[Span]) -> list[Span]:
     return result
 
 
+BRANCH_HEADS = frozenset({"kanwil", "divre"})
+"""Abbreviated names of an organisation's regional branch: Kanwil (Kantor Wilayah), Divre
+(Divisi Regional), written before the region or the organisation ("Perum Bulog Kanwil Sumatera
+Utara", "Kanwil Kemenag Jawa Timur")."""
+
+
+def join_branches(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with an organisation's regional branch made one ORG with it: an organisation
+    followed by an ORG opening with a branch word (:data:`BRANCH_HEADS`), or a branch word
+    before an organisation ("[Bulog] [Kanwil Sumatera Utara]", "Kanwil [Kemenag Jawa Timur]").
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Kepala Bulog Kanwil Sumatera Utara dan Kanwil Kemenag Jatim")
+    >>> ents = [Span(doc, 1, 2, "ORG"), Span(doc, 2, 5, "ORG"), Span(doc, 7, 9, "ORG")]
+    >>> [e.text for e in join_branches(doc, ents)]
+    ['Bulog Kanwil Sumatera Utara', 'Kanwil Kemenag Jatim']
+    """
+    result: list[Span] = []
+    for ent in ents:
+        previous = result[-1] if result else None
+        is_branch = ent.label_ == "ORG" and ent[0].lower_ in BRANCH_HEADS
+        if (is_branch and previous is not None and previous.label_ == "ORG"
+                and previous.end == ent.start and doc[previous.end - 1].whitespace_):
+            result[-1] = Span(doc, previous.start, ent.end, label="ORG")
+            continue
+        if (ent.label_ == "ORG" and not is_branch and ent.start > 0
+                and doc[ent.start - 1].lower_ in BRANCH_HEADS
+                and doc[ent.start - 1].text[:1].isupper()
+                and (previous is None or previous.end < ent.start)):
+            ent = Span(doc, ent.start - 1, ent.end, label="ORG")
+        result.append(ent)
+    return result
+
+
 def _board_heads(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the board names in ``doc``: "DPD", "Dewan Pimpinan Wilayah"."""
     heads = [(k, k + 1) for k in positions_of(doc, frozenset(h.lower() for h in BOARD_HEADS))
@@ -259,8 +293,8 @@ class RegionalOffices:
         if is_headline_case(doc):
             return doc  # capitals mark no names there
         ents = list(doc.ents)
-        joined = join_boards(
-            doc, offices_before_known_places(doc, join_regional_offices(doc, ents)))
+        joined = join_branches(doc, join_boards(
+            doc, offices_before_known_places(doc, join_regional_offices(doc, ents))))
         if joined != ents:
             doc.ents = joined
         return doc

@@ -415,8 +415,9 @@ def _holder_start(span: Span, people: NameKeys, names: NameKeys) -> int:
     organisation's head word ("PT", "Universitas") or a word of a known name (``names``:
     "Gojek", "Sumatera Utara"). The person's name is that run when its last word is a person the
     document names alone ("... Nugroho menambahkan"), or the run from its first word that is
-    one ("Institut Pertanian Bogor Bambang Hero Saharjo ... Bambang"); two or three words long,
-    with something left in front.
+    one ("Institut Pertanian Bogor Bambang Hero Saharjo ... Bambang"), or, in an organisation's
+    span, when the run follows a known name and has no common word ("Dinas ESDM Provinsi Riau
+    Syahrial Effendi"); two or three words long, with something left in front.
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Juru bicara BPN Cahyo Nugroho hadir")
@@ -440,6 +441,11 @@ def _holder_start(span: Span, people: NameKeys, names: NameKeys) -> int:
                 or word.lower() in ORG_HEADS):
             break
         k -= 1
+    if span.label_ == "ORG" and k > 0 and known[k - 1] and 2 <= len(span) - k <= 3 and not any(
+            t.lower_ in common_words() for t in span[k:]):
+        return k  # after a known name, words that are no common words: "Dinas ESDM Provinsi
+        # Riau Syahrial Effendi" (the caller asks for a title before the span); not in a place's
+        # name, which may end with its namesake ("Stadion Utama Gelora Bung Karno")
     if name_key([span[-1].text]) not in people:
         k = next((j for j in range(max(k, 1), len(span) - 1)
                   if name_key([span[j].text]) in people), 0)
