@@ -1335,3 +1335,19 @@ def test_a_holder_after_an_offices_known_place_is_split_off_after_a_title() -> N
         ("Stadion Utama Gelora Bung Karno", "LOC")]
     assert [(e.text, e.label_) for e in map_entities(doc, {"LOC": "LOC", "ORG": "ORG"})][-1] == (
         "Ratchaburi FC", "ORG")
+
+
+def test_a_doubles_pair_and_a_player_after_an_origin_are_people() -> None:
+    from graph.nlp.person_names import origin_appositions, slash_pairs
+
+    doc = nlp("Ganda campuran Galih Pramudya/Meilani Hartono menang di markas Kodam III/Siliwangi.")
+    ents = [Span(doc, 2, 4, label="ORG"), Span(doc, 6, 7, label="PERSON"),
+            Span(doc, 10, 14, label="ORG")]
+    assert [(e.text, e.label_) for e in slash_pairs(doc, ents)] == [
+        ("Galih Pramudya", "PERSON"), ("Meilani Hartono", "PERSON"), ("Kodam III/Siliwangi", "ORG")]
+    doc = nlp("Pebalap asal Swedia, Jonas Lindqvist, yang memimpin jatuh, sementara produsen mobil "
+              "asal Jerman, Auralis Automobile GmbH, dan grup musik asal Bali, Navicula Bumi, "
+              "tampil.")
+    ents = [Span(doc, 2, 3, label="LOC"), Span(doc, 4, 6, label="ORG")]
+    names = [(e.text, e.label_) for e in origin_appositions(doc, ents)]
+    assert names == [("Swedia", "LOC"), ("Jonas Lindqvist", "PERSON")]

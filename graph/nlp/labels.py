@@ -151,6 +151,15 @@ is an organisation's name ("Ikatan Dokter Anak Indonesia (IDAI)"), and a run of 
 words holding one is no person's name ("Honda Prospect Motor", "Indonesia Corruption Watch")."""
 
 
+KIND_NOUNS = frozenset("""
+startup start-up perusahaan platform emiten maskapai lokapasar marketplace e-commerce fintech
+unikorn dekakorn decacorn pabrikan produsen firma minimarket supermarket swalayan grup band
+""".split())
+"""Lower-case nouns of a company's kind written before its name ("startup [Ladangku]",
+"perusahaan teknologi [Nalarin]"). Train splits: after "perusahaan" and "maskapai", a name that
+is no place's is an organisation 12 times of 13 (a place's name there is the company's country:
+"perusahaan Singapura")."""
+
 ORG_ONLY_HEADS = frozenset("""
 pt partai badan yayasan kementerian bank mahkamah komisi dewan majelis koalisi persatuan asosiasi
 federasi konfederasi serikat ikatan aliansi himpunan perhimpunan gabungan pemerintah pemprov pemkot

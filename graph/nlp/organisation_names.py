@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span
 from graph.nlp.gazetteer import place_names, stands_alone
 from graph.nlp.labels import (
     COMPANY_HEADS,
+    KIND_NOUNS,
     LEADING_FUNCTION_WORDS,
     ORGANISATION_WORDS,
     PLACE_NOUNS,
@@ -159,15 +160,6 @@ def organisations_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
             found.append(Span(doc, k, k + 1, label="ORG"))
     return found
 
-
-KIND_NOUNS = frozenset("""
-startup start-up perusahaan platform emiten maskapai lokapasar marketplace e-commerce fintech
-unikorn dekakorn decacorn pabrikan firma minimarket supermarket swalayan grup band
-""".split())
-"""Lower-case nouns of a company's kind written before its name ("startup [Ladangku]",
-"perusahaan teknologi [Nalarin]"). Train splits: after "perusahaan" and "maskapai", a name that
-is no place's is an organisation 12 times of 13 (a place's name there is the company's country:
-"perusahaan Singapura")."""
 
 NOT_MODIFIERS = frozenset({"milik", "pimpinan", "asal", "berbasis", "binaan", "besutan",
                            "garapan", "bentukan", "keluarga", "induk", "mitra", "saingan",

@@ -40,7 +40,9 @@ from spacy.tokens import Doc, Span
 
 from ..dates import MONTHS, WEEKDAYS
 from .labels import (
+    KIND_NOUNS,
     LEADING_FUNCTION_WORDS,
+    ORG_ONLY_TAILS,
     ORGANISATION_WORDS,
     PLACE_NOUNS,
     STRONG_PLACE_CUES,
@@ -52,6 +54,7 @@ from .labels import (
 )
 from .titles import (
     gazetteer_place_keys,
+    known_place_at,
     named_in_doc,
     organisation_name_words,
     title_length_at,
@@ -427,6 +430,101 @@ def split_pairs(doc: Doc, ents: list[Span]) -> list[Span]:
     return result
 
 
+_SLASHES = frozenset({"/"})
+MAX_PAIR_NAME_WORDS = 3
+
+
+def _name_run(doc: Doc, k: int, step: int) -> int:
+    """The far end (exclusive going right, inclusive going left) of the run of up to
+    :data:`MAX_PAIR_NAME_WORDS` name-like words from token ``k`` in direction ``step``."""
+    j = k
+    while (0 <= j < len(doc) and abs(j - k) < MAX_PAIR_NAME_WORDS
+           and _is_name_like(doc[j].text) and (step > 0 or not doc[j].is_sent_start or j == k)):
+        j += step
+    return j
+
+
+def slash_pairs(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with two names joined by a slash, a doubles pair in sports news ("ganda campuran
+    Galih Pramudya/Meilani Hartono"), made two people when the recogniser typed a person on
+    either side: it often types the first name an organisation. Words that are not only names
+    (:func:`_only_a_name`: "Kodam III/Siliwangi") are left.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("ganda putra Fajar Alfian/Rian Ardianto menang")
+    >>> ents = [Span(doc, 2, 4, label="ORG"), Span(doc, 5, 7, label="PERSON")]
+    >>> [(e.text, e.label_) for e in slash_pairs(doc, ents)]
+    [('Fajar Alfian', 'PERSON'), ('Rian Ardianto', 'PERSON')]
+    """
+    slashes = [k for k in positions_of(doc, _SLASHES) if 0 < k < len(doc) - 1
+               and not doc[k - 1].whitespace_ and not doc[k].whitespace_]
+    if not slashes:
+        return ents
+    names = named_in_doc([ent for ent in ents if ent.label_ != "PERSON"])
+    result = list(ents)
+    for k in slashes:
+        left, right = _name_run(doc, k - 1, -1) + 1, _name_run(doc, k + 1, 1)
+        if left >= k or right <= k + 1:
+            continue
+        touching = [e for e in result if e.start < right and left < e.end]
+        if (not any(e.label_ == "PERSON" for e in touching)
+                or any(e.start < left or e.end > right for e in touching)
+                or not all(_only_a_name(doc, j, names) for j in (*range(left, k),
+                                                                 *range(k + 1, right)))):
+            continue
+        result = [e for e in result if e not in touching] + [
+            Span(doc, left, k, label="PERSON"), Span(doc, k + 1, right, label="PERSON")]
+    return sorted(result, key=lambda span: span.start)
+
+
+ORIGIN_WORDS = frozenset({"asal"})
+MAX_KIND_DISTANCE = 5
+"""How far before "asal" a company's kind is looked for ("produsen mobil listrik asal Jerman")."""
+
+
+def origin_appositions(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with the two or three name words in apposition after a person's origin made
+    that person, whatever the recogniser typed: "penyerang asal Brasil, [Rafael Bittencourt],",
+    "pebalap asal Swedia, [Jonas Lindqvist] ORG, yang memimpin". Not after a company's or a
+    group's kind ("perusahaan asal Jepang, Tokai Tunnel Engineering"), and only words that are
+    only names (:func:`_only_a_name`).
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("penyerang asal Brasil, Rafael Bittencourt, mencetak gol")
+    >>> ents = [Span(doc, 2, 3, label="LOC"), Span(doc, 4, 6, label="ORG")]
+    >>> [(e.text, e.label_) for e in origin_appositions(doc, ents)]
+    [('Brasil', 'LOC'), ('Rafael Bittencourt', 'PERSON')]
+    """
+    cues = positions_of(doc, ORIGIN_WORDS)
+    if not cues:
+        return ents
+    places = gazetteer_place_keys()
+    names = named_in_doc([ent for ent in ents if ent.label_ != "PERSON"])
+    result = list(ents)
+    for cue in cues:
+        if any(t.lower_ in KIND_NOUNS or t.lower_ in ORGANISATION_WORDS
+               for t in doc[max(0, cue - MAX_KIND_DISTANCE):cue]):
+            continue  # a company's or a group's origin
+        size = known_place_at(doc, cue + 1, places)
+        comma = cue + 1 + size
+        if not size or comma + 2 >= len(doc) or doc[comma].text != ",":
+            continue
+        start = comma + 1
+        end = _name_run(doc, start, 1)
+        if not 2 <= end - start <= 3 or (end < len(doc) and doc[end].text[:1].isupper()):
+            continue
+        if known_place_at(doc, start, places) or not all(
+                _only_a_name(doc, j, names) and doc[j].lower_ not in ORG_ONLY_TAILS
+                for j in range(start, end)):
+            continue  # "Auralis Automobile GmbH"
+        touching = [e for e in result if e.start < end and start < e.end]
+        if any(e.start < start or e.end > end for e in touching):
+            continue
+        result = [e for e in result if e not in touching] + [
+            Span(doc, start, end, label="PERSON")]
+    return sorted(result, key=lambda span: span.start)
+
+
 class PersonNames:
     """Completes person spans cut short and finds people named again (see the module's text)."""
 
@@ -445,7 +543,8 @@ class PersonNames:
             if old._.role:
                 new = next(e for e in extended if e.start <= old.start and old.end <= e.end)
                 roles.setdefault((new.start_char, new.end_char), old._.role)
-        ents = appositions(doc, coordinated_places(doc, split_pairs(doc, extended)))
+        ents = origin_appositions(doc, appositions(doc, coordinated_places(
+            doc, slash_pairs(doc, split_pairs(doc, extended)))))
         ents = sorted(ents + named_again(doc, ents, names), key=lambda span: span.start)
         ents = places_tagged_as_people(doc, retyped_names(doc, ents))
         if ents == before:
