@@ -163,7 +163,7 @@ def test_a_legal_form_alone_is_no_company_and_a_summit_is_an_event() -> None:
                 [("PT Bank Sentosa", "ORG"), ("Persero", "ORG"), ("Tbk", "ORG"),
                  ("KTT ASEAN", "ORG"), ("Bali", "LOC")]]
     assert [(e.text, e.label_) for e in map_entities(doc, {"ORG": "ORG", "LOC": "LOC"})] == [
-        ("PT Bank Sentosa", "ORG"), ("KTT ASEAN", "EVENT"), ("Bali", "LOC")]
+        ("PT Bank Sentosa (Persero) Tbk", "ORG"), ("KTT ASEAN", "EVENT"), ("Bali", "LOC")]
 
 
 def _mapped(text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -1351,3 +1351,16 @@ def test_a_doubles_pair_and_a_player_after_an_origin_are_people() -> None:
     ents = [Span(doc, 2, 3, label="LOC"), Span(doc, 4, 6, label="ORG")]
     names = [(e.text, e.label_) for e in origin_appositions(doc, ents)]
     assert names == [("Swedia", "LOC"), ("Jonas Lindqvist", "PERSON")]
+
+
+def test_the_shipped_pipeline_reads_a_lone_sentence_dense_with_names_as_cased_text() -> None:
+    from graph.nlp.labels import is_headline_case
+    from graph.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(concepts=False)
+    text = "Ketua DPD Partai Golkar Bali I Made Sudarma mengatakan kader Golkar siap."
+    doc = nlp(text)
+    assert not is_headline_case(doc)
+    assert [(e.text, e.label_) for e in doc.ents][:2] == [
+        ("DPD Partai Golkar Bali", "ORG"), ("I Made Sudarma", "PERSON")]
+    assert is_headline_case(nlp("Ketua DPD Partai Golkar Bali Nyatakan Kader Siap Menang"))
