@@ -1163,26 +1163,23 @@ def test_the_shipped_pipeline_keeps_a_list_of_state_companies_apart() -> None:
         ("PT Bank Niaga Utama (Persero) Tbk", "ORG"), ("BNU", "ORG")]
 
 
-def test_a_party_board_its_party_and_its_region_are_one_organisation() -> None:
-    from graph.nlp.regional_offices import join_boards
+def test_a_party_board_is_read_as_its_party_and_its_region() -> None:
+    from graph.nlp.regional_offices import board_organisations
 
     doc = nlp("Ketua DPD Partai Golkar Bali I Made Sudarma, Ketua DPD Nasdem Kabupaten Bone, "
               "Sekretaris DPW PKB Jawa Timur, Ketua DPP Partai Demokrat dan Ketua DPD RI hadir.")
     ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 5, 8, label="PERSON"),
             Span(doc, 10, 11, label="ORG"), Span(doc, 11, 14, label="PERSON"),
-            Span(doc, 17, 18, label="ORG"), Span(doc, 23, 25, label="ORG"),
+            Span(doc, 16, 18, label="ORG"), Span(doc, 23, 25, label="ORG"),
             Span(doc, 27, 29, label="ORG")]
-    assert [(e.text, e.label_) for e in join_boards(doc, ents)] == [
-        ("DPD Partai Golkar Bali", "ORG"), ("I Made Sudarma", "PERSON"),
-        ("DPD Nasdem Kabupaten Bone", "ORG"), ("DPW PKB Jawa Timur", "ORG"),
-        ("DPP Partai Demokrat", "ORG"), ("DPD RI", "ORG")]
-
-
-def test_a_board_and_its_region_after_a_title_is_no_organisation_and_holder() -> None:
-    doc = nlp("Ketua DPD Nasdem Sumenep mengatakan kader siap.")
-    doc.ents = [Span(doc, 1, 4, label="ORG")]
-    assert [(e.text, e.label_) for e, _ in apply_titles(doc)] == [
-        ("DPD Nasdem Sumenep", "ORG")]
+    assert [(e.text, e.label_) for e in board_organisations(doc, ents)] == [
+        ("Partai Golkar", "ORG"), ("Bali", "LOC"), ("I Made Sudarma", "PERSON"),
+        ("Nasdem", "ORG"), ("Kabupaten Bone", "LOC"), ("PKB", "ORG"), ("Jawa Timur", "LOC"),
+        ("Partai Demokrat", "ORG"), ("DPD RI", "ORG")]
+    doc = nlp("Sekretaris DPD Partai Gerindra Sumatera Utara hadir.")
+    ents = [Span(doc, 1, 2, label="ORG"), Span(doc, 2, 6, label="ORG")]
+    assert [(e.text, e.label_) for e in board_organisations(doc, ents)] == [
+        ("Partai Gerindra", "ORG"), ("Sumatera Utara", "LOC")]
 
 
 def test_a_known_place_the_article_tags_as_a_place_is_no_person_elsewhere() -> None:
@@ -1361,6 +1358,6 @@ def test_the_shipped_pipeline_reads_a_lone_sentence_dense_with_names_as_cased_te
     text = "Ketua DPD Partai Golkar Bali I Made Sudarma mengatakan kader Golkar siap."
     doc = nlp(text)
     assert not is_headline_case(doc)
-    assert [(e.text, e.label_) for e in doc.ents][:2] == [
-        ("DPD Partai Golkar Bali", "ORG"), ("I Made Sudarma", "PERSON")]
+    assert [(e.text, e.label_) for e in doc.ents][:3] == [
+        ("Partai Golkar", "ORG"), ("Bali", "LOC"), ("I Made Sudarma", "PERSON")]
     assert is_headline_case(nlp("Ketua DPD Partai Golkar Bali Nyatakan Kader Siap Menang"))

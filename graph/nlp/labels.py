@@ -157,8 +157,8 @@ asosiasi persatuan perusahaan grup group kelompok klub fc tim the
 
 BOARD_HEADS = frozenset({"DPP", "DPD", "DPW", "DPC"})
 """Abbreviated boards of a party or an association: Dewan Pimpinan Pusat (national), Wilayah or
-Daerah (province), Daerah or Cabang (regency, city); written in capitals, named by the
-organisation and region after them ("DPD Partai Golkar Bali")."""
+Daerah (province), Daerah or Cabang (regency, city); written in capitals before the organisation
+and the region ("DPD Partai Golkar Bali")."""
 
 
 ORGANISATION_WORDS = ORG_HEADS | frozenset("""

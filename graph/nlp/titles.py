@@ -30,7 +30,6 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import PLACE_CUES, builtin_names, place_names
 from .labels import (
-    BOARD_HEADS,
     DIRECTIONS,
     LEADING_FUNCTION_WORDS,
     ORG_HEADS,
@@ -477,19 +476,6 @@ def _is_office(ent: Span, taken: set[int], places: NameKeys) -> bool:
                 and name_key(t.text for t in name) in places)
 
 
-def _is_board(span: Span, places: NameKeys) -> bool:
-    """Whether an organisation span is a party's or an association's board and the region it
-    ends with ("DPD Nasdem Sumenep", made one by ``regional_offices.join_boards``): the
-    capitalised words after the organisation are its region, not a holder.
-
-    >>> import spacy
-    >>> _is_board(spacy.blank("id")("DPD Nasdem Sumenep")[:], {("sumenep",)})
-    True
-    """
-    return span[0].text in BOARD_HEADS and any(
-        name_key(t.text for t in span[k:]) in places for k in range(2, len(span)))
-
-
 def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
     """New entity list for ``doc``: names without titles, each person with its role phrase.
 
@@ -553,9 +539,6 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             continue
         if title_length_at(doc, ent.start) >= len(ent):
             continue  # the span is (part of) a title: "Duta" of "Duta Besar", "CEO"
-        if ent.label_ == "ORG" and _is_board(ent, places):
-            result.append((ent, ""))
-            continue
         if ent.label_ != "PERSON":
             size = crossing_title_end(ent) - ent.start  # "Irjen [Pol ...]"
             if size and leading_name(ent, named) >= size:
