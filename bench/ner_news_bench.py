@@ -32,15 +32,26 @@ trade meeting, pilgrimage complaints), u1-u4 (drought in East Nusa Tenggara, a b
 partnership, an online-loan extortion ring, a bus line in Medan), v1-v4 (a G20 summit, an
 earthquake in Nepal, a Dutch election, Gaza ceasefire talks), w1-w4 (a league match, a badminton
 tournament, a music festival, a motorcycle race), x1-x4 (an electric-vehicle battery plant, a data
-centre in Batam, listings on the stock exchange, a palm-oil dispute with the EU); ``--ids d``
-scores one group. None of these articles
+centre in Batam, listings on the stock exchange, a palm-oil dispute with the EU), y1-y4
+(hospital claims, the haj quota, a village-fund trial, a drug raid), z1-z4 (a market report,
+bank results, airline routes, a retail franchise dispute), a1-a4 (a Papuan budget dispute,
+village funds in Timor, a Balinese temple festival, a fishermen's protest in Bitung), b1-b4 (a US
+Congress vote, talks on Ukraine, the South China Sea, a Korean election), c1-c4 (a data breach,
+an AI startup's funding, crypto oversight, a satellite launch), e1-e4 (a film festival, a K-pop
+concert, a science award, a celebrity divorce), fa1-fa4 (football transfers, an AFC match,
+MotoGP, a badminton squad), fb1-fb4 (a toll road, a regional budget, a rebuilt market, a tunnel
+tender), fc1-fc4 (a Constitutional Court ruling, a KPK procurement case, an environmental
+lawsuit, a robot-trading fraud), fd1-fd4 (rice prices, fuel quotas, nickel exports, a wage
+protest); ``--ids d`` scores one group. None of these articles
 is in Jalin's training corpus (graph/nlp/corpus), which other writers wrote without seeing them.
 Conventions: names without titles; an organisation named inside a role phrase is tagged
 ("Direktur Utama [KAI]"); a place that only names an office is not ("Penjabat Gubernur Jawa
 Tengah", "Menteri Luar Negeri Jepang"); a country as an actor is a place ("Pemerintah
 [Indonesia]"); a regional office is one organisation ("Dinas Kesehatan Kabupaten Sikka"); a
 parliamentary commission or faction is its parliament or party ("Komisi III [DPR]", "Fraksi
-[Partai Golkar]", as IDNer 2k train annotates them).
+[Partai Golkar]", as IDNer 2k train annotates them), and so is a party's or an association's
+board, its region a place ("DPD [Partai Golkar] [Bali]", as IDNer 2k train annotates it; the
+writers' whole boards were converted on 2026-11-30, thirteenth session).
 ``--model-alone`` scores the trained model without Jalin's rule components. ``--sentences``
 scores as held-back annotated news usually comes: each article cut into sentences by Jalin's
 tokenizer and sentencizer, written as a token-per-line BIO file and scored by ``jalin ner eval``
