@@ -210,7 +210,7 @@ Group": :func:`extend_to_org_tail`). The firms' words "Capital", "Ventures", "Pa
 (train splits: 19 of 21 such names organisations; a flight school and "Temasek Holdings"
 tagged as places); venture-capital firms are otherwise read as people ("Meridian Bay Capital").
 So do the entertainment firms' "Entertainment", "Records", "Pictures", "Films", "Productions"
-(train splits: 33 of 33 organisations; "Studios" also ends places' names, "Music" services'),
+(train splits: 32 of 32 organisations; "Studios" also ends places' names, "Music" services'),
 and clubs' "FC", "United", "Rovers" (35 of 38), law firms' "Firm" and exchanges' "Exchange"
 ("London Metal Exchange"; NERP once tags the New York Stock Exchange a place)."""
 

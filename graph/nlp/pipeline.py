@@ -9,7 +9,9 @@ Jalin's rule components after it::
     tok2vec, tagger, ner  the trained model (or any pipeline given with ``model=``)
     jalin_entity_labels   labels mapped onto PERSON / ORG / LOC / EVENT, spans tidied
     jalin_gazetteer       known organisation names tagged where the NER missed or cut them
-    jalin_regional_offices  an office and its region joined: "Dinas Kesehatan Kabupaten Sikka"
+    jalin_regional_offices  an office and its region joined: "Dinas Kesehatan Kabupaten Sikka",
+                          "Bulog Kanwil Sumatera Utara"; a party's board read as the party and
+                          its region: "DPD [Partai Golkar] [Bali]"
     jalin_modified_nouns  "UKM Indonesia" dropped where the article uses "UKM" as a plain word
     jalin_abbreviations   "long form (SHORT)" pairs on ``doc._.abbreviations``; the short forms
                           typed as their long forms (before titles, so that "Ketua Umum Aprindo
@@ -18,7 +20,8 @@ Jalin's rule components after it::
     jalin_person_names    a name's first word the NER left out taken in, a person named
                           again by one of their names found ("kata Hendrawan")
     jalin_organisation_names  an organisation named again by its short name ("Hyundai Motor
-                          Company ... Hyundai menambah")
+                          Company ... Hyundai menambah"), a company introduced by its kind
+                          ("startup Ladangku") wherever named, a country's forces
     jalin_concepts        noun-phrase concepts on ``doc._.concepts``
 
 Any installed spaCy pipeline can stand in for the shipped one (``model="en_core_web_sm"`` or a
