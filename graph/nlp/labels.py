@@ -20,7 +20,8 @@ opening with a landform, water or building noun is a place ("Kali Ciliwung": :da
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache, wraps
 from importlib import resources
 from typing import TypeVar
@@ -171,6 +172,28 @@ press society times union united university watch kanwil divre
 """Words of organisations' names, Indonesian and English: a defined long form opening with one
 is an organisation's name ("Ikatan Dokter Anak Indonesia (IDAI)"), and a run of capitalised
 words holding one is no person's name ("Honda Prospect Motor", "Indonesia Corruption Watch")."""
+
+
+ORIGIN_WORDS = frozenset({"asal", "berbasis"})
+"""Words of origin before a place and a name in apposition: "startup asal Indonesia, [Panenku],",
+"penyerang asal Brasil, [Rafael Bittencourt],"."""
+
+
+def one_word_votes(ents: Iterable[Span], label: str) -> Counter[str]:
+    """For the text of each one-word PERSON, ORG or LOC entity, how many more times ``ents``
+    type it ``label`` than PERSON, ORG or LOC otherwise (one sense per discourse, by majority).
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Nalarin dan Nalarin dan Nalarin")
+    >>> ents = [Span(doc, 0, 1, "ORG"), Span(doc, 2, 3, "ORG"), Span(doc, 4, 5, "PERSON")]
+    >>> one_word_votes(ents, "ORG")["Nalarin"], one_word_votes(ents, "PERSON")["Nalarin"]
+    (1, -1)
+    """
+    votes: Counter[str] = Counter()
+    for ent in ents:
+        if len(ent) == 1 and ent.label_ in ("PERSON", "ORG", "LOC"):
+            votes[ent.text] += 1 if ent.label_ == label else -1
+    return votes
 
 
 KIND_NOUNS = frozenset("""
@@ -540,9 +563,12 @@ def common_words() -> frozenset[str]:
     return frozenset(text.split())
 
 
-FACILITY_HEADS = frozenset("""
-rumah sakit rs rsu rsud rsup rsia bandara bandar udara stadion gelanggang pelabuhan terminal
-gedung lapangan masjid taman asrama lanud pangkalan jalan jl jl.
+HOSPITAL_HEADS = frozenset({"rumah", "rs", "rsu", "rsud", "rsup", "rsia"})
+"""First words of hospitals' names ("RSUD Dr. Soetomo", "Rumah Sakit ...")."""
+
+FACILITY_HEADS = HOSPITAL_HEADS | frozenset("""
+sakit bandara bandar udara stadion gelanggang pelabuhan terminal gedung lapangan masjid taman
+asrama lanud pangkalan jalan jl jl.
 """.split())
 """Words of a facility's generic name that a person's name may complete ("Rumah Sakit Umum Daerah
 [Syekh Yusuf]", "Bandar Udara Internasional [Sultan Hasanuddin]", "Stadion [Gelora Bung Karno]")."""

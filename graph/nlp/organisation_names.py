@@ -45,10 +45,12 @@ from graph.nlp.labels import (
     KIND_NOUNS,
     LEADING_FUNCTION_WORDS,
     ORGANISATION_WORDS,
+    ORIGIN_WORDS,
     PLACE_NOUNS,
     common_words,
     is_cased,
     is_headline_case,
+    one_word_votes,
     positions_of,
 )
 from graph.nlp.titles import gazetteer_place_keys, known_place_at
@@ -167,9 +169,7 @@ NOT_MODIFIERS = frozenset({"milik", "pimpinan", "asal", "berbasis", "binaan", "b
 """Lower-case words after a kind noun that introduce someone else than the company: its owner,
 origin or rival ("perusahaan milik [Budi]")."""
 
-ORIGIN_WORDS = frozenset({"asal", "berbasis"})
-"""Words of a company's origin before its name in apposition: "startup asal Indonesia,
-[Panenku],"."""
+
 
 
 MAX_KIND_MODIFIERS = 3
@@ -248,12 +248,9 @@ def majority_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     >>> [(e.start, e.label_) for e in majority_organisations(doc, ents)]
     [(1, 'ORG'), (4, 'ORG'), (9, 'ORG')]
     """
-    votes: dict[str, int] = {}
-    for ent in ents:
-        if len(ent) == 1 and ent.label_ in ("ORG", "PERSON", "LOC"):
-            votes[ent.text] = votes.get(ent.text, 0) + (1 if ent.label_ == "ORG" else -1)
+    votes = one_word_votes(ents, "ORG")
     names = {name for name, vote in votes.items() if vote > 0}
-    if not names or not any(votes.get(e.text, 0) > 0 and e.label_ != "ORG" for e in ents):
+    if not names or not any(votes[e.text] > 0 and e.label_ != "ORG" for e in ents):
         return ents  # nothing typed otherwise (untagged mentions are the short names' business)
     longer = {t.text for e in ents if len(e) > 1 and e.label_ in ("PERSON", "LOC") for t in e}
     names = {name for name in names if name not in longer and name not in place_names()

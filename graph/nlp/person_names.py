@@ -44,6 +44,7 @@ from .labels import (
     LEADING_FUNCTION_WORDS,
     ORG_ONLY_TAILS,
     ORGANISATION_WORDS,
+    ORIGIN_WORDS,
     PLACE_NOUNS,
     STRONG_PLACE_CUES,
     common_words,
@@ -55,6 +56,7 @@ from .labels import (
 from .titles import (
     gazetteer_place_keys,
     known_place_at,
+    known_place_words,
     named_in_doc,
     organisation_name_words,
     title_length_at,
@@ -307,16 +309,13 @@ def places_tagged_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
                   and not is_initials(doc, ent.start, ent.end)]
     if not candidates:
         return ents
-    places = {word_key(ent[0].text) for ent in ents if ent.label_ == "LOC" and len(ent) == 1}
-    name_words = {word_key(t.text) for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
-                  for t in ent}
-    known = gazetteer_place_keys()
-    retyped = {ent.start for ent in candidates if word_key(ent[0].text) in places
-               and word_key(ent[0].text) not in name_words and (word_key(ent[0].text),) in known}
+    places = known_place_words(ents) - {word_key(t.text) for ent in ents
+                                        if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    retyped = {ent.start for ent in candidates if word_key(ent.text) in places}
     if not retyped:
         return ents
-    return [Span(doc, ent.start, ent.end, label="LOC") if ent.start in retyped and len(ent) == 1
-            and ent.label_ == "PERSON" else ent for ent in ents]
+    return [Span(doc, ent.start, ent.end, label="LOC") if ent.start in retyped else ent
+            for ent in ents]
 
 
 _COMMA = frozenset({","})
@@ -435,11 +434,13 @@ MAX_PAIR_NAME_WORDS = 3
 
 
 def _name_run(doc: Doc, k: int, step: int) -> int:
-    """The far end (exclusive going right, inclusive going left) of the run of up to
-    :data:`MAX_PAIR_NAME_WORDS` name-like words from token ``k`` in direction ``step``."""
+    """The index just past the run of up to :data:`MAX_PAIR_NAME_WORDS` name-like words from
+    token ``k`` in direction ``step`` (+1 or -1); going left, the run ends at a sentence's
+    first word."""
     j = k
-    while (0 <= j < len(doc) and abs(j - k) < MAX_PAIR_NAME_WORDS
-           and _is_name_like(doc[j].text) and (step > 0 or not doc[j].is_sent_start or j == k)):
+    while 0 <= j < len(doc) and abs(j - k) < MAX_PAIR_NAME_WORDS and _is_name_like(doc[j].text):
+        if step < 0 and doc[j].is_sent_start:
+            return j - 1
         j += step
     return j
 
@@ -477,7 +478,6 @@ def slash_pairs(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(result, key=lambda span: span.start)
 
 
-ORIGIN_WORDS = frozenset({"asal"})
 MAX_KIND_DISTANCE = 5
 """How far before "asal" a company's kind is looked for ("produsen mobil listrik asal Jerman")."""
 

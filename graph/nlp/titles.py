@@ -20,7 +20,6 @@ Ravin & Choi 1997, "Disambiguation of proper names in text", ANLP).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Container, Iterable
 from functools import lru_cache
 from importlib import resources
@@ -31,6 +30,7 @@ from spacy.tokens import Doc, Span
 from .gazetteer import PLACE_CUES, builtin_names, place_names
 from .labels import (
     DIRECTIONS,
+    HOSPITAL_HEADS,
     LEADING_FUNCTION_WORDS,
     ORG_HEADS,
     ORGANISATION_WORDS,
@@ -39,6 +39,7 @@ from .labels import (
     UNIT_ABBREVIATIONS,
     common_words,
     is_initials,
+    one_word_votes,
     positions_of,
 )
 
@@ -398,6 +399,14 @@ def gazetteer_place_keys() -> frozenset[tuple[str, ...]]:
     return frozenset(name_key(name.split()) for name in place_names())
 
 
+def known_place_words(ents: Iterable[Span]) -> set[str]:
+    """The words (:func:`word_key`) of the one-word place entities among ``ents`` that are
+    places the gazetteer knows ("Turki", "Ankara")."""
+    known = gazetteer_place_keys()
+    return {word_key(ent.text) for ent in ents
+            if ent.label_ == "LOC" and len(ent) == 1 and (word_key(ent.text),) in known}
+
+
 def leading_name(span: Span, names: NameKeys) -> int:
     """Length of the longest name of ``names`` that ``span`` starts with, leaving a rest."""
     words = name_key(t.text for t in span)
@@ -520,18 +529,13 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
                        if ent.label_ == "ORG" and ent.end in person_starts}
     # a one-word "person" that is a known place the document tags as a place is no evidence
     # of a person ("di Istanbul, Turki ... menyatakan [Turki] siap")
-    place_words = {name_key([ent.text]) for ent in ents if ent.label_ == "LOC" and len(ent) == 1}
-    known_places = gazetteer_place_keys()
+    place_words = known_place_words(ents)
     people = _AnyOf({name_key(t.text for t in ent) for ent in ents
                      if ent.label_ == "PERSON" and ent.start not in offices
                      and not is_initials(doc, ent.start, ent.end)
-                     and not (len(ent) == 1 and name_key([ent.text]) in place_words
-                              and name_key([ent.text]) in known_places)},
+                     and not (len(ent) == 1 and word_key(ent.text) in place_words)},
                     _known_names_of("PERSON"))
-    one_word_votes: Counter[tuple[str, ...]] = Counter()  # PERSON mentions minus the others
-    for ent in ents:
-        if len(ent) == 1:
-            one_word_votes[name_key([ent.text])] += 1 if ent.label_ == "PERSON" else -1
+    person_votes = one_word_votes(ents, "PERSON")
     result: list[tuple[Span, str]] = []
     for ent in ents:
         if is_initials(doc, ent.start, ent.end):
@@ -583,7 +587,7 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             # a whole one-word span with no title near it is a person if the recogniser typed
             # the word so more often than not: not "Nalarin", tagged ORG thrice, PERSON once
             alone = (not org_size and not title and len(person) == 1
-                     and one_word_votes[name_key([person.text])] < 0)
+                     and person_votes[person.text] < 0)
             if ((name_key(t.text for t in person) in people and not alone) or titled_holder
                     or named_again):
                 if org_size:
@@ -989,12 +993,6 @@ def apply_ranks(doc: Doc) -> list[Span]:
     return sorted(ents, key=lambda span: span.start) if changed else list(doc.ents)
 
 
-HOSPITAL_HEADS = frozenset({"rs", "rsu", "rsud", "rsup", "rsia", "rumah"})
-"""First words of hospitals' names ("RSUD Dr. Soetomo", "Rumah Sakit ..."): a hospital after a
-title is the institution the holder heads, tagged as a place in the written news (4 of 4), not
-a place that only names an office."""
-
-
 def _is_place_not_organisation(span: Span) -> bool:
     """Whether ``span``'s words are a place's name the gazetteer knows and no organisation's."""
     key = name_key(t.text for t in span)
@@ -1028,7 +1026,8 @@ def office_places(doc: Doc) -> list[Span]:
                 ent.label_ == "ORG" and _is_place_not_organisation(ent))):
             continue  # an organisation tagged on a place's name: "Kapolres [Kutai Kartanegara]"
         if ent[0].lower_ in HOSPITAL_HEADS:
-            continue  # a hospital is an institution its director heads: "Direktur [RSUD ...]"
+            continue  # the institution its director heads (tagged a place by the written news,
+            # 4 of 4), not a place naming an office: "Direktur [RSUD Pangeran Wiranata]"
         if _names_office(role_span(ent, taken), ent.start, taken):
             found.append(ent)
     # the same places the recogniser left untagged, known to the gazetteer, in a holder's role
