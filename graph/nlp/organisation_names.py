@@ -268,6 +268,8 @@ FORCE_NAMES = frozenset({
 ("Angkatan Laut Kerajaan Inggris" is ORG in IDNer 2k train, as are "Angkatan Darat", "Angkatan
 Laut")."""
 
+FORCE_HEADS = frozenset(name[0] for name in FORCE_NAMES)
+
 FORCE_COUNTRY_PREFIXES = frozenset({"Kerajaan", "Republik"})
 
 
@@ -281,10 +283,9 @@ def national_forces(doc: Doc, ents: list[Span]) -> list[Span]:
     >>> [(e.text, e.label_) for e in national_forces(doc, [Span(doc, 3, 4, label="LOC")])]
     [('Penjaga Pantai China', 'ORG')]
     """
-    heads = {name[0] for name in FORCE_NAMES}
     places = gazetteer_place_keys()
     result = list(ents)
-    for k in positions_of(doc, frozenset(heads)):
+    for k in positions_of(doc, FORCE_HEADS):
         size = next((len(name) for name in FORCE_NAMES
                      if tuple(t.lower_ for t in doc[k:k + len(name)]) == name
                      and all(t.text[:1].isupper() for t in doc[k:k + len(name)])), 0)
