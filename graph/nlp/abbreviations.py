@@ -36,6 +36,7 @@ if not Doc.has_extension("abbreviations"):
 FUNCTION_WORDS = frozenset({"dan", "di", "ke", "dari", "untuk", "yang", "atau", "serta", "the",
                             "of", "and", "for", "in", "on", "to", "a", "an"})
 MAX_INNER_TOKENS = 12
+BRACKETS = frozenset("()[]")
 
 
 def is_short_form(text: str) -> bool:
@@ -106,11 +107,24 @@ def _long_form_span(doc: Doc, candidates: Span, short: str) -> Span | None:
     return span
 
 
+def _legal_form_bracket(doc: Doc, k: int) -> bool:
+    """Whether bracket token ``k`` encloses a company's legal form: "(Persero)"."""
+    if doc[k].text == "(":
+        return k + 2 < len(doc) and doc[k + 1].lower_ in COMPANY_FORMS and doc[k + 2].text == ")"
+    return k >= 2 and doc[k - 1].lower_ in COMPANY_FORMS and doc[k - 2].text == "("
+
+
 def _long_before(doc: Doc, i: int, short: str) -> Span | None:
     """The long form that ``short`` abbreviates among the words before token ``i``."""
     sent_start = doc[i].sent.start if doc.has_annotation("SENT_START") else 0
     window_start = max(sent_start, i - min(len(short) + 5, 2 * len(short)) - 2)
     end = i - 1 if i > window_start and doc[i - 1].text == "," else i
+    # a long form holds no bracket but a company's legal form's ("PT Telkom Indonesia (Persero)
+    # Tbk (TLKM)"): it starts after another definition's short form ("Persatuan Sepak Bola
+    # Seluruh Indonesia (PSSI), dan Kepolisian Daerah Jawa Barat (Polda Jabar)")
+    window_start = max([window_start, *(k + 1 for k in range(window_start, end)
+                                        if doc[k].text in BRACKETS and not _legal_form_bracket(
+                                            doc, k))])
     if end <= window_start:
         return None
     return _long_form_span(doc, doc[window_start:end], short)

@@ -72,7 +72,13 @@ from spacy.tokens import Doc, Span
 
 from ..aliases import YAML_LOADER, builtin_aliases
 from ..errors import JalinError
-from .labels import STRONG_PLACE_CUES, common_words, is_headline_case, is_initials
+from .labels import (
+    ADMINISTRATIVE_HEADS,
+    STRONG_PLACE_CUES,
+    common_words,
+    is_headline_case,
+    is_initials,
+)
 
 if not Doc.has_extension("place_mentions"):
     Doc.set_extension("place_mentions", default=None)
@@ -113,6 +119,38 @@ def stands_alone(span: Span) -> bool:
     return ((before is None or span[0].is_sent_start or not before.text[:1].isupper())
             and (after is None or not after.text[:1].isupper())
             and not all(t.lower_ in common_words() for t in span))
+
+
+LIST_JOINERS = frozenset({",", "dan", "serta", "atau"})
+"""Words that join the members of a list ("di Kenya dan Tanzania", "ke Roma, Paris, atau Wina")."""
+
+
+def _listed_after_a_place(span: Span, ents: list[Span]) -> bool:
+    """Whether ``span`` follows, joined by a comma, "dan", "serta" or "atau", a list of places
+    that opens right after "di", "ke" or "dari" or with an area's administrative noun (an
+    address): "di Kenya dan [Tanzania]", "ke Roma, Paris, dan [Wina]", "Kecamatan Klego,
+    [Boyolali]". The list's places are ``ents``' LOC entities.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("membom kedutaan di Kenya dan Tanzania pada 1998")
+    >>> _listed_after_a_place(doc[5:6], [Span(doc, 3, 4, label="LOC")])
+    True
+    """
+    doc = span.doc
+    ends = {e.end: e for e in ents if e.label_ == "LOC"}
+    k = span.start
+    while k > 0 and doc[k - 1].lower_ in LIST_JOINERS:
+        joiners = k - 1
+        while joiners > 0 and doc[joiners - 1].lower_ in LIST_JOINERS:
+            joiners -= 1  # ", dan"
+        place = ends.get(joiners)
+        if place is None:
+            return False
+        if ((place.start > 0 and doc[place.start - 1].lower_ in STRONG_PLACE_CUES)
+                or (place[0].lower_ in ADMINISTRATIVE_HEADS and place[0].text[:1].isupper())):
+            return True  # "di Kenya dan [Tanzania]", "Kecamatan Klego, [Boyolali]"
+        k = place.start
+    return False
 
 
 def _after_administrative_prefix(span: Span, overlapping: list[Span]) -> Span | None:
@@ -390,7 +428,8 @@ class Gazetteer:
                       and not is_initials(doc, span.start, span.end)):  # "berinisial RH dan AS"
                     ents = [e for e in ents if e not in overlapping] + [span]  # "dan [Kudus]"
                 elif (not overlapping and span.start > 0
-                      and doc[span.start - 1].lower_ in STRONG_PLACE_CUES
+                      and (doc[span.start - 1].lower_ in STRONG_PLACE_CUES
+                           or _listed_after_a_place(span, ents))
                       and not all(t.lower_ in common_words() for t in span)):  # "Tanah Air"
                     ents.append(span)  # "dibekuk di [Balikpapan]": the recogniser missed it
                 elif not overlapping and stands_alone(span):

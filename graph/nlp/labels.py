@@ -136,6 +136,16 @@ lower case ("gunung Merapi", "selat Sunda", "hotel Oranje"), unlike administrati
 "provinsi", "wilayah"), which are left out of the name so that "kota Bandung" is "Bandung"."""
 
 
+ADMINISTRATIVE_HEADS = frozenset("""
+provinsi kabupaten kecamatan kelurahan kalurahan desa dusun padukuhan kapanewon nagari gampong
+distrik prefektur
+""".split())
+"""Capitalised nouns of administrative areas that open a place's name ("Kecamatan Tamalate",
+"Kalurahan Sardonoharjo", "Distrik Abepura", "Prefektur Aichi"): Indonesia's levels (UU 23/2014;
+Yogyakarta's own "kalurahan", "padukuhan", "kapanewon"; West Sumatra's "nagari", Aceh's
+"gampong", Papua's "distrik") and the words Indonesian uses for other countries' ("prefektur")."""
+
+
 CURRENCY_NOUNS = frozenset("""
 dolar dollar yen yuan renminbi euro franc francs frank pound poundsterling sterling rupee rupiah
 ringgit peso won riyal rial dinar dirham lira rubel ruble baht krona krone shekel rand real dong
@@ -778,9 +788,22 @@ corpora (train splits) no entity holds "dan" and then one of :data:`ORG_HEADS` e
 Indonesia")."""
 
 
+def _acronym_opens_a_name(span: Span, k: int) -> bool:
+    """Whether token ``k`` of ``span``, a span that opens with an acronym, is an acronym that
+    more capitalised words of the span follow, other than "RI" or a region's: "BPJS Kesehatan
+    dan [BPKP Perwakilan DIY]", not the field of "Kementerian Koperasi dan UKM", "Kementerian
+    Hukum dan HAM RI" or "Dinas Koperasi dan UKM Provinsi Jawa Tengah" (in the training corpora
+    no entity holds "dan" and then an acronym with more words)."""
+    doc = span.doc
+    return (doc[k].is_upper and doc[k].is_alpha and len(doc[k]) >= 2 and k + 1 < span.end
+            and doc[k + 1].text[:1].isupper() and doc[k + 1].text != "RI"
+            and doc[k + 1].lower_ not in ADMINISTRATIVE_HEADS and doc[span.start].is_upper)
+
+
 def split_coordinated(span: Span) -> list[Span]:
     """``span`` cut into the names "dan" joins when the second opens with an organisation's head
-    word (:data:`COORDINATED_HEADS`): the recogniser took two names for one.
+    word (:data:`COORDINATED_HEADS`) or with an acronym and more words ("BPJS Kesehatan dan
+    [BPKP Perwakilan DIY]"): the recogniser took two names for one.
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Kementerian Kebudayaan dan Pemerintah Kabupaten Klaten menolak")
@@ -789,8 +812,8 @@ def split_coordinated(span: Span) -> list[Span]:
     """
     doc = span.doc
     for k in range(span.start + 1, span.end - 1):
-        if (doc[k].lower_ == "dan" and doc[k + 1].text[:1].isupper()
-                and doc[k + 1].lower_ in COORDINATED_HEADS):
+        if doc[k].lower_ == "dan" and doc[k + 1].text[:1].isupper() and (
+                doc[k + 1].lower_ in COORDINATED_HEADS or _acronym_opens_a_name(span, k + 1)):
             return [Span(doc, span.start, k, label=span.label_),
                     *split_coordinated(Span(doc, k + 1, span.end, label=span.label_))]
     return [span]
@@ -813,8 +836,10 @@ def map_entities(doc: Doc, label_map: Mapping[str, str]) -> list[Span]:
             kept += parts
         new_label = tidy.label_
         head = doc[tidy.start]
-        if new_label in ("ORG", "PERSON") and len(tidy) >= 2 and head.lower_ in PLACE_HEADS:
-            new_label = "LOC"  # "Kali Ciliwung", "Pulau Jawa"
+        if new_label in ("ORG", "PERSON") and len(tidy) >= 2 and (
+                head.lower_ in PLACE_HEADS or (head.lower_ in ADMINISTRATIVE_HEADS
+                                               and head.text[:1].isupper())):
+            new_label = "LOC"  # "Kali Ciliwung", "Pulau Jawa", "Kalurahan Sardonoharjo"
         elif new_label in ("ORG", "LOC") and len(tidy) >= 2 and head.text in EVENT_HEADS:
             new_label = "EVENT"  # "KTT ASEAN"
         elif len(tidy) >= 2 and new_label != "EVENT" and (

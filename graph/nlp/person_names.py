@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span
 
 from ..dates import MONTHS, WEEKDAYS
 from .labels import (
+    ADMINISTRATIVE_HEADS,
     KIND_NOUNS,
     LEADING_FUNCTION_WORDS,
     ORG_ONLY_TAILS,
@@ -57,6 +58,7 @@ from .titles import (
     gazetteer_place_keys,
     known_place_at,
     known_place_words,
+    name_key,
     named_in_doc,
     organisation_name_words,
     title_length_at,
@@ -86,7 +88,7 @@ rare in the training data, so the recogniser leaves them out or mistypes the nam
 DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 """Day and month names, always capitalised, often right after a name ("kata Budi Senin")."""
 
-PLACE_WORDS_BEFORE = PLACE_NOUNS | STRONG_PLACE_CUES | frozenset("""
+PLACE_WORDS_BEFORE = PLACE_NOUNS | STRONG_PLACE_CUES | ADMINISTRATIVE_HEADS | frozenset("""
 menuju kota kabupaten provinsi wilayah kawasan daerah distrik desa kecamatan kelurahan dusun
 kampung negara negeri
 """.split())
@@ -293,9 +295,12 @@ def retyped_names(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def places_tagged_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with a one-word person that is a known place (the gazetteer's) the article
-    tags as a place elsewhere, and that no other person's name in the article contains, made
-    that place: "di Ankara ... karena [Ankara] menjaga hubungan", "bertemu di Istanbul,
-    Turki ... menyatakan [Turki] siap". The one-sense-per-discourse reading of
+    tags as a place elsewhere, or the name of an area the article writes after its administrative
+    noun in a place or an organisation (:data:`~graph.nlp.labels.ADMINISTRATIVE_HEADS`:
+    "Pemerintah Prefektur Aichi" ... "[Aichi]"), and
+    that no other person's name in the article contains, made that place: "di Ankara ... karena
+    [Ankara] menjaga hubungan", "bertemu di Istanbul, Turki ... menyatakan [Turki] siap". The
+    one-sense-per-discourse reading of
     :func:`retyped_names`, for places; a person's name that is also a place's ("Paris Hilton
     ... Paris") stays a person.
 
@@ -309,8 +314,11 @@ def places_tagged_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
                   and not is_initials(doc, ent.start, ent.end)]
     if not candidates:
         return ents
-    places = known_place_words(ents) - {word_key(t.text) for ent in ents
-                                        if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    areas = {word_key(ent[-1].text) for ent in ents if ent.label_ in ("LOC", "ORG")
+             and len(ent) >= 2 and ent[-2].lower_ in ADMINISTRATIVE_HEADS
+             and ent[-2].text[:1].isupper()}  # "(Pemerintah) Prefektur Aichi" -> "Aichi"
+    places = (known_place_words(ents) | areas) - {
+        word_key(t.text) for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
     retyped = {ent.start for ent in candidates if word_key(ent.text) in places}
     if not retyped:
         return ents
@@ -367,10 +375,30 @@ def appositions(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(result, key=lambda span: span.start)
 
 
+def _place_like(ent: Span, ents: list[Span]) -> bool:
+    """Whether a person or organisation span can be a place a list of places holds: no word of
+    it in another person span of the article (the name is a person's there), and, for an
+    organisation, at most two words, no organisation's word and no acronym ("Bint Jbeil", not
+    "Polda Jabar", "Koperasi Serba Usaha Sinar Tani")."""
+    words = {t.lower_ for t in ent}
+    if any(other.label_ == "PERSON" and other is not ent and words & {t.lower_ for t in other}
+           for other in ents):
+        return False
+    if ent.label_ == "ORG":
+        return len(ent) <= 2 and not any(
+            t.lower_ in ORGANISATION_WORDS or t.lower_ in ORG_ONLY_TAILS
+            or (t.is_upper and len(t) >= 2) for t in ent)
+    return ent.label_ == "PERSON"
+
+
 def coordinated_places(doc: Doc, ents: list[Span]) -> list[Span]:
-    """``ents`` with a person span that is coordinated by "dan" with a place after "di", "ke"
-    or "dari" retyped as a place ("di Khan Younis dan [Deir al-Balah]"), unless a word of it
-    is in another person span of the article (the name is a person's there too).
+    """``ents`` with a person or organisation span that a list joins (by a comma, "dan", "serta"
+    or "atau") to a place written after "di", "ke", "dari" or a place noun retyped as a place:
+    "di Khan Younis dan [Deir al-Balah]", "kota Tyre, [Nabatieh], dan [Bint Jbeil]", "di West
+    Allis, [Wisconsin], di pinggir" (:func:`_place_like`: not a name the article gives a
+    person, not an organisation's). After a comma only, a name of more than one word that is no
+    known place, or one that no joiner follows, is an apposition, not a list's member
+    ("terbesar di Eropa, Bernard Matthews.", "mitranya dari Yordania, Ayman Safadi, di Amman").
 
     In IDNer 2k and NERGrit train, the entity after "di/ke/dari [place] dan" is a place 19 times,
     a person once, an organisation once.
@@ -382,19 +410,120 @@ def coordinated_places(doc: Doc, ents: list[Span]) -> list[Span]:
     [('Khan Younis', 'LOC'), ('Deir al-Balah', 'LOC')]
     """
     result = list(ents)
-    for i, ent in enumerate(ents):
-        if ent.label_ != "PERSON" or i == 0 or ent.start < 2 or doc[ent.start - 1].lower_ != "dan":
+    by_start = {ent.start: i for i, ent in enumerate(ents)}
+    places = gazetteer_place_keys()
+    for ent in ents:
+        if (ent.label_ != "LOC" or ent.start == 0
+                or doc[ent.start - 1].lower_ not in LIST_PLACE_CUES):
             continue
-        place = ents[i - 1]
-        if (place.label_ != "LOC" or place.end != ent.start - 1 or place.start == 0
-                or doc[place.start - 1].lower_ not in STRONG_PLACE_CUES):
-            continue
-        words = {t.lower_ for t in ent}
-        if any(other.label_ == "PERSON" and other is not ent and words & {t.lower_ for t in other}
-               for other in ents):
-            continue
-        result[i] = Span(doc, ent.start, ent.end, label="LOC")
+        end = ent.end
+        while True:
+            k = end
+            while k < len(doc) and doc[k].lower_ in _PLACE_LIST_JOINERS:
+                k += 1
+            j = by_start.get(k)
+            if k == end or j is None:
+                break
+            member = result[j]
+            if member.label_ != "LOC":
+                closes_list = any(doc[x].text != "," for x in range(end, k))
+                listed_on = member.end < len(doc) and doc[member.end].lower_ in _PLACE_LIST_JOINERS
+                if not (closes_list or (listed_on and (
+                        len(member) == 1 or name_key(t.text for t in member) in places))):
+                    break  # apposition: "di Eropa, [Bernard Matthews].", "dari Yordania,
+                    # [Ayman Safadi], di Amman"
+                if not _place_like(member, ents):
+                    break
+                result[j] = Span(doc, member.start, member.end, label="LOC")
+            end = member.end
     return result
+
+
+_PLACE_LIST_JOINERS = frozenset({",", "dan", "serta", "atau"})
+LIST_PLACE_CUES = PLACE_WORDS_BEFORE - {"negara", "negeri", "daerah"}
+"""Words after which a list is one of places: those of :data:`PLACE_WORDS_BEFORE` but the words
+of a nationality or origin ("warga negara Malaysia, serta Ahmad Sofyan")."""
+
+
+_LIST_JOINERS = frozenset({",", "dan", "serta"})
+LIST_OPENERS = frozenset({"yakni", "yaitu", "ialah", "adalah", ":"})
+"""Words that open a list ("empat mahasiswa lainnya, yakni Riefky Pradipta Baihaqie, ...")."""
+
+
+def listed_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with two to four name words that stand, outside every entity, before a person of a
+    list and after another or after a word that opens the list (:data:`LIST_OPENERS`) made that
+    person: "Rahmad Dwi Ardhiansyah, [Riefky Pradipta Baihaqie], Muhammad Nuri Nuha Naufal dan
+    Aprilia Maharani", "yakni [Riefky Pradipta Baihaqie], Muhammad Nuri"; so are such words the
+    recogniser typed an organisation or a place (:func:`_listed_as_people`). A list's members
+    are alike (coordination joins constituents of one kind); words that are not only names
+    (:func:`_only_a_name`: "Jakarta", "Polda") are left.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("yakni Rahmad Dwi, Riefky Pradipta Baihaqie, dan Aprilia Maharani.")
+    >>> ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 9, 11, label="PERSON")]
+    >>> [e.text for e in listed_people(doc, ents)]
+    ['Rahmad Dwi', 'Riefky Pradipta Baihaqie', 'Aprilia Maharani']
+    """
+    people = [e for e in ents if e.label_ == "PERSON"]
+    if not people:
+        return ents
+    person_starts = {e.start for e in people}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    names = named_in_doc([e for e in ents if e.label_ != "PERSON"])
+    found = []
+    openers = [k + 1 for k in positions_of(doc, LIST_OPENERS)]
+    after_a_person = [e.end + 1 for e in people if e.end < len(doc) and doc[e.end].text == ","]
+    for start in sorted(set(openers + after_a_person)):
+        end = start
+        while (end < len(doc) and end - start < MAX_NAME_WORDS and end not in taken
+               and _only_a_name(doc, end, names)):
+            end += 1
+        joiner = end
+        while joiner < len(doc) and doc[joiner].lower_ in _LIST_JOINERS:
+            joiner += 1
+        if end - start >= 2 and joiner > end and joiner in person_starts:
+            found.append(Span(doc, start, end, label="PERSON"))
+    retyped = _listed_as_people(doc, ents, names)
+    if not found and not retyped:
+        return ents
+    kept = [Span(doc, e.start, e.end, label="PERSON") if e.start in retyped else e for e in ents]
+    return sorted(kept + found, key=lambda span: span.start)
+
+
+def _joiners(doc: Doc, left: Span | None, right: Span | None) -> set[str] | None:
+    """The list joiners (:data:`_LIST_JOINERS`) that stand between two spans, all there is
+    between them, or ``None`` if something else does or nothing does."""
+    if left is None or right is None or left.end >= right.start:
+        return None
+    words = {doc[k].lower_ for k in range(left.end, right.start)}
+    return words if words <= _LIST_JOINERS else None
+
+
+def _listed_as_people(doc: Doc, ents: list[Span], names: NameSet) -> set[int]:
+    """Starts of the organisation spans of two to four words that are only names
+    (:func:`_only_a_name`, no organisation's last word) and that a list joins to a person:
+    "dibintangi [Laras Ayuningtyas] ORG, Bima Satria Nugroho, dan [Citra Kirana] ORG". The list
+    has three members or more, or "dan"/"serta" joins the two; two names a comma alone joins
+    are a name and its apposition ("Pebalap Ducati Lenovo Team, Alejandro Ferran,")."""
+    retyped = set()
+    for i, ent in enumerate(ents):
+        if ent.label_ != "ORG" or not 2 <= len(ent) <= MAX_NAME_WORDS:
+            continue
+        neighbours = [ents[j] if 0 <= j < len(ents) else None for j in range(i - 2, i + 3)]
+        far_before, before, _, after, far_after = neighbours
+        listed = False
+        for near, far, joined in ((before, far_before, _joiners(doc, before, ent)),
+                                  (after, far_after, _joiners(doc, ent, after))):
+            if joined is None or near is None or near.label_ != "PERSON":
+                continue
+            further = (_joiners(doc, far, near) if near is before
+                       else _joiners(doc, near, far))
+            listed = listed or joined != {","} or further is not None
+        if listed and all(_only_a_name(doc, k, names) and doc[k].lower_ not in ORG_ONLY_TAILS
+                          for k in range(ent.start, ent.end)):
+            retyped.add(ent.start)
+    return retyped
 
 
 PAIR_WORDS = frozenset({"pasangan", "paslon", "duet", "duo"})
@@ -544,7 +673,7 @@ class PersonNames:
                 new = next(e for e in extended if e.start <= old.start and old.end <= e.end)
                 roles.setdefault((new.start_char, new.end_char), old._.role)
         ents = origin_appositions(doc, appositions(doc, coordinated_places(
-            doc, slash_pairs(doc, split_pairs(doc, extended)))))
+            doc, slash_pairs(doc, split_pairs(doc, listed_people(doc, extended))))))
         ents = sorted(ents + named_again(doc, ents, names), key=lambda span: span.start)
         ents = places_tagged_as_people(doc, retyped_names(doc, ents))
         if ents == before:

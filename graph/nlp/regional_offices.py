@@ -27,8 +27,15 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .labels import BOARD_HEADS, is_headline_case, positions_of
-from .titles import gazetteer_place_keys, known_place_at, leading_name
+from .labels import (
+    ADMINISTRATIVE_HEADS,
+    BOARD_HEADS,
+    STRONG_PLACE_CUES,
+    common_words,
+    is_headline_case,
+    positions_of,
+)
+from .titles import gazetteer_place_keys, known_place_at, leading_name, title_length_at
 
 OFFICE_HEADS = frozenset("""
 dinas kantor balai badan satuan direktorat inspektorat sekretariat biro kejaksaan pengadilan
@@ -124,6 +131,97 @@ def join_regional_offices(doc: Doc, ents: list[Span]) -> list[Span]:
             else:
                 result.append(holder)
     return result
+
+
+POLICE_LEVELS = frozenset({"daerah", "resor", "resort", "sektor"})
+"""The levels of the police's regional commands, written out after "Kepolisian": Kepolisian
+Daerah (Polda), Resor (Polres), Sektor (Polsek)."""
+
+MAX_UNIT_WORDS = 3
+"""Most words of a command's unit name after its slash ("Kodim 0501/[Jakarta Pusat]")."""
+
+
+def commands(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with each entity that opens with a regional command's name (:data:`COMMAND_HEADS`)
+    made an organisation, lengthened over the unit's name written after a slash: "[Kodam
+    III/Siliwangi]", "[Korem 071/Wijayakusuma]" (the recogniser reads "Kodam III" as a place
+    and the rest as nothing); so is an entity that opens with a police level
+    (:data:`POLICE_LEVELS`) after "Kepolisian", with it: "Kepolisian [Resor Sanggau]" PERSON.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Personel Kodam III/Siliwangi dan Polda Jabar berjaga.")
+    >>> ents = [Span(doc, 1, 3, label="LOC"), Span(doc, 6, 8, label="ORG")]
+    >>> [(e.text, e.label_) for e in commands(doc, ents)]
+    [('Kodam III/Siliwangi', 'ORG'), ('Polda Jabar', 'ORG')]
+    """
+    result = list(ents)
+    for ent in ents:
+        if (ent[0].lower_ in POLICE_LEVELS and ent[0].text[:1].isupper() and ent.start > 0
+                and doc[ent.start - 1].text == "Kepolisian"):
+            result[result.index(ent)] = Span(doc, ent.start - 1, ent.end, label="ORG")
+            continue  # "Kepolisian [Resor Sanggau]" PERSON: the long name of "Polres Sanggau"
+        if ent[0].lower_ not in COMMAND_HEADS or not ent[0].text[:1].isupper():
+            continue
+        end = ent.end
+        if (end + 1 < len(doc) and doc[end].text == "/" and not doc[end - 1].whitespace_
+                and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper()):
+            end += 2
+            while (end < len(doc) and end - ent.end < MAX_UNIT_WORDS + 1
+                   and doc[end - 1].whitespace_ == " " and doc[end].text[:1].isupper()
+                   and doc[end].is_alpha and not doc[end].is_sent_start):
+                end += 1
+        if end == ent.end and ent.label_ == "ORG":
+            continue
+        result = [e for e in result if e is not ent and not (e.start < end and ent.end <= e.start)]
+        result.append(Span(doc, ent.start, end, label="ORG"))
+    return sorted(result, key=lambda span: span.start)
+
+
+MAX_AREA_WORDS = 3
+"""Most words of an area's name after its administrative noun ("Kabupaten [Mamberamo Tengah]")."""
+
+
+def untagged_areas(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with each area the recogniser missed that is written with its capitalised
+    administrative noun (:data:`~graph.nlp.labels.ADMINISTRATIVE_HEADS`) and one to three
+    capitalised words added as a place: "Mae Sot, [Provinsi Tak]", "[Kecamatan Klego]"; words
+    that are all common ones only after a comma or "di", "ke", "dari" (not "5 Dusun Utama").
+    Not inside a title ("Kepala Desa Sukamaju"), not when more capitalised words run on (a
+    person's name may follow the area's), and not at a sentence's start, where an area acts
+    and cased news tags none ("Provinsi DKI Jakarta menjadi juara umum").
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("dipulangkan melalui Mae Sot, Provinsi Tak, sejak Februari")
+    >>> [(e.text, e.label_) for e in untagged_areas(doc, [Span(doc, 2, 4, label="LOC")])]
+    [('Mae Sot', 'LOC'), ('Provinsi Tak', 'LOC')]
+    """
+    heads = positions_of(doc, ADMINISTRATIVE_HEADS)
+    if not heads:
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    for k in heads:
+        if (k in taken or not doc[k].text[:1].isupper() or k + 1 >= len(doc)
+                or doc[k].is_sent_start):
+            continue  # an area that opens a sentence acts: cased news tags none there
+        if k > 0 and any(j + title_length_at(doc, j) > k
+                         for j in range(max(0, k - 2), k)):
+            continue  # "Kepala Desa [Sukamaju]": the place of an office
+        end = k + 1
+        while (end < len(doc) and end - k <= MAX_AREA_WORDS and end not in taken
+               and doc[end].text[:1].isupper() and doc[end].is_alpha
+               and not doc[end].is_sent_start and doc[end - 1].whitespace_ == " "):
+            end += 1
+        common = all(t.lower_ in common_words() for t in doc[k + 1:end])
+        if common and (k == 0 or doc[k - 1].text != "," and doc[k - 1].lower_ not in
+                       STRONG_PLACE_CUES):
+            continue  # "5 Dusun Utama", but "Mae Sot, Provinsi Tak"
+        if end == k + 1 or end - k > MAX_AREA_WORDS or (
+                end < len(doc) and end in taken and doc[end].text[:1].isupper()):
+            continue
+        found.append(Span(doc, k, end, label="LOC"))
+        taken.update(range(k, end))
+    return sorted(ents + found, key=lambda span: span.start) if found else ents
 
 
 def offices_before_known_places(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -240,24 +338,32 @@ def _trailing_region(doc: Doc, span: Span, places: frozenset[tuple[str, ...]]) -
     return span.end
 
 
+REGION_NOUNS = frozenset({"Provinsi", "Kabupaten", "Kota", "Kecamatan"})
+"""Administrative nouns that make the region after a board a place named in full ("DPD Partai
+NasDem [Kabupaten Sumenep]"); a bare region there only names the office, like the place in a
+role ("Gubernur Jawa Tengah"), and is no entity ("DPD Partai Demokrat Bali")."""
+
+
 def board_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with each board of a party or association read as the organisation it belongs to
     and the region it serves: "DPD [Partai Golkar Bali]", "[DPD] [NasDem Kabupaten Bone]",
-    "[DPW PKB] Jawa Timur" -> ORG "Partai Golkar" and LOC "Bali", ORG "NasDem" and LOC
-    "Kabupaten Bone", ORG "PKB" and LOC "Jawa Timur"; "DPP [Partai Golkar]" -> "Partai Golkar".
+    "[DPW PKB] Jawa Timur" -> ORG "Partai Golkar", ORG "NasDem" and LOC "Kabupaten Bone", ORG
+    "PKB"; "DPP [Partai Golkar]" -> "Partai Golkar".
 
     A board is a unit of its organisation, as a parliament's commission is of the parliament
     ("Komisi III [DPR]"): cased news annotates the organisation alone (IDNer 2k train: "DPP/DPD
     [Partai Golkar]", the board word outside, 12 of 12), and the graph links each board's people
     to the one party instead of splitting it by region. The organisation is the ORG entity after
     the board or, untagged, up to four capitalised words before a region; the senate ("DPD RI")
-    is no board.
+    is no board. The region is a place only when written with its administrative noun
+    (:data:`REGION_NOUNS`; IDNer 2k train and dev: "DPD Partai Demokrat Bali", "DPD Nasdem
+    Sumenep" no entity 4 times of 4, "Kabupaten Sumenep" a place).
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Ketua DPD Partai Golkar Bali I Made Sudarma hadir.")
     >>> ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 5, 8, label="PERSON")]
     >>> [(e.text, e.label_) for e in board_organisations(doc, ents)]
-    [('Partai Golkar', 'ORG'), ('Bali', 'LOC'), ('I Made Sudarma', 'PERSON')]
+    [('Partai Golkar', 'ORG'), ('I Made Sudarma', 'PERSON')]
     """
     heads = _board_heads(doc)
     if not heads:
@@ -291,7 +397,7 @@ def board_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
         if size <= 0 or known_place_at(doc, name_start, places) >= size:
             continue  # no organisation's name, only a place: "DPD [Bali] juga menyepakati"
         found = [Span(doc, name_start, name_end, label="ORG")]
-        if end > name_end:
+        if end > name_end and doc[name_end].text in REGION_NOUNS:
             found.append(Span(doc, name_end, end, label="LOC"))
         kept: list[Span] = []
         for ent in result:
@@ -315,8 +421,8 @@ class RegionalOffices:
         if is_headline_case(doc):
             return doc  # capitals mark no names there
         ents = list(doc.ents)
-        joined = join_branches(doc, board_organisations(
-            doc, offices_before_known_places(doc, join_regional_offices(doc, ents))))
+        joined = join_branches(doc, board_organisations(doc, offices_before_known_places(
+            doc, join_regional_offices(doc, untagged_areas(doc, commands(doc, ents))))))
         if joined != ents:
             doc.ents = joined
         return doc

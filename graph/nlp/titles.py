@@ -29,10 +29,13 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import PLACE_CUES, builtin_names, place_names
 from .labels import (
+    ADMINISTRATIVE_HEADS,
     DIRECTIONS,
     HOSPITAL_HEADS,
     LEADING_FUNCTION_WORDS,
+    NAME_PARTICLES,
     ORG_HEADS,
+    ORG_ONLY_TAILS,
     ORGANISATION_WORDS,
     PLACE_HEADS,
     PLACE_NOUNS,
@@ -54,7 +57,7 @@ HONORIFICS = frozenset("""
 bapak pak ibu bu sang saudara sdr sdr. tuan nyonya ny ny. nona mr mr. mrs mrs. ms ms. dr dr. drs
 drs. prof prof. ir ir. h h. hj hj. kh kh. k.h. habib ustaz ustadz kyai kiai romo pastor pendeta
 bhikkhu haji hajjah letjen mayjen brigjen jenderal jendral laksamana marsekal kolonel letkol mayor
-kapten kombes komjen akbp kompol akp iptu ipda aiptu aipda bripka brigadir briptu bripda
+letnan kapten kombes komjen akbp kompol akp iptu ipda aiptu aipda bripka brigadir briptu bripda
 """.split())
 """Titles of address and rank: never a role mention by themselves."""
 
@@ -158,21 +161,27 @@ def _is_capitalised(text: str) -> bool:
     return text[:1].isupper() or (text[:1].isdigit() and any(c.isalpha() for c in text))
 
 
-def crossing_title_end(span: Span) -> int:
-    """Where a title phrase that starts before ``span`` and ends inside it ends ("Irjen [Pol
-    Karyoto]", "Wali [Kota Ambon ...]"); ``span.start`` if there is none.
+def crossing_title(span: Span) -> tuple[int, int]:
+    """Start and end of a title phrase that starts before ``span`` and ends inside it ("Irjen
+    [Pol Karyoto]", "Wali [Kota Ambon ...]"); ``(span.start, span.start)`` if there is none.
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Wali Kota Ambon datang")
-    >>> crossing_title_end(Span(doc, 1, 3, label="LOC"))
-    2
+    >>> crossing_title(Span(doc, 1, 3, label="LOC"))
+    (0, 2)
     """
     doc = span.doc
     for before in range(span.start - 1, max(0, span.start - _longest_title() + 1) - 1, -1):
         end = before + title_length_at(doc, before, span.end)
         if end > span.start:
-            return end
-    return span.start
+            return before, end
+    return span.start, span.start
+
+
+def crossing_title_end(span: Span) -> int:
+    """Where a title phrase that starts before ``span`` and ends inside it ends
+    (:func:`crossing_title`); ``span.start`` if there is none."""
+    return crossing_title(span)[1]
 
 
 def strip_titles(span: Span) -> tuple[Span | None, str]:
@@ -475,6 +484,29 @@ def _with_country_suffix(span: Span, size: int) -> int:
     return size
 
 
+BRANCH_WORDS = frozenset({"cabang", "perwakilan", "kanwil", "wilayah", "regional", "area", "divre"})
+"""Words that name an organisation's regional branch after its name and before the region
+("BPJS Kesehatan Cabang Sleman", "BPKP Perwakilan DIY", "Pertamina Regional Jawa Timur")."""
+
+
+def _with_branch(span: Span, size: int, places: NameKeys) -> int:
+    """``size`` (the length of an organisation's name that opens ``span``) lengthened over a
+    branch word (:data:`BRANCH_WORDS`) and the known place after it, which belong to the
+    organisation, when a name follows ("BPJS Kesehatan [Cabang Sleman] Yulia Kusumaningrum").
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("BPJS Kesehatan Cabang Sleman Yulia Kusumaningrum")
+    >>> _with_branch(doc[:], 2, {("sleman",)})
+    4
+    """
+    doc = span.doc
+    k = span.start + size
+    if k + 1 >= span.end or doc[k].lower_ not in BRANCH_WORDS or not doc[k].text[:1].isupper():
+        return size
+    place = known_place_at(doc, k + 1, places, span.end - 1)
+    return size + 1 + place if place else size
+
+
 def _is_office(ent: Span, taken: set[int], places: NameKeys) -> bool:
     """Whether a PERSON span is a title before a place, an office rather than its holder:
     "Kapolsek [Ciputat] mengatakan", where ``places`` (name keys) has Ciputat."""
@@ -511,6 +543,7 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
     """
     ents = doc.ents  # a property that builds the spans anew on every read
     taken = {i for ent in ents if ent.label_ != "PERSON" for i in range(ent.start, ent.end)}
+    occupied = {i for ent in ents for i in range(ent.start, ent.end)}
     orgs = _names_in_doc(ents, "ORG")
     # a person span opens with an organisation only if the document or the alias table has it:
     # the gazetteer's company names include given names ("Sony", "Tesla")
@@ -543,10 +576,17 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             continue
         if title_length_at(doc, ent.start) >= len(ent):
             continue  # the span is (part of) a title: "Duta" of "Duta Besar", "CEO"
+        if ent.label_ != "PERSON" and ent.end in person_starts:
+            ent = _without_trailing_title(ent)  # "[UNIFIL Letnan Jenderal] Alessandro Ferraresi"
         if ent.label_ != "PERSON":
-            size = crossing_title_end(ent) - ent.start  # "Irjen [Pol ...]"
+            title_start, title_end = crossing_title(ent)
+            size = title_end - ent.start  # "Irjen [Pol ...]"
             if size and leading_name(ent, named) >= size:
                 size = 0  # the title's end is a name: "Gubernur [BI ...]", "Wali [Kota Ambon ...]"
+            if (size == len(ent) and ent.label_ == "ORG" and not doc[title_start].lower_.startswith(
+                    "men") and name_key(t.text for t in ent) in _known_names_of("ORG")):
+                size = 0  # the organisation a title heads: "Panglima [TNI]", "Gubernur [BI]";
+                # not a minister's field: "Menteri ESDM"
             if size and len(ent) > size and ent[size - 1].lower_ in ORG_HEADS:
                 size = 0  # the title's end heads the organisation: "Kepala [Dinas Perdagangan]"
             crossing = bool(size)
@@ -565,7 +605,7 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             if not org_size:  # "Juru bicara [BPN Cahyo Nugroho] ... Nugroho menambahkan"
                 org_size, lead_label = _holder_start(rest, people, named), ent.label_
             if org_size and lead_label == "ORG":
-                org_size = _with_country_suffix(rest, org_size)
+                org_size = _with_branch(rest, _with_country_suffix(rest, org_size), places)
             person = rest[org_size:]
             capitalised = len(person) >= 2 and all(t.text[:1].isupper() for t in person)
             # after a title, an organisation's name followed by capitalised words is the office
@@ -582,6 +622,8 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
                 # one word that is no common word: "Kepala [BNPB Suharyanto]", not "Direktur
                 # [Bank Mandiri Syariah]"
                 titled_holder = _holder_word(doc, person.start, named)
+            if person and person[0].lower_ in ADMINISTRATIVE_HEADS:
+                titled_holder = capitalised = False  # "Pemerintah [Prefektur Aichi]"
             named_again = bool(org_size and capitalised and (
                 name_key([person[-1].text]) in people or name_key([person[0].text]) in people))
             # a whole one-word span with no title near it is a person if the recogniser typed
@@ -603,6 +645,12 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             else:
                 result.append((ent, ""))
             continue
+        if ent.label_ == "PERSON" and ent[0].lower_ in ORG_ONLY_TAILS:
+            parts = org_tail_before_person(ent, occupied)
+            if len(parts) == 2:  # "CEO Haneul [Pictures Yoon Sang-woo]"
+                role = role_before(parts[0], taken)
+                result += [(parts[0], ""), (parts[1], f"{role} {parts[0].text}".strip())]
+                continue
         name, stripped = strip_titles(ent)
         if name is None:
             continue
@@ -627,9 +675,12 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
         if (not org_size and len(name) >= 2 and _is_acronym(name[0].text)
                 and not all(t.text.isupper() for t in rest)):
             if _is_place_name(rest, places) or (
-                    len(rest) == 1 and name_key([rest[0].text]) not in people):
+                    len(rest) == 1 and name_key([rest[0].text]) not in people) or (
+                    not role and name_key(t.text for t in rest) not in people):
+                # "[BPBD Jawa Barat] mencatat", "klub [KMSK Deinze]", "[LPK Sakura Nusantara] di
+                # Malang" (train splits: no person of three words or more opens with one)
                 result.append((Span(doc, name.start, name.end, label="ORG"), ""))
-                continue  # "[BPBD Jawa Barat] mencatat", "klub [KMSK Deinze]"
+                continue
             if role and len(rest) >= 2:
                 org_size, lead_label = 1, "ORG"  # "Ketua [PWNU Abdul Hakim]"
         if org_size and lead_label == "ORG":
@@ -650,6 +701,57 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
                 role = f"{role} {place.text}"
         result.append((name, role))
     return join_adjacent_people(result)
+
+
+MAX_ORG_WORDS_BEFORE_TAIL = 2
+
+
+def org_tail_before_person(span: Span, taken: set[int]) -> list[Span]:
+    """``span`` split when it is a person that opens with a word only organisations' names end
+    with (:data:`~graph.nlp.labels.ORG_ONLY_TAILS`) and one or two capitalised words outside
+    every entity and no title stand before it: the company, the recogniser's left-out words and
+    the tail, and its head after it ("CEO Haneul [Pictures Yoon Sang-woo]" -> "Haneul
+    Pictures", "Yoon Sang-woo").
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("CEO Haneul Pictures Yoon Sangwoo mengatakan")
+    >>> [(s.text, s.label_) for s in org_tail_before_person(Span(doc, 2, 5, "PERSON"), set())]
+    [('Haneul Pictures', 'ORG'), ('Yoon Sangwoo', 'PERSON')]
+    """
+    doc = span.doc
+    if (span.label_ != "PERSON" or len(span) < 3 or span[0].lower_ not in ORG_ONLY_TAILS
+            or not span[0].text[:1].isupper() or span[0].is_sent_start):
+        return [span]
+    start = span.start
+    while (start > 0 and span.start - start < MAX_ORG_WORDS_BEFORE_TAIL and start - 1 not in taken
+           and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper()
+           and doc[start - 1].lower_ not in common_words() and not title_length_at(doc, start - 1)):
+        start -= 1
+        if doc[start].is_sent_start:
+            break
+    if start == span.start:
+        return [span]
+    return [Span(doc, start, span.start + 1, label="ORG"),
+            Span(doc, span.start + 1, span.end, label="PERSON")]
+
+
+def _without_trailing_title(ent: Span) -> Span:
+    """``ent`` (an organisation or place span right before a person) without the rank or
+    honorific (:data:`HONORIFICS`, :data:`RANKS`, "Letnan Jenderal") it ends with: the holder's,
+    not part of the name ("[UNIFIL] Letnan Jenderal Alessandro Ferraresi"). An office is left,
+    as names end with some ("Kantor Staf Presiden").
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Komandan UNIFIL Letnan Jenderal Aroldo Lazaro")
+    >>> _without_trailing_title(Span(doc, 1, 4, label="ORG")).text
+    'UNIFIL'
+    """
+    doc = ent.doc
+    for k in range(ent.start + 1, ent.end):
+        if ((doc[k].lower_ in HONORIFICS or doc[k].lower_ in RANKS)
+                and title_length_at(doc, k, ent.end) == ent.end - k):
+            return Span(doc, ent.start, k, label=ent.label_)
+    return ent
 
 
 def join_adjacent_people(pairs: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
@@ -827,9 +929,28 @@ def missed_holders(doc: Doc) -> list[Span]:
             continue
         if not 1 <= size <= 3 or (size == 1 and not _holder_word(doc, ent.end, names)):
             continue
-        if _ends_a_name(doc, end):
+        surname_end = _with_particles(doc, end, taken, names)  # "Ursula [von der Leyen]"
+        if surname_end > end and _ends_a_name(doc, surname_end, full_stop=True):
+            found.append(Span(doc, ent.end, surname_end, label="PERSON"))
+        elif _ends_a_name(doc, end):
             found.append(Span(doc, ent.end, end, label="PERSON"))
     return found
+
+
+SURNAME_PARTICLES = NAME_PARTICLES - {"dan", "di"}
+"""Lower-case particles that open a surname ("von der Leyen", "van Gaal", "bin Salman"), but
+not the Indonesian words "dan" and "di"."""
+
+
+def _with_particles(doc: Doc, end: int, taken: set[int], names: NameKeys) -> int:
+    """``end`` (just past a person's given name) lengthened over a surname that opens with
+    particles (:data:`SURNAME_PARTICLES`): "Ursula [von der Leyen]"."""
+    k = end
+    while k < len(doc) and k not in taken and doc[k].text in SURNAME_PARTICLES:
+        k += 1
+    if k == end or k >= len(doc) or k in taken or not _name_word(doc, k, names):
+        return end
+    return k + 1
 
 
 _PLACE_PARTS = DIRECTIONS | {"pusat", "raya", "kota"}
