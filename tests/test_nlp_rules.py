@@ -1481,3 +1481,50 @@ def test_two_organisations_joined_by_dan_and_an_area_named_by_its_noun() -> None
     assert [(e.text, e.label_) for e in map_entities(doc, {"ORG": "ORG", "PERSON": "PERSON"})
             ] == [("BPJS Kesehatan", "ORG"), ("BPKP Perwakilan DIY", "ORG"),
                   ("Kementerian Koperasi dan UKM", "ORG"), ("Kalurahan Sardonoharjo", "LOC")]
+
+
+def test_a_companys_name_without_its_legal_form_and_its_first_word_name_it_again() -> None:
+    from graph.nlp.organisation_names import retyped_short_names
+    from graph.nlp.titles import company_names
+
+    doc = nlp("Helix DataWorks Pte Ltd membangun pusat data. Chief Executive Officer Helix "
+              "DataWorks Lim Wei Jie mengatakan Helix siap. Paris Hilton Ltd dan Paris Hilton.")
+    ents = [Span(doc, 0, 4, label="ORG"), Span(doc, 11, 13, label="PERSON"),
+            Span(doc, 13, 16, label="PERSON"), Span(doc, 17, 18, label="PERSON"),
+            Span(doc, 20, 23, label="ORG"), Span(doc, 24, 26, label="PERSON")]
+    assert company_names(ents) == {("helix", "dataworks"), ("paris", "hilton")}
+    doc.ents = ents
+    assert [(e.text, e.label_) for e, _ in apply_titles(doc)][1:4] == [
+        ("Helix DataWorks", "ORG"), ("Lim Wei Jie", "PERSON"), ("Helix", "PERSON")]
+    # the one-word mention follows the company, unless a longer person's name holds the word
+    ents[1] = Span(doc, 11, 13, label="ORG")
+    assert [(e.text, e.label_) for e in retyped_short_names(doc, ents)] == [
+        ("Helix DataWorks Pte Ltd", "ORG"), ("Helix DataWorks", "ORG"),
+        ("Lim Wei Jie", "PERSON"), ("Helix", "ORG"), ("Paris Hilton Ltd", "ORG"),
+        ("Paris Hilton", "PERSON")]
+    ents[1] = Span(doc, 11, 13, label="PERSON")  # a person "Helix DataWorks": the word is a name
+    assert retyped_short_names(doc, ents)[3].label_ == "PERSON"
+
+
+def test_a_holder_after_a_place_office_a_numeral_and_an_association_the_model_called_an_event(
+        ) -> None:
+    from graph.nlp.pipeline import load_pipeline
+
+    shipped = load_pipeline(concepts=False)
+    doc = shipped("Menteri Luar Negeri Sugiono bertemu Menteri Luar Negeri Thailand Chaiwat "
+                  "Sirisombat. Kepala Bagian Sekretariat Perusahaan PTPN IV Dedi Pranoto hadir. "
+                  "Massa dari Paguyuban Driver Online Jawa Timur (PDOJ) datang.")
+    ents = [(e.text, e.label_) for e in doc.ents]
+    assert ("Chaiwat Sirisombat", "PERSON") in ents
+    assert ("PTPN IV", "ORG") in ents
+    assert ("Paguyuban Driver Online Jawa Timur", "ORG") in ents and ("PDOJ", "ORG") in ents
+
+
+def test_a_surname_the_recogniser_called_a_place_after_an_office() -> None:
+    from graph.nlp.titles import missed_holders
+
+    doc = nlp("Kepala Kantor SAR Ambon Mustari Latuconsina mengatakan, tim menyisir perairan "
+              "Ambon.")
+    doc.ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 5, 6, label="LOC"),
+                Span(doc, 12, 13, label="LOC")]
+    assert [s.text for s in missed_holders(doc)] == ["Mustari Latuconsina"]

@@ -76,6 +76,7 @@ from .labels import (
     ADMINISTRATIVE_HEADS,
     STRONG_PLACE_CUES,
     common_words,
+    extend_to_numeral,
     is_headline_case,
     is_initials,
 )
@@ -436,8 +437,9 @@ class Gazetteer:
                     place_mentions.append(span)  # "pemain e-commerce Tiongkok"
                 by_extent = {(e.start, e.end): i for i, e in enumerate(ents)}
                 continue
-            if not overlapping:
-                ents.append(span)
+            if not overlapping:  # with its numeral: "[PTPN IV]"
+                occupied = {k for e in ents for k in range(e.start, e.end)}
+                ents.append(extend_to_numeral(span, occupied))
             elif self.mode in ("relabel", "extend") and len(overlapping) == 1 and (
                     overlapping[0].start, overlapping[0].end) == (span.start, span.end):
                 ents[by_extent[(span.start, span.end)]] = span

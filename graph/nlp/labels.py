@@ -218,7 +218,7 @@ is no place's is an organisation 12 times of 13 (a place's name there is the com
 ORG_ONLY_HEADS = frozenset("""
 pt partai badan yayasan kementerian bank mahkamah komisi dewan majelis koalisi persatuan asosiasi
 federasi konfederasi serikat ikatan aliansi himpunan perhimpunan gabungan pemerintah pemprov pemkot
-pemkab
+pemkab paguyuban koperasi
 """.split())
 """Heads of :data:`ORG_HEADS` that open nothing but organisations' names: in the training corpora
 (train splits) a name of two words or more opening with one is ORG 367 times and LOC 5 times
@@ -297,7 +297,7 @@ one organisation or place, so an entity that is only one of them is dropped; ins
 
 
 COMPANY_FORMS = frozenset("""
-persero perseroda tbk tbk. ltd ltd. inc inc. corp corp. co co. plc llc gmbh bhd bhd.
+persero perseroda tbk tbk. ltd ltd. inc inc. corp corp. co co. plc llc gmbh bhd bhd. pte sdn
 """.split())
 """Legal forms written after a company's name ("PT Bank Rakyat Indonesia (Persero) Tbk.",
 "Apple Inc."), inside brackets too ("(Persero)", which stays in the name: IDNer 2k train
@@ -845,9 +845,9 @@ def map_entities(doc: Doc, label_map: Mapping[str, str]) -> list[Span]:
         elif len(tidy) >= 2 and new_label != "EVENT" and (
                 head.lower_ in EVENT_WORDS or _last_word(tidy).lower_ in EVENT_WORDS):
             new_label = "EVENT"  # "Festival Film Internasional Busan", "SEA Games 2025"
-        elif (new_label in ("LOC", "PERSON") and len(tidy) >= 2 and head.text[:1].isupper()
-              and head.lower_ in ORG_ONLY_HEADS):
-            new_label = "ORG"  # "Aliansi Rakyat Indonesia" tagged LOC
+        elif (new_label in ("LOC", "PERSON", "EVENT") and len(tidy) >= 2
+              and head.text[:1].isupper() and head.lower_ in ORG_ONLY_HEADS):
+            new_label = "ORG"  # "Aliansi Rakyat Indonesia" tagged LOC, "Paguyuban ..." EVENT
         elif (new_label in ("LOC", "PERSON") and len(tidy) >= 2
               and doc[tidy.end - 1].text[:1].isupper()
               and doc[tidy.end - 1].lower_ in ORG_ONLY_TAILS):

@@ -6,7 +6,9 @@ sentence by sentence knows the full name by its legal form or its head word, but
 has never seen is only a capitalised word; across the article it is the organisation again. This
 is the one-sense-per-discourse idea (Gale, Church & Yarowsky 1992) that document-level NER uses
 to make a name's later mentions agree with its clearest one (Krishnan & Manning 2006), here for
-the short name only, as :func:`graph.nlp.person_names.named_again` does for people's surnames.
+the short name only, as :func:`graph.nlp.person_names.named_again` does for people's surnames;
+a short name the recogniser typed a person or a place is retyped when the company's full name
+carries its legal form (:func:`retyped_short_names`).
 
 The short name is the organisation's first word (after "PT"/"CV") when it tells the organisation
 apart: capitalised, at least three letters, no common Indonesian word ("Bank", "Serikat"), no
@@ -41,6 +43,7 @@ from spacy.tokens import Doc, Span
 
 from graph.nlp.gazetteer import place_names, stands_alone
 from graph.nlp.labels import (
+    COMPANY_FORMS,
     COMPANY_HEADS,
     KIND_NOUNS,
     LEADING_FUNCTION_WORDS,
@@ -161,6 +164,30 @@ def organisations_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
                 and not _opens_compound(doc, k)):
             found.append(Span(doc, k, k + 1, label="ORG"))
     return found
+
+
+def retyped_short_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with each one-word person or place that is the short name (:func:`short_name`) of a
+    company the article names with its legal form (:data:`~graph.nlp.labels.COMPANY_FORMS`,
+    "PT") made that organisation, unless a longer person's or place's name in the article holds
+    the word: "Helix DataWorks Pte Ltd ... meminta [Helix] mendaftar" PERSON.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Helix DataWorks Pte Ltd membangun. Ia meminta Helix mendaftar.")
+    >>> ents = [Span(doc, 0, 4, label="ORG"), Span(doc, 8, 9, label="PERSON")]
+    >>> [(e.text, e.label_) for e in retyped_short_names(doc, ents)]
+    [('Helix DataWorks Pte Ltd', 'ORG'), ('Helix', 'ORG')]
+    """
+    short = {name for ent in ents if ent.label_ == "ORG" and (
+        ent[0].lower_ in COMPANY_HEADS or any(t.lower_ in COMPANY_FORMS for t in ent))
+        and (name := short_name(ent))}
+    if not short:
+        return ents
+    short -= {t.text for ent in ents if ent.label_ in ("PERSON", "LOC") and len(ent) > 1
+              for t in ent}
+    return [Span(doc, e.start, e.end, label="ORG")
+            if len(e) == 1 and e.label_ in ("PERSON", "LOC") and e.text in short else e
+            for e in ents]
 
 
 NOT_MODIFIERS = frozenset({"milik", "pimpinan", "asal", "berbasis", "binaan", "besutan",
@@ -313,8 +340,8 @@ class OrganisationNames:
         if not is_cased(doc) or is_headline_case(doc):
             return doc
         before = list(doc.ents)
-        ents = national_forces(doc, majority_organisations(
-            doc, organisations_by_kind(doc, firm_names(doc, before))))
+        ents = national_forces(doc, majority_organisations(doc, retyped_short_names(
+            doc, organisations_by_kind(doc, firm_names(doc, before)))))
         found = organisations_named_again(doc, ents)
         if found:
             ents = sorted(ents + found, key=lambda span: span.start)

@@ -503,9 +503,10 @@ def _joiners(doc: Doc, left: Span | None, right: Span | None) -> set[str] | None
 def _listed_as_people(doc: Doc, ents: list[Span], names: NameSet) -> set[int]:
     """Starts of the organisation spans of two to four words that are only names
     (:func:`_only_a_name`, no organisation's last word) and that a list joins to a person:
-    "dibintangi [Laras Ayuningtyas] ORG, Bima Satria Nugroho, dan [Citra Kirana] ORG". The list
-    has three members or more, or "dan"/"serta" joins the two; two names a comma alone joins
-    are a name and its apposition ("Pebalap Ducati Lenovo Team, Alejandro Ferran,")."""
+    "dibintangi [Laras Ayuningtyas] ORG, Bima Satria Nugroho, dan [Citra Kirana] ORG", when that
+    person's name has two words or more. The list has three members or more, or "dan"/"serta"
+    joins the two; two names a comma alone joins are a name and its apposition ("Pebalap Ducati
+    Lenovo Team, Alejandro Ferran,")."""
     retyped = set()
     for i, ent in enumerate(ents):
         if ent.label_ != "ORG" or not 2 <= len(ent) <= MAX_NAME_WORDS:
@@ -515,8 +516,8 @@ def _listed_as_people(doc: Doc, ents: list[Span], names: NameSet) -> set[int]:
         listed = False
         for near, far, joined in ((before, far_before, _joiners(doc, before, ent)),
                                   (after, far_after, _joiners(doc, ent, after))):
-            if joined is None or near is None or near.label_ != "PERSON":
-                continue
+            if joined is None or near is None or near.label_ != "PERSON" or len(near) < 2:
+                continue  # a one-word "person" is weak evidence: "Tyre, [Nabatieh], dan Bint Jbeil"
             further = (_joiners(doc, far, near) if near is before
                        else _joiners(doc, near, far))
             listed = listed or joined != {","} or further is not None
@@ -526,10 +527,11 @@ def _listed_as_people(doc: Doc, ents: list[Span], names: NameSet) -> set[int]:
     return retyped
 
 
-PAIR_WORDS = frozenset({"pasangan", "paslon", "duet", "duo"})
+PAIR_WORDS = frozenset({"pasangan", "paslon", "duet", "duo", "pemenangan"})
 """Words before two names joined by a hyphen that make them two people, a ticket of candidates
-("pasangan Ridwan Kamil-Suswono"): IDNer 2k train writes such pairs as two people every time
-(16 of 16), while a double surname is one ("Ines Fournier-Haddad")."""
+("pasangan Ridwan Kamil-Suswono", "Tim Pemenangan Benny-Zulkarnain"): IDNer 2k train writes
+such pairs as two people every time (16 of 16), while a double surname is one ("Ines
+Fournier-Haddad")."""
 
 
 def split_pairs(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -30,6 +30,8 @@ from spacy.tokens import Doc, Span
 from .gazetteer import PLACE_CUES, builtin_names, place_names
 from .labels import (
     ADMINISTRATIVE_HEADS,
+    COMPANY_FORMS,
+    COMPANY_HEADS,
     DIRECTIONS,
     HOSPITAL_HEADS,
     LEADING_FUNCTION_WORDS,
@@ -386,6 +388,31 @@ def _names_in_doc(ents: Iterable[Span], label: str, gazetteer: bool = True) -> _
     return _AnyOf(found, _known_names_of(label, gazetteer))
 
 
+def company_names(ents: Iterable[Span]) -> set[tuple[str, ...]]:
+    """Name keys of the companies among ``ents`` without their legal forms (:data:`COMPANY_FORMS`
+    after the name, "PT"/"CV" before it), as news names them again: "Helix DataWorks Pte Ltd"
+    -> "Helix DataWorks", "PT Daeyang Energy Indonesia" -> "Daeyang Energy Indonesia".
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Helix DataWorks Pte Ltd membangun")
+    >>> company_names([Span(doc, 0, 4, label="ORG")])
+    {('helix', 'dataworks')}
+    """
+    names = set()
+    for ent in ents:
+        if ent.label_ != "ORG":
+            continue
+        words = [t.text for t in ent]
+        start, end = 0, len(words)
+        if words[0].lower() in COMPANY_HEADS:
+            start = 1
+        while end > start and (words[end - 1].lower() in COMPANY_FORMS or words[end - 1] in "()"):
+            end -= 1
+        if end > start and (start, end) != (0, len(words)):
+            names.add(name_key(words[start:end]))
+    return names
+
+
 def named_in_doc(ents: Iterable[Span]) -> _AnyOf:
     """The organisations' and places' names of ``ents``, the alias table and the gazetteer: words
     that are not a person's name."""
@@ -547,7 +574,8 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
     orgs = _names_in_doc(ents, "ORG")
     # a person span opens with an organisation only if the document or the alias table has it:
     # the gazetteer's company names include given names ("Sony", "Tesla")
-    person_orgs = _names_in_doc(ents, "ORG", gazetteer=False)
+    companies = company_names(ents)
+    person_orgs = _AnyOf(_names_in_doc(ents, "ORG", gazetteer=False), companies)
     places = _names_in_doc(ents, "LOC")  # the document's, the alias table's, the gazetteer's
     # places for the office test: the gazetteer's and the document's places after "di", "ke",
     # "dari" ... (a surname the model once typed as a place is not enough)
@@ -660,6 +688,9 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
         if ent.start in offices:
             result.append((Span(doc, name.start, name.end, label="LOC"), ""))
             continue
+        if name_key(t.text for t in name) in companies:
+            result.append((Span(doc, name.start, name.end, label="ORG"), ""))
+            continue  # "[Helix DataWorks]" after "Helix DataWorks Pte Ltd"
         outer = role_before(ent, taken)
         role = f"{outer} {stripped}".strip()
         lead_label = "ORG"
@@ -899,8 +930,11 @@ def _name_word(doc: Doc, k: int, names: NameKeys) -> bool:
 def missed_holders(doc: Doc) -> list[Span]:
     """People the recogniser missed in "TITLE ORGANISATION Name Name verb": two or three
     capitalised name words right after an organisation or place entity that a title stands before,
-    followed by a lower-case word or a comma ("Ketua Umum [PB IDI] Adib Khumaidi mengatakan",
-    "Direktur Utama [Pertamina] Nicke Widyawati, ..."). Returns new PERSON spans.
+    followed by a lower-case word or a comma, or two or three by a full stop ("Ketua Umum [PB
+    IDI] Adib Khumaidi mengatakan", "Menteri Luar Negeri [Thailand] Chaiwat Sirisombat.",
+    "Direktur Utama [Pertamina] Nicke Widyawati, ..."); with the surname the recogniser typed a
+    place that is no known one ("Kepala Kantor SAR Ambon Mustari [Latuconsina] mengatakan").
+    Returns new PERSON spans.
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Ketua Umum PB IDI Adib Khumaidi mengatakan itu.")
@@ -912,6 +946,8 @@ def missed_holders(doc: Doc) -> list[Span]:
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     names = named_in_doc(ents)
     people = {ent.start: ent for ent in ents if ent.label_ == "PERSON"}
+    surnames_as_places = {ent.start: ent for ent in ents if ent.label_ == "LOC" and len(ent) == 1}
+    places = gazetteer_place_keys()
     found = []
     for ent in ents:
         if ent.label_ not in ("ORG", "LOC") or not role_before(ent, taken):
@@ -922,6 +958,10 @@ def missed_holders(doc: Doc) -> list[Span]:
             end += 1
         size = end - ent.end
         person = people.get(end)
+        surname = surnames_as_places.get(end)
+        if (person is None and surname is not None and size and _ends_a_name(doc, end + 1)
+                and (word_key(surname.text),) not in places):
+            person = surname  # "Kepala Kantor SAR Ambon Mustari [Latuconsina]" LOC
         if person is not None and size and len(person) <= 2 and size + len(person) <= 4 and all(
                 _holder_word(doc, k, names) for k in range(ent.end, end)):
             # "Direktur Utama PLN Darmawan [Prasodjo]": the name's first word, left out
@@ -932,7 +972,8 @@ def missed_holders(doc: Doc) -> list[Span]:
         surname_end = _with_particles(doc, end, taken, names)  # "Ursula [von der Leyen]"
         if surname_end > end and _ends_a_name(doc, surname_end, full_stop=True):
             found.append(Span(doc, ent.end, surname_end, label="PERSON"))
-        elif _ends_a_name(doc, end):
+        elif _ends_a_name(doc, end, full_stop=size >= 2 and len(doc[end - 1]) >= 3):
+            # "Menteri Luar Negeri Thailand [Chaiwat Sirisombat].", not "[Iksan Hi]. Mahmud"
             found.append(Span(doc, ent.end, end, label="PERSON"))
     return found
 
