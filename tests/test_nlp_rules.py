@@ -1492,10 +1492,10 @@ def test_a_companys_name_without_its_legal_form_and_its_first_word_name_it_again
     ents = [Span(doc, 0, 4, label="ORG"), Span(doc, 11, 13, label="PERSON"),
             Span(doc, 13, 16, label="PERSON"), Span(doc, 17, 18, label="PERSON"),
             Span(doc, 20, 23, label="ORG"), Span(doc, 24, 26, label="PERSON")]
-    assert company_names(ents) == {("helix", "dataworks"), ("paris", "hilton")}
+    assert company_names(ents) == {("helix", "dataworks"), ("helix",), ("paris", "hilton")}
     doc.ents = ents
     assert [(e.text, e.label_) for e, _ in apply_titles(doc)][1:4] == [
-        ("Helix DataWorks", "ORG"), ("Lim Wei Jie", "PERSON"), ("Helix", "PERSON")]
+        ("Helix DataWorks", "ORG"), ("Lim Wei Jie", "PERSON"), ("Helix", "ORG")]
     # the one-word mention follows the company, unless a longer person's name holds the word
     ents[1] = Span(doc, 11, 13, label="ORG")
     assert [(e.text, e.label_) for e in retyped_short_names(doc, ents)] == [
@@ -1528,3 +1528,46 @@ def test_a_surname_the_recogniser_called_a_place_after_an_office() -> None:
     doc.ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 5, 6, label="LOC"),
                 Span(doc, 12, 13, label="LOC")]
     assert [s.text for s in missed_holders(doc)] == ["Mustari Latuconsina"]
+
+
+def test_a_regency_board_numbered_ii_is_its_party_and_no_senate() -> None:
+    from graph.nlp.regional_offices import board_organisations
+
+    doc = nlp("Ketua DPD II Partai Golkar Kota Pematangsiantar Benny Manurung lega. Sebanyak 21 "
+              "dari 33 DPD II telah mendukung.")
+    ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 3, 6, label="ORG"),
+            Span(doc, 7, 9, label="PERSON"), Span(doc, 15, 17, label="ORG")]
+    assert [(e.text, e.label_) for e in board_organisations(doc, ents)] == [
+        ("Partai Golkar", "ORG"), ("Kota Pematangsiantar", "LOC"), ("Benny Manurung", "PERSON")]
+
+
+def test_firms_by_tail_and_partners_and_a_holder_never_right_after_pt() -> None:
+    from graph.nlp.organisation_names import firm_names, organisations_by_tail
+
+    doc = nlp("Firma hukum Castellano & Reyes LLP membantu. Partner Merlion Harvest Partners, "
+              "Rachel Ong, hadir.")
+    found = organisations_by_tail(doc, firm_names(doc, [Span(doc, 4, 6, label="PERSON")]))
+    assert [(e.text, e.label_) for e in found] == [
+        ("Castellano & Reyes LLP", "ORG"), ("Merlion Harvest Partners", "ORG")]
+    doc = nlp("Presiden Direktur PT Hanseong Energi Indonesia Park Jihoon hadir. Hanseong untung.")
+    doc.ents = [Span(doc, 2, 6, label="ORG"), Span(doc, 6, 8, label="PERSON"),
+                Span(doc, 10, 11, label="PERSON")]
+    assert [(e.text, e.label_) for e, _ in apply_titles(doc)][:2] == [
+        ("PT Hanseong Energi Indonesia", "ORG"), ("Park Jihoon", "PERSON")]
+
+
+def test_a_known_organisation_of_two_words_opens_a_holders_span() -> None:
+    doc = nlp("Analis Morgan Stanley Priya Raghunathan menilai investor senang. Dra. Endang Sri "
+              "Rahayuningsih dituntut.")
+    doc.ents = [Span(doc, 1, 5, label="PERSON"), Span(doc, 9, 13, label="PERSON")]
+    assert [(e.text, e.label_) for e, _ in apply_titles(doc)] == [
+        ("Morgan Stanley", "ORG"), ("Priya Raghunathan", "PERSON"),
+        ("Endang Sri Rahayuningsih", "PERSON")]
+
+
+def test_a_known_place_after_an_area_and_a_comma_is_its_place() -> None:
+    from graph.nlp.pipeline import load_pipeline
+
+    shipped = load_pipeline(concepts=False)  # the clause: tests/test_gazetteer.py
+    doc = shipped("Tim menyisir Desa Ngawen, Blora, sejak pagi.")
+    assert ("Blora", "LOC") in [(e.text, e.label_) for e in doc.ents]

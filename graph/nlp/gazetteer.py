@@ -130,7 +130,8 @@ def _listed_after_a_place(span: Span, ents: list[Span]) -> bool:
     """Whether ``span`` follows, joined by a comma, "dan", "serta" or "atau", a list of places
     that opens right after "di", "ke" or "dari" or with an area's administrative noun (an
     address): "di Kenya dan [Tanzania]", "ke Roma, Paris, dan [Wina]", "Kecamatan Klego,
-    [Boyolali]". The list's places are ``ents``' LOC entities.
+    [Boyolali]". The list's places are ``ents``' LOC entities. After a comma alone, punctuation
+    must follow the name, not a word: "tiba di Jawa Tengah, Jepang menyusul" is a new clause.
 
     >>> import spacy
     >>> doc = spacy.blank("id")("membom kedutaan di Kenya dan Tanzania pada 1998")
@@ -138,6 +139,8 @@ def _listed_after_a_place(span: Span, ents: list[Span]) -> bool:
     True
     """
     doc = span.doc
+    if doc[span.start - 1].text == "," and span.end < len(doc) and doc[span.end].is_alpha:
+        return False  # a clause's subject after a comma: "tiba di Jawa Tengah, Jepang menyusul"
     ends = {e.end: e for e in ents if e.label_ == "LOC"}
     k = span.start
     while k > 0 and doc[k - 1].lower_ in LIST_JOINERS:

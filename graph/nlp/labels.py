@@ -229,9 +229,9 @@ the corpora also tag as places."""
 
 
 ORG_ONLY_TAILS = frozenset("""
-corporation corp corp. inc inc. ltd ltd. limited company agency foundation association llc plc
-gmbh tbk tbk. group grup capital ventures partners holdings securities sekuritas airlines airways
-entertainment records pictures films productions fc united rovers firm exchange
+corporation corp corp. inc inc. ltd ltd. limited company agency foundation association llc llp
+plc gmbh ag berhad tbk tbk. group grup capital ventures partners holdings securities sekuritas
+airlines airways entertainment records pictures films productions fc united rovers firm exchange
 """.split())
 """Last words that end nothing but organisations' names: legal forms and "Corporation",
 "Agency", "Foundation". In the training corpora (train splits) a name of two words or more ending
@@ -297,7 +297,8 @@ one organisation or place, so an entity that is only one of them is dropped; ins
 
 
 COMPANY_FORMS = frozenset("""
-persero perseroda tbk tbk. ltd ltd. inc inc. corp corp. co co. plc llc gmbh bhd bhd. pte sdn
+persero perseroda tbk tbk. ltd ltd. inc inc. corp corp. co co. plc llc llp gmbh ag bhd bhd. berhad
+pte sdn pty nv bv
 """.split())
 """Legal forms written after a company's name ("PT Bank Rakyat Indonesia (Persero) Tbk.",
 "Apple Inc."), inside brackets too ("(Persero)", which stays in the name: IDNer 2k train
@@ -679,9 +680,9 @@ def extend_to_org_tail(span: Span, taken: set[int]) -> Span:
     return span
 
 
-COMPANY_HEADS = frozenset({"pt", "cv"})
+COMPANY_HEADS = frozenset({"pt", "cv", "ud"})
 """Legal forms written before an Indonesian company's name (perseroan terbatas, commanditaire
-vennootschap)."""
+vennootschap, usaha dagang)."""
 
 
 def extend_company(span: Span, taken: set[int]) -> Span:

@@ -47,18 +47,21 @@ from graph.nlp.labels import (
     COMPANY_HEADS,
     KIND_NOUNS,
     LEADING_FUNCTION_WORDS,
-    ORGANISATION_WORDS,
+    ORG_ONLY_TAILS,
     ORIGIN_WORDS,
-    PLACE_NOUNS,
     common_words,
     is_cased,
     is_headline_case,
     one_word_votes,
     positions_of,
 )
-from graph.nlp.titles import gazetteer_place_keys, known_place_at
-
-MIN_LETTERS = 3
+from graph.nlp.titles import (
+    MIN_SHORT_NAME_LETTERS,
+    gazetteer_place_keys,
+    known_place_at,
+    short_name,
+    title_length_at,
+)
 
 FIRM_TAILS = frozenset({"rekan", "partners", "partner", "associates", "company"})
 """Words after "&" that end a firm's name: "& Rekan" (Indonesian law and accounting firms),
@@ -72,8 +75,9 @@ MAX_FIRM_WORDS = 10
 
 def firm_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with the firms named after their partners as ORG spans: the capitalised words,
-    commas between them, before "&" and a firm word (:data:`FIRM_TAILS`), which replace the
-    entities they hold ("[Hendrawan], [Sutanto] & Rekan" as people).
+    commas between them, before "&" and a firm word (:data:`FIRM_TAILS`) or a partner's name and
+    a legal form ("Castellano & Reyes LLP"), which replace the entities they hold ("[Hendrawan],
+    [Sutanto] & Rekan" as people).
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Kantor Akuntan Publik Hendrawan, Sutanto & Rekan menolak.")
@@ -83,8 +87,13 @@ def firm_names(doc: Doc, ents: list[Span]) -> list[Span]:
     firms = []
     n = len(doc)
     for k in positions_of(doc, frozenset({"&"})):
-        if not (0 < k < n - 1 and doc[k + 1].lower_ in FIRM_TAILS
-                and doc[k + 1].text[:1].isupper() and doc[k - 1].text[:1].isupper()):
+        if not (0 < k < n - 1 and doc[k + 1].text[:1].isupper() and doc[k - 1].text[:1].isupper()):
+            continue
+        if doc[k + 1].lower_ in FIRM_TAILS:
+            tail = k + 2
+        elif k + 2 < n and doc[k + 1].is_alpha and doc[k + 2].lower_ in COMPANY_FORMS:
+            tail = k + 3  # "Castellano & Reyes LLP"
+        else:
             continue
         start = k - 1
         while start > 0 and k - start < MAX_FIRM_WORDS and not doc[start].is_sent_start:
@@ -98,7 +107,7 @@ def firm_names(doc: Doc, ents: list[Span]) -> list[Span]:
                 break
         while start < k - 1 and doc[start].lower_ in LEADING_FUNCTION_WORDS:
             start += 1  # "Sementara [Bain & Company]": the capital is the sentence's
-        end = k + 2
+        end = tail
         while (end < n and doc[end].lower_ in FIRM_SUFFIXES and doc[end].text[:1].isupper()):
             end += 1
         # an entity running into the firm from before keeps its words ("Yohanes [Sitorus")
@@ -109,32 +118,6 @@ def firm_names(doc: Doc, ents: list[Span]) -> list[Span]:
         return ents
     kept = [e for e in ents if not any(f.start <= e.start and e.end <= f.end for f in firms)]
     return sorted(kept + firms, key=lambda span: span.start)
-
-
-def short_name(ent: Span) -> str | None:
-    """The word an organisation's name may be shortened to, or ``None``.
-
-    >>> import spacy
-    >>> doc = spacy.blank("id")("PT Daeyang Energy Indonesia dan Bank Sentosa Makmur")
-    >>> short_name(doc[0:4]), short_name(doc[5:8])
-    ('Daeyang', None)
-    """
-    words = list(ent)
-    if any(t.text == "&" for t in words):
-        return None  # a firm named after its partners: "Sihombing" alone is the partner
-    if words and words[0].lower_ in COMPANY_HEADS:
-        words = words[1:]
-    if len(words) < 2:
-        return None  # a one-word name is its own short name: the recogniser found it
-    first = words[0]
-    text, lower = first.text, first.lower_
-    if not (text[:1].isupper() and first.is_alpha and len(text) >= MIN_LETTERS
-            and sum(ch.isupper() for ch in text) == 1):
-        return None  # an acronym opens a longer name by chance ("BRI Agro", "BUMKal Sumber")
-    if (lower in common_words() or lower in LEADING_FUNCTION_WORDS or lower in ORGANISATION_WORDS
-            or lower in PLACE_NOUNS or text in place_names()):
-        return None
-    return text
 
 
 def _opens_compound(doc: Doc, k: int) -> bool:
@@ -164,6 +147,46 @@ def organisations_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
                 and not _opens_compound(doc, k)):
             found.append(Span(doc, k, k + 1, label="ORG"))
     return found
+
+
+MAX_TAIL_NAME_WORDS = 4
+"""Most capitalised words before an organisation's last word that the recogniser missed."""
+
+
+def organisations_by_tail(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with each run of one to four capitalised words outside every entity that ends
+    with a word only organisations' names end with (:data:`~graph.nlp.labels.ORG_ONLY_TAILS`)
+    added as an organisation: "induk usaha perusahaan, [Rajang Agro Plantations Berhad] yang",
+    "[Haneul Pictures]". A title ends the run ("Managing Partner [Sakura Frontier Capital]"), and
+    a run that more capitalised words go on from is left (a longer name).
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Induk usahanya, Rajang Agro Plantations Berhad, menolak.")
+    >>> [e.text for e in organisations_by_tail(doc, [])]
+    ['Rajang Agro Plantations Berhad']
+    """
+    tails = positions_of(doc, ORG_ONLY_TAILS)
+    if not tails:
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    for k in tails:
+        if (k in taken or not doc[k].text[:1].isupper() or doc[k].is_sent_start
+                or (k + 1 < len(doc) and doc[k + 1].text[:1].isupper())):
+            continue
+        start = k
+        while (start > 0 and k - start < MAX_TAIL_NAME_WORDS and start - 1 not in taken
+               and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper()
+               and doc[start - 1].lower_ not in LEADING_FUNCTION_WORDS
+               and not title_length_at(doc, start - 1)):
+            start -= 1
+            if doc[start].is_sent_start:
+                break
+        if k > start and (start == 0 or not doc[start - 1].text[:1].isupper()
+                          or title_length_at(doc, start - 1)):
+            found.append(Span(doc, start, k + 1, label="ORG"))
+            taken.update(range(start, k + 1))
+    return sorted(ents + found, key=lambda span: span.start) if found else ents
 
 
 def retyped_short_names(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -224,7 +247,7 @@ def _kind_named(doc: Doc, k: int) -> int:
     token = doc[j]
     after = doc[j + 1] if j + 1 < len(doc) else None
     if not (token.text[:1].isupper() and token.text.isalnum()
-            and sum(ch.isalpha() for ch in token.text) >= MIN_LETTERS):
+            and sum(ch.isalpha() for ch in token.text) >= MIN_SHORT_NAME_LETTERS):
         return -1  # "Ladangku", "NOVA7"
     if apposition:
         return j if after is not None and after.text == "," else -1
@@ -341,7 +364,7 @@ class OrganisationNames:
             return doc
         before = list(doc.ents)
         ents = national_forces(doc, majority_organisations(doc, retyped_short_names(
-            doc, organisations_by_kind(doc, firm_names(doc, before)))))
+            doc, organisations_by_kind(doc, organisations_by_tail(doc, firm_names(doc, before))))))
         found = organisations_named_again(doc, ents)
         if found:
             ents = sorted(ents + found, key=lambda span: span.start)

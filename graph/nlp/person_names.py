@@ -504,9 +504,9 @@ def _listed_as_people(doc: Doc, ents: list[Span], names: NameSet) -> set[int]:
     """Starts of the organisation spans of two to four words that are only names
     (:func:`_only_a_name`, no organisation's last word) and that a list joins to a person:
     "dibintangi [Laras Ayuningtyas] ORG, Bima Satria Nugroho, dan [Citra Kirana] ORG", when that
-    person's name has two words or more. The list has three members or more, or "dan"/"serta"
-    joins the two; two names a comma alone joins are a name and its apposition ("Pebalap Ducati
-    Lenovo Team, Alejandro Ferran,")."""
+    person's name has two words or more, all name-like. The list has three members or more, or
+    "dan"/"serta" joins the two; two names a comma alone joins are a name and its apposition
+    ("Pebalap Ducati Lenovo Team, Alejandro Ferran,")."""
     retyped = set()
     for i, ent in enumerate(ents):
         if ent.label_ != "ORG" or not 2 <= len(ent) <= MAX_NAME_WORDS:
@@ -516,8 +516,10 @@ def _listed_as_people(doc: Doc, ents: list[Span], names: NameSet) -> set[int]:
         listed = False
         for near, far, joined in ((before, far_before, _joiners(doc, before, ent)),
                                   (after, far_after, _joiners(doc, ent, after))):
-            if joined is None or near is None or near.label_ != "PERSON" or len(near) < 2:
-                continue  # a one-word "person" is weak evidence: "Tyre, [Nabatieh], dan Bint Jbeil"
+            if (joined is None or near is None or near.label_ != "PERSON" or len(near) < 2
+                    or not all(_is_name_like(t.text) for t in near)):
+                continue  # weak evidence: "Tyre, [Nabatieh], dan Bint Jbeil", "[Karlsruher
+                # Institut für Technologie]" PERSON
             further = (_joiners(doc, far, near) if near is before
                        else _joiners(doc, near, far))
             listed = listed or joined != {","} or further is not None

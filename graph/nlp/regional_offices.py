@@ -307,9 +307,16 @@ def join_branches(doc: Doc, ents: list[Span]) -> list[Span]:
     return result
 
 
+BOARD_NUMERALS = frozenset({"I", "II"})
+"""Levels written after a board's abbreviation: "DPD I" (a province's), "DPD II" (a regency's or
+city's)."""
+
+
 def _board_heads(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of the board names in ``doc``: "DPD", "Dewan Pimpinan Wilayah"."""
-    heads = [(k, k + 1) for k in positions_of(doc, frozenset(h.lower() for h in BOARD_HEADS))
+    """Token ranges of the board names in ``doc``: "DPD", "DPD II" (a regency's board, as
+    Golkar numbers them), "Dewan Pimpinan Wilayah"."""
+    heads = [(k, k + 2 if k + 1 < len(doc) and doc[k + 1].text in BOARD_NUMERALS else k + 1)
+             for k in positions_of(doc, frozenset(h.lower() for h in BOARD_HEADS))
              if doc[k].text in BOARD_HEADS]
     for k in positions_of(doc, frozenset({"pimpinan"})):
         if (0 < k < len(doc) - 1 and doc[k - 1].text == "Dewan" and doc[k].text == "Pimpinan"
@@ -373,6 +380,8 @@ def board_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     for start, name_start in heads:
         if (name_start >= len(doc) or doc[name_start - 1].whitespace_ != " "
                 or not doc[name_start].text[:1].isupper() or doc[name_start].text == "RI"):
+            if name_start - start == 2:  # "33 DPD II telah": boards, not the senate "DPD"
+                result = [e for e in result if (e.start, e.end) != (start, name_start)]
             continue
         organisation = next((e for e in result if e.label_ == "ORG"
                              and start <= e.start <= name_start < e.end), None)
@@ -393,6 +402,8 @@ def board_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
                     break
             if end == name_start:
                 continue
+        while name_end - name_start > 1 and doc[name_end - 1].text in REGION_NOUNS:
+            name_end -= 1  # "[Partai Golkar Kota] Pematangsiantar": the noun opens the region
         size = name_end - name_start
         if size <= 0 or known_place_at(doc, name_start, places) >= size:
             continue  # no organisation's name, only a place: "DPD [Bali] juga menyepakati"

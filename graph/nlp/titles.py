@@ -73,7 +73,8 @@ and "Irjen" are left out: they also end or start offices ("Sekretaris Jenderal",
 Kemenkeu"); so is "Laksamana", also a given name."""
 
 NAME_HONORIFICS = frozenset("""
-kh kh. k.h. kyai kiai habib ustaz ustadz gus buya prof prof. dr dr. drs drs. ir ir. h h. hj hj.
+kh kh. k.h. kyai kiai habib ustaz ustadz gus buya prof prof. dr dr. drs drs. dra dra. ir ir. h h.
+hj hj.
 """.split())
 """Honorifics that stand right before a name, religious ("KH", "Habib", "Gus"), academic ("Prof.",
 "Dr.", "dr."), and "H."/"Hj." (haji, hajjah): the capitalised words after them begin a person's
@@ -364,6 +365,13 @@ def _known_names_of(label: str, gazetteer: bool = True) -> frozenset[tuple[str, 
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def _longer_known_organisations() -> frozenset[tuple[str, ...]]:
+    """The alias table's and the gazetteer's organisations' names of two words or more ("Morgan
+    Stanley", "Bank Dunia"): unlike one-word company names ("Sony", "Tesla"), no given name."""
+    return frozenset(name for name in _known_names_of("ORG") if len(name) >= 2)
+
+
 NameKeys = Container[tuple[str, ...]]
 """Names as :func:`name_key` tuples: anything ``in`` works on."""
 
@@ -388,15 +396,46 @@ def _names_in_doc(ents: Iterable[Span], label: str, gazetteer: bool = True) -> _
     return _AnyOf(found, _known_names_of(label, gazetteer))
 
 
+MIN_SHORT_NAME_LETTERS = 3
+
+
+def short_name(ent: Span) -> str | None:
+    """The word an organisation's name may be shortened to, or ``None``.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("PT Daeyang Energy Indonesia dan Bank Sentosa Makmur")
+    >>> short_name(doc[0:4]), short_name(doc[5:8])
+    ('Daeyang', None)
+    """
+    words = list(ent)
+    if any(t.text == "&" for t in words):
+        return None  # a firm named after its partners: "Sihombing" alone is the partner
+    if words and words[0].lower_ in COMPANY_HEADS:
+        words = words[1:]
+    if len(words) < 2:
+        return None  # a one-word name is its own short name: the recogniser found it
+    first = words[0]
+    text, lower = first.text, first.lower_
+    if not (text[:1].isupper() and first.is_alpha and len(text) >= MIN_SHORT_NAME_LETTERS
+            and sum(ch.isupper() for ch in text) == 1):
+        return None  # an acronym opens a longer name by chance ("BRI Agro", "BUMKal Sumber")
+    if (lower in common_words() or lower in LEADING_FUNCTION_WORDS or lower in ORGANISATION_WORDS
+            or lower in PLACE_NOUNS or text in place_names()):
+        return None
+    return text
+
+
 def company_names(ents: Iterable[Span]) -> set[tuple[str, ...]]:
-    """Name keys of the companies among ``ents`` without their legal forms (:data:`COMPANY_FORMS`
-    after the name, "PT"/"CV" before it), as news names them again: "Helix DataWorks Pte Ltd"
-    -> "Helix DataWorks", "PT Daeyang Energy Indonesia" -> "Daeyang Energy Indonesia".
+    """Name keys of the companies among ``ents`` (names with a legal form: :data:`COMPANY_FORMS`
+    after the name, "PT"/"CV" before it) without their legal forms and by their short name
+    (:func:`short_name`), as news names them again: "Helix DataWorks Pte Ltd" -> "Helix
+    DataWorks", "Helix"; "PT Daeyang Energy Indonesia" -> "Daeyang Energy Indonesia",
+    "Daeyang".
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Helix DataWorks Pte Ltd membangun")
-    >>> company_names([Span(doc, 0, 4, label="ORG")])
-    {('helix', 'dataworks')}
+    >>> sorted(company_names([Span(doc, 0, 4, label="ORG")]))
+    [('helix',), ('helix', 'dataworks')]
     """
     names = set()
     for ent in ents:
@@ -410,14 +449,18 @@ def company_names(ents: Iterable[Span]) -> set[tuple[str, ...]]:
             end -= 1
         if end > start and (start, end) != (0, len(words)):
             names.add(name_key(words[start:end]))
+            short = short_name(ent)
+            if short:
+                names.add(name_key([short]))
     return names
 
 
 def named_in_doc(ents: Iterable[Span]) -> _AnyOf:
-    """The organisations' and places' names of ``ents``, the alias table and the gazetteer: words
-    that are not a person's name."""
+    """The organisations' and places' names of ``ents``, the alias table and the gazetteer, and
+    the short names of the companies among ``ents`` (:func:`company_names`: "Northbridge" of
+    "Northbridge Micro Devices Inc"): words that are not a person's name."""
     ents = list(ents)
-    return _AnyOf(_names_in_doc(ents, "ORG"), _names_in_doc(ents, "LOC"))
+    return _AnyOf(_names_in_doc(ents, "ORG"), _names_in_doc(ents, "LOC"), company_names(ents))
 
 
 def _ends_a_name(doc: Doc, end: int, full_stop: bool = False) -> bool:
@@ -493,6 +536,8 @@ def _holder_start(span: Span, people: NameKeys, names: NameKeys) -> int:
     if name_key([span[-1].text]) not in people:
         k = next((j for j in range(max(k, 1), len(span) - 1)
                   if name_key([span[j].text]) in people), 0)
+    if k > 0 and span[k - 1].lower_ in COMPANY_HEADS:
+        return 0  # a company's name follows its legal form: "PT [Hanseong Energi Indonesia]"
     return k if 2 <= len(span) - k <= 3 and k > 0 else 0
 
 
@@ -575,7 +620,8 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
     # a person span opens with an organisation only if the document or the alias table has it:
     # the gazetteer's company names include given names ("Sony", "Tesla")
     companies = company_names(ents)
-    person_orgs = _AnyOf(_names_in_doc(ents, "ORG", gazetteer=False), companies)
+    person_orgs = _AnyOf(_names_in_doc(ents, "ORG", gazetteer=False), companies,
+                         _longer_known_organisations())
     places = _names_in_doc(ents, "LOC")  # the document's, the alias table's, the gazetteer's
     # places for the office test: the gazetteer's and the document's places after "di", "ke",
     # "dari" ... (a surname the model once typed as a place is not enough)
@@ -1082,8 +1128,9 @@ def role_holders(doc: Doc) -> list[Span]:
                     doc[start - 1].lower_ in _NAME_HEADS):
                 start = end  # "General Manager Bandara [Sam Ratulangi]": the place's name
         stop = person.end if person is not None else end
-        if start < end and stop - start <= 4:
-            found.append(Span(doc, start, stop, label="PERSON"))
+        if start < end and stop - start <= 4 and doc[stop - 1].lower_ not in ORG_ONLY_TAILS:
+            found.append(Span(doc, start, stop, label="PERSON"))  # not "Partner Merlion
+            # [Harvest Partners]": a company's name ends there
     return found
 
 
