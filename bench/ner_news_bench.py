@@ -42,7 +42,21 @@ concert, a science award, a celebrity divorce), fa1-fa4 (football transfers, an 
 MotoGP, a badminton squad), fb1-fb4 (a toll road, a regional budget, a rebuilt market, a tunnel
 tender), fc1-fc4 (a Constitutional Court ruling, a KPK procurement case, an environmental
 lawsuit, a robot-trading fraud), fd1-fd4 (rice prices, fuel quotas, nickel exports, a wage
-protest); ``--ids d`` scores one group. None of these articles
+protest), and, written on 2026-12-01, ga1-ga4 (a drug smuggling bust in West Kalimantan, a
+customary land trial in Jayapura, a speedboat corruption trial in Ambon, a migrant-worker
+ring in Kupang), gb1-gb4 (a football derby, MotoGP at Mandalika, a music festival, a film at
+Busan), gc1-gc4 (an ASEAN ministers' meeting, the Indonesia-EU trade deal, an evacuation from
+Lebanon, caregivers for Aichi), gd1-gd4 (the haj season's heat, diphtheria in a pesantren, school
+admission fraud, hospital claims to BPJS), ha1-ha4 (a palm-oil listing, inflation in North
+Sumatra, a rural bank closed, a nickel smelter), hb1-hb4 (a re-vote, a provincial assembly
+session, a governor ticket's registration, election logistics at the border), hc1-hc4 (a flood
+on the railway, an eruption of Semeru, a ferry search, an earthquake in Mindanao), hd1-hd4 (a
+lender's data leak, a drivers' protest, 4G masts in Papua, a data centre in Batam), ia1-ia4 (a
+KPK bribery case, a loan fraud trial, a drug bust, an investment fraud), ib1-ib4 (a DPR hearing,
+a state visit from Brazil, a cabinet meeting on drought, a party's leadership dispute), ic1-ic4
+(rice farmers in Bali, seaweed in Rote, a nickel permit, a Dayak community's complaint), id1-id4
+(a German chemical plant, layoffs in Silicon Valley, a UAE data centre, a Korean battery plant);
+``--ids d`` scores one group. None of these articles
 is in Jalin's training corpus (graph/nlp/corpus), which other writers wrote without seeing them.
 Conventions: names without titles; an organisation named inside a role phrase is tagged
 ("Direktur Utama [KAI]"); a place that only names an office is not ("Penjabat Gubernur Jawa
@@ -50,8 +64,9 @@ Tengah", "Menteri Luar Negeri Jepang"); a country as an actor is a place ("Pemer
 [Indonesia]"); a regional office is one organisation ("Dinas Kesehatan Kabupaten Sikka"); a
 parliamentary commission or faction is its parliament or party ("Komisi III [DPR]", "Fraksi
 [Partai Golkar]", as IDNer 2k train annotates them), and so is a party's or an association's
-board, its region a place ("DPD [Partai Golkar] [Bali]", as IDNer 2k train annotates it; the
-writers' whole boards were converted on 2026-11-30, thirteenth session).
+board, its bare region no entity ("DPD [Partai Golkar] Bali", "DPC [PKB] [Kabupaten
+Magelang]", as IDNer 2k annotates them; the writers' whole boards were converted on 2026-11-30
+and their bare regions on 2026-12-01).
 ``--model-alone`` scores the trained model without Jalin's rule components. ``--sentences``
 scores as held-back annotated news usually comes: each article cut into sentences by Jalin's
 tokenizer and sentencizer, written as a token-per-line BIO file and scored by ``jalin ner eval``
