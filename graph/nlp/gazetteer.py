@@ -74,6 +74,7 @@ from ..aliases import YAML_LOADER, builtin_aliases
 from ..errors import JalinError
 from .labels import (
     ADMINISTRATIVE_HEADS,
+    LIST_JOINERS,
     STRONG_PLACE_CUES,
     common_words,
     extend_to_numeral,
@@ -120,10 +121,6 @@ def stands_alone(span: Span) -> bool:
     return ((before is None or span[0].is_sent_start or not before.text[:1].isupper())
             and (after is None or not after.text[:1].isupper())
             and not all(t.lower_ in common_words() for t in span))
-
-
-LIST_JOINERS = frozenset({",", "dan", "serta", "atau"})
-"""Words that join the members of a list ("di Kenya dan Tanzania", "ke Roma, Paris, atau Wina")."""
 
 
 def _listed_after_a_place(span: Span, ents: list[Span]) -> bool:

@@ -136,6 +136,9 @@ lower case ("gunung Merapi", "selat Sunda", "hotel Oranje"), unlike administrati
 "provinsi", "wilayah"), which are left out of the name so that "kota Bandung" is "Bandung"."""
 
 
+LIST_JOINERS = frozenset({",", "dan", "serta", "atau"})
+"""Words that join the members of a list ("di Kenya dan Tanzania", "ke Roma, Paris, atau Wina")."""
+
 ADMINISTRATIVE_HEADS = frozenset("""
 provinsi kabupaten kecamatan kelurahan kalurahan desa dusun padukuhan kapanewon nagari gampong
 distrik prefektur

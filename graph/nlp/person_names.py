@@ -43,6 +43,7 @@ from .labels import (
     ADMINISTRATIVE_HEADS,
     KIND_NOUNS,
     LEADING_FUNCTION_WORDS,
+    LIST_JOINERS,
     ORG_ONLY_TAILS,
     ORGANISATION_WORDS,
     ORIGIN_WORDS,
@@ -297,10 +298,9 @@ def places_tagged_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with a one-word person that is a known place (the gazetteer's) the article
     tags as a place elsewhere, or the name of an area the article writes after its administrative
     noun in a place or an organisation (:data:`~graph.nlp.labels.ADMINISTRATIVE_HEADS`:
-    "Pemerintah Prefektur Aichi" ... "[Aichi]"), and
-    that no other person's name in the article contains, made that place: "di Ankara ... karena
-    [Ankara] menjaga hubungan", "bertemu di Istanbul, Turki ... menyatakan [Turki] siap". The
-    one-sense-per-discourse reading of
+    "Pemerintah Prefektur Aichi" ... "[Aichi]"), and that no other person's name in the article
+    contains, made that place: "di Ankara ... karena [Ankara] menjaga hubungan", "bertemu di
+    Istanbul, Turki ... menyatakan [Turki] siap". The one-sense-per-discourse reading of
     :func:`retyped_names`, for places; a person's name that is also a place's ("Paris Hilton
     ... Paris") stays a person.
 
@@ -419,7 +419,7 @@ def coordinated_places(doc: Doc, ents: list[Span]) -> list[Span]:
         end = ent.end
         while True:
             k = end
-            while k < len(doc) and doc[k].lower_ in _PLACE_LIST_JOINERS:
+            while k < len(doc) and doc[k].lower_ in LIST_JOINERS:
                 k += 1
             j = by_start.get(k)
             if k == end or j is None:
@@ -427,7 +427,7 @@ def coordinated_places(doc: Doc, ents: list[Span]) -> list[Span]:
             member = result[j]
             if member.label_ != "LOC":
                 closes_list = any(doc[x].text != "," for x in range(end, k))
-                listed_on = member.end < len(doc) and doc[member.end].lower_ in _PLACE_LIST_JOINERS
+                listed_on = member.end < len(doc) and doc[member.end].lower_ in LIST_JOINERS
                 if not (closes_list or (listed_on and (
                         len(member) == 1 or name_key(t.text for t in member) in places))):
                     break  # apposition: "di Eropa, [Bernard Matthews].", "dari Yordania,
@@ -439,13 +439,13 @@ def coordinated_places(doc: Doc, ents: list[Span]) -> list[Span]:
     return result
 
 
-_PLACE_LIST_JOINERS = frozenset({",", "dan", "serta", "atau"})
 LIST_PLACE_CUES = PLACE_WORDS_BEFORE - {"negara", "negeri", "daerah"}
 """Words after which a list is one of places: those of :data:`PLACE_WORDS_BEFORE` but the words
 of a nationality or origin ("warga negara Malaysia, serta Ahmad Sofyan")."""
 
 
-_LIST_JOINERS = frozenset({",", "dan", "serta"})
+PEOPLE_JOINERS = LIST_JOINERS - {"atau"}
+"""Words that join a list of people: a comma, "dan", "serta" ("atau" offers alternatives)."""
 LIST_OPENERS = frozenset({"yakni", "yaitu", "ialah", "adalah", ":"})
 """Words that open a list ("empat mahasiswa lainnya, yakni Riefky Pradipta Baihaqie, ...")."""
 
@@ -455,7 +455,7 @@ def listed_people(doc: Doc, ents: list[Span]) -> list[Span]:
     list and after another or after a word that opens the list (:data:`LIST_OPENERS`) made that
     person: "Rahmad Dwi Ardhiansyah, [Riefky Pradipta Baihaqie], Muhammad Nuri Nuha Naufal dan
     Aprilia Maharani", "yakni [Riefky Pradipta Baihaqie], Muhammad Nuri"; so are such words the
-    recogniser typed an organisation or a place (:func:`_listed_as_people`). A list's members
+    recogniser typed an organisation (:func:`_listed_as_people`). A list's members
     are alike (coordination joins constituents of one kind); words that are not only names
     (:func:`_only_a_name`: "Jakarta", "Polda") are left.
 
@@ -480,7 +480,7 @@ def listed_people(doc: Doc, ents: list[Span]) -> list[Span]:
                and _only_a_name(doc, end, names)):
             end += 1
         joiner = end
-        while joiner < len(doc) and doc[joiner].lower_ in _LIST_JOINERS:
+        while joiner < len(doc) and doc[joiner].lower_ in PEOPLE_JOINERS:
             joiner += 1
         if end - start >= 2 and joiner > end and joiner in person_starts:
             found.append(Span(doc, start, end, label="PERSON"))
@@ -492,12 +492,12 @@ def listed_people(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _joiners(doc: Doc, left: Span | None, right: Span | None) -> set[str] | None:
-    """The list joiners (:data:`_LIST_JOINERS`) that stand between two spans, all there is
+    """The list joiners (:data:`PEOPLE_JOINERS`) that stand between two spans, all there is
     between them, or ``None`` if something else does or nothing does."""
     if left is None or right is None or left.end >= right.start:
         return None
     words = {doc[k].lower_ for k in range(left.end, right.start)}
-    return words if words <= _LIST_JOINERS else None
+    return words if words <= PEOPLE_JOINERS else None
 
 
 def _listed_as_people(doc: Doc, ents: list[Span], names: NameSet) -> set[int]:
