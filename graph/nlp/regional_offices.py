@@ -35,7 +35,7 @@ from .labels import (
     is_headline_case,
     positions_of,
 )
-from .titles import gazetteer_place_keys, known_place_at, leading_name, title_length_at
+from .titles import crossing_title_end, gazetteer_place_keys, known_place_at, leading_name
 
 OFFICE_HEADS = frozenset("""
 dinas kantor balai badan satuan direktorat inspektorat sekretariat biro kejaksaan pengadilan
@@ -204,8 +204,7 @@ def untagged_areas(doc: Doc, ents: list[Span]) -> list[Span]:
         if (k in taken or not doc[k].text[:1].isupper() or k + 1 >= len(doc)
                 or doc[k].is_sent_start):
             continue  # an area that opens a sentence acts: cased news tags none there
-        if k > 0 and any(j + title_length_at(doc, j) > k
-                         for j in range(max(0, k - 2), k)):
+        if crossing_title_end(doc[k:k + 1]) > k:
             continue  # "Kepala Desa [Sukamaju]": the place of an office
         end = k + 1
         while (end < len(doc) and end - k <= MAX_AREA_WORDS and end not in taken
