@@ -25,7 +25,7 @@ list comes from a corpus.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .labels import (
     ADMINISTRATIVE_HEADS,
@@ -344,10 +344,16 @@ def _trailing_region(doc: Doc, span: Span, places: frozenset[tuple[str, ...]]) -
     return span.end
 
 
-REGION_NOUNS = frozenset({"Provinsi", "Kabupaten", "Kota", "Kecamatan"})
+REGION_NOUNS = ADMINISTRATIVE_HEADS | {"kota"}
 """Administrative nouns that make the region after a board a place named in full ("DPD Partai
-NasDem [Kabupaten Sumenep]"); a bare region there only names the office, like the place in a
-role ("Gubernur Jawa Tengah"), and is no entity ("DPD Partai Demokrat Bali")."""
+NasDem [Kabupaten Sumenep]", "DPD II Partai Golkar [Kota Pematangsiantar]"); a bare region
+there only names the office, like the place in a role ("Gubernur Jawa Tengah"), and is no entity
+("DPD Partai Demokrat Bali")."""
+
+
+def _region_noun(token: Token) -> bool:
+    """Whether ``token`` is a capitalised region noun (:data:`REGION_NOUNS`): "Kabupaten"."""
+    return token.lower_ in REGION_NOUNS and token.text[:1].isupper()
 
 
 def board_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -401,13 +407,13 @@ def board_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
                     break
             if end == name_start:
                 continue
-        while name_end - name_start > 1 and doc[name_end - 1].text in REGION_NOUNS:
+        while name_end - name_start > 1 and _region_noun(doc[name_end - 1]):
             name_end -= 1  # "[Partai Golkar Kota] Pematangsiantar": the noun opens the region
         size = name_end - name_start
         if size <= 0 or known_place_at(doc, name_start, places) >= size:
             continue  # no organisation's name, only a place: "DPD [Bali] juga menyepakati"
         found = [Span(doc, name_start, name_end, label="ORG")]
-        if end > name_end and doc[name_end].text in REGION_NOUNS:
+        if end > name_end and _region_noun(doc[name_end]):
             found.append(Span(doc, name_end, end, label="LOC"))
         kept: list[Span] = []
         for ent in result:
