@@ -55,7 +55,11 @@ lender's data leak, a drivers' protest, 4G masts in Papua, a data centre in Bata
 KPK bribery case, a loan fraud trial, a drug bust, an investment fraud), ib1-ib4 (a DPR hearing,
 a state visit from Brazil, a cabinet meeting on drought, a party's leadership dispute), ic1-ic4
 (rice farmers in Bali, seaweed in Rote, a nickel permit, a Dayak community's complaint), id1-id4
-(a German chemical plant, layoffs in Silicon Valley, a UAE data centre, a Korean battery plant);
+(a German chemical plant, layoffs in Silicon Valley, a UAE data centre, a Korean battery plant),
+ja1-ja4 (a national coach's scouting trip, a doubles title in Tokyo, a SEA Games squad, a
+transfer to Korea), jb1-jb4 (factory layoffs, a wage protest, migrant workers' deaths, illegal
+placements), jc1-jc4 (festivals at Lake Toba, Erau, Bau Nyale and the Baliem Valley), jd1-jd4 (a
+syrup recall, a vaccine joint venture, a dengue drug trial, a tuberculosis drug trial);
 ``--ids d`` scores one group. None of these articles
 is in Jalin's training corpus (graph/nlp/corpus), which other writers wrote without seeing them.
 Conventions: names without titles; an organisation named inside a role phrase is tagged

@@ -1571,3 +1571,22 @@ def test_a_known_place_after_an_area_and_a_comma_is_its_place() -> None:
     shipped = load_pipeline(concepts=False)  # the clause: tests/test_gazetteer.py
     doc = shipped("Tim menyisir Desa Ngawen, Blora, sejak pagi.")
     assert ("Blora", "LOC") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_role_ends_where_another_begins_and_names_joined_by_an_ampersand_are_one() -> None:
+    from graph.nlp.organisation_names import organisations_by_tail
+    from graph.nlp.titles import role_holders
+
+    doc = nlp("Festival dibuka Bupati Samosir Parulian Sidabutar dan Direktur Utama BPODT.")
+    assert [s.text for s in role_holders(doc)] == ["Parulian Sidabutar"]
+    doc = nlp("Uji klinis itu didanai Bill & Melinda Gates Foundation.")
+    assert [e.text for e in organisations_by_tail(doc, [])] == ["Bill & Melinda Gates Foundation"]
+
+
+def test_a_german_legal_form_closes_its_sentence() -> None:
+    from graph.nlp.pipeline import load_pipeline
+
+    shipped = load_pipeline(concepts=False)
+    doc = shipped("Obat itu dikembangkan Albrecht Pharma GmbH. Uji klinis dipusatkan di Surabaya.")
+    assert [s[0].text for s in doc.sents] == ["Obat", "Uji"]
+    assert ("Albrecht Pharma GmbH", "ORG") in [(e.text, e.label_) for e in doc.ents]

@@ -42,7 +42,8 @@ _SOFT_BREAK = frozenset({",", ";", ":"})
 
 CLOSING_ABBREVIATIONS = frozenset(
     form
-    for entry in ("Tbk.", "Ltd.", "Inc.", "Corp.", "Co.", "Bhd.", "Plc.", "Jr.", "Sr.")
+    for entry in ("Tbk.", "Ltd.", "Inc.", "Corp.", "Co.", "Bhd.", "Plc.", "GmbH.", "AG.", "Pte.",
+                  "LLC.", "LLP.", "Jr.", "Sr.")
     for form in (entry, entry.upper())
 ) | frozenset({"dll.", "dsb.", "dst.", "dkk."})
 """Abbreviations that close what they belong to: legal forms after a company's name, "Jr."/"Sr."

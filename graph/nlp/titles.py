@@ -1108,6 +1108,8 @@ def role_holders(doc: Doc) -> list[Span]:
         end = i + size  # the capitalised run after the title, up to the role phrase's end
         while (end < n and end not in taken and not doc[end].is_sent_start
                and (_is_capitalised(doc[end].text) or doc[end].text in CONNECTORS)):
+            if doc[end].text in CONNECTORS and end + 1 < n and title_length_at(doc, end + 1):
+                break  # another role begins: "Bupati Samosir Parulian Sidabutar dan Direktur"
             end += 1
         resume = end
         person = people.get(end)
