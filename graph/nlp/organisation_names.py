@@ -77,8 +77,7 @@ def firm_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with the firms named after their partners as ORG spans: the capitalised words,
     commas between them, before "&" and a firm word (:data:`FIRM_TAILS`) or a partner's name and
     a legal form ("Castellano & Reyes LLP"), which replace the entities they hold ("[Hendrawan],
-    [Sutanto] & Rekan" as people); and an organisation after "&" and a capitalised word, which
-    joins it ("[Bill] & [Melinda Gates Foundation]").
+    [Sutanto] & Rekan" as people).
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Kantor Akuntan Publik Hendrawan, Sutanto & Rekan menolak.")
@@ -115,14 +114,6 @@ def firm_names(doc: Doc, ents: list[Span]) -> list[Span]:
         start = max([start, *(e.end for e in ents if e.start < start < e.end)])
         if start < k and not any(e.start < end < e.end for e in ents):
             firms.append(Span(doc, start, end, label="ORG"))
-    one_word = {e.start for e in ents if len(e) == 1}
-    taken = {i for e in ents for i in range(e.start, e.end)} - one_word
-    for ent in ents:  # "[Bill] & [Melinda Gates Foundation]": names joined by "&" are one
-        k = ent.start - 1
-        if (ent.label_ == "ORG" and k >= 1 and doc[k].text == "&" and k - 1 not in taken
-                and doc[k - 1].is_alpha and doc[k - 1].text[:1].isupper()
-                and not doc[k - 1].is_sent_start and not any(f.start <= k < f.end for f in firms)):
-            firms.append(Span(doc, k - 1, ent.end, label="ORG"))
     if not firms:
         return ents
     kept = [e for e in ents if not any(f.start <= e.start and e.end <= f.end for f in firms)]
