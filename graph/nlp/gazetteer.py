@@ -437,9 +437,9 @@ class Gazetteer:
                     place_mentions.append(span)  # "pemain e-commerce Tiongkok"
                 by_extent = {(e.start, e.end): i for i, e in enumerate(ents)}
                 continue
-            if not overlapping:  # with its numeral: "[PTPN IV]"
-                occupied = {k for e in ents for k in range(e.start, e.end)}
-                ents.append(extend_to_numeral(span, occupied))
+            if not overlapping:  # with its numeral: "[PTPN IV]", unless an entity holds it
+                next_taken = {span.end} if any(e.start <= span.end < e.end for e in ents) else set()
+                ents.append(extend_to_numeral(span, next_taken))
             elif self.mode in ("relabel", "extend") and len(overlapping) == 1 and (
                     overlapping[0].start, overlapping[0].end) == (span.start, span.end):
                 ents[by_extent[(span.start, span.end)]] = span
