@@ -1590,3 +1590,102 @@ def test_a_german_legal_form_closes_its_sentence() -> None:
     doc = shipped("Obat itu dikembangkan Albrecht Pharma GmbH. Uji klinis dipusatkan di Surabaya.")
     assert [s[0].text for s in doc.sents] == ["Obat", "Uji"]
     assert ("Albrecht Pharma GmbH", "ORG") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_units_numbered_with_a_slash_and_bases_are_organisations_or_places() -> None:
+    from graph.nlp.regional_offices import commands
+
+    doc = nlp("Prajurit Batalyon Infanteri 762/Vira Yudha Sakti dan Komandan Korem 173/Praja Vira "
+              "Braja Brigjen Frans hadir. Komandan Koramil 1408-05/Mamajang Kapten Inf Syamsul "
+              "Rijal dan drone di Lanud Supadio.")
+    ents = [Span(doc, 2, 6, label="ORG"), Span(doc, 10, 14, label="ORG"),
+            Span(doc, 34, 36, label="ORG")]
+    assert [(e.text, e.label_) for e in commands(doc, ents)] == [
+        ("Batalyon Infanteri 762/Vira Yudha Sakti", "ORG"),
+        ("Korem 173/Praja Vira Braja", "ORG"), ("Koramil 1408-05/Mamajang", "ORG"),
+        ("Lanud Supadio", "LOC")]
+
+
+def test_a_units_field_after_a_title_is_the_roles_not_the_commands() -> None:
+    from graph.nlp.regional_offices import commands
+
+    doc = nlp("Direktur Reserse Siber Polda Sulsel Kombes Andi. Direktorat Reserse Siber Polda "
+              "Sulsel menangkap dua orang.")
+    ents = [Span(doc, 1, 5, label="ORG"), Span(doc, 8, 13, label="ORG")]
+    assert [e.text for e in commands(doc, ents)] == [
+        "Polda Sulsel", "Direktorat Reserse Siber Polda Sulsel"]
+
+
+def test_an_area_named_again_without_its_noun_after_a_place_word_is_a_place() -> None:
+    from graph.nlp.regional_offices import areas_named_again
+
+    doc = nlp("Smelter di Kecamatan Bahodopi meledak. Pengawas dikirim ke Bahodopi. Bahodopi "
+              "Raya tutup.")
+    ents = [Span(doc, 2, 4, label="LOC")]
+    assert [e.text for e in areas_named_again(doc, ents)] == ["Kecamatan Bahodopi", "Bahodopi"]
+
+
+def test_a_company_tail_lengthens_its_name_over_the_words_left_out_before_it() -> None:
+    from graph.nlp.organisation_names import organisations_by_tail
+
+    doc = nlp("Mereka bekerja di kompleks milik Golden Bay Group. Direktur Utama PT Baja Tbk "
+              "hadir.")
+    ents = [Span(doc, 6, 8, label="ORG"), Span(doc, 11, 14, label="ORG")]
+    assert [e.text for e in organisations_by_tail(doc, ents)] == [
+        "Golden Bay Group", "PT Baja Tbk"]
+
+
+def test_a_short_form_keeping_the_long_forms_last_words_is_one_name_wherever_written() -> None:
+    from graph.nlp.abbreviations import entities_with_definitions
+
+    doc = nlp("Guru di Yayasan Pendidikan Islam Nurul Ilmi (YPI Nurul Ilmi) protes. Ketua YPI "
+              "Nurul Ilmi Andi Syahrir hadir.")
+    pairs = find_abbreviations(doc)
+    assert [(lf.text, sf.text) for lf, sf in pairs] == [
+        ("Yayasan Pendidikan Islam Nurul Ilmi", "YPI Nurul Ilmi")]
+    doc.ents = [Span(doc, 2, 7, label="ORG"), Span(doc, 8, 9, label="ORG"),
+                Span(doc, 9, 11, label="PERSON"), Span(doc, 15, 16, label="ORG"),
+                Span(doc, 16, 20, label="PERSON")]
+    assert [(e.text, e.label_) for e in entities_with_definitions(doc, pairs)] == [
+        ("Yayasan Pendidikan Islam Nurul Ilmi", "ORG"), ("YPI Nurul Ilmi", "ORG"),
+        ("YPI Nurul Ilmi", "ORG"), ("Andi Syahrir", "PERSON")]
+
+
+def test_a_holders_first_name_left_at_the_end_of_the_office_joins_the_holder() -> None:
+    from graph.nlp.person_names import first_names_in_offices
+
+    doc = nlp("Kepala SMA Negeri 3 Semarang Sri Endah Lestari menyatakan siap. Rektor Universitas "
+              "Gadjah Mada Ova Emilia hadir.")
+    ents = [Span(doc, 1, 6, label="ORG"), Span(doc, 6, 8, label="LOC"),
+            Span(doc, 12, 15, label="ORG"), Span(doc, 15, 17, label="PERSON")]
+    assert [(e.text, e.label_) for e in first_names_in_offices(doc, ents, set())] == [
+        ("SMA Negeri 3 Semarang", "ORG"), ("Sri Endah Lestari", "PERSON"),
+        ("Universitas Gadjah Mada", "ORG"), ("Ova Emilia", "PERSON")]
+
+
+def test_ranks_offices_places_and_holders_in_the_shipped_pipeline() -> None:
+    from graph.nlp.pipeline import load_pipeline
+
+    shipped = load_pipeline(concepts=False)
+
+    def ents(text: str) -> list[tuple[str, str]]:
+        return [(e.text, e.label_) for e in shipped(text).ents]
+
+    assert ("Rizky Aditya Pratama", "PERSON") in ents(
+        "Seorang rekannya, Prada Rizky Aditya Pratama, mengalami luka tembak di lengan kiri.")
+    assert ("Matthew Hollingsworth", "PERSON") in ents(
+        "Delegasi Australia dipimpin Commodore Matthew Hollingsworth, komandan gugus tugas.")
+    found = ents("Acara itu dihadiri Komandan Lanud Sultan Hasanuddin Marsma Eko Yulianto, dan "
+                 "Komandan Pangkalan Utama TNI AL VI (Lantamal VI) Laksamana Pertama Hendra "
+                 "Gunawan.")
+    assert ("Eko Yulianto", "PERSON") in found and not any("," in text for text, _ in found)
+    assert ("Kemal Arslanoğlu", "PERSON") in ents(
+        "Sjafrie menerima Menteri Pertahanan Nasional Turki Kemal Arslanoğlu di Jakarta.")
+    assert ("Jakarta", "LOC") in ents("Ia bertemu Menteri Pertahanan di Jakarta pekan lalu.")
+    assert ("Jeddah", "LOC") not in ents(
+        "Konsul Jenderal RI di Jeddah, Muhammad Hafizh, mengatakan jemaah aman.")
+    assert ents("Sering hujan mungkin itu penyebab orang malas kemari.") == []
+    found = ents("Puluhan guru mendatangi Kantor Wilayah Kementerian Agama Sulawesi Selatan. "
+                 "Kami bertemu pengelola hunian di Universiteit Leiden dan Universiteit Utrecht.")
+    assert ("Kantor Wilayah Kementerian Agama Sulawesi Selatan", "ORG") in found
+    assert ("Universiteit Leiden", "ORG") in found and ("Universiteit Utrecht", "ORG") in found

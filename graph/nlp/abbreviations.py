@@ -104,7 +104,26 @@ def _long_form_span(doc: Doc, candidates: Span, short: str) -> Span | None:
         return None
     if len(words) > min(len(short) + 5, 2 * len(short)):
         return None
+    if _holds_an_office_holder(span):
+        return None
     return span
+
+
+def _holds_an_office_holder(span: Span) -> bool:
+    """Whether a person entity with a title or rank right before it stands inside ``span``
+    ("Komandan Lanud Sultan Hasanuddin Marsma [Eko Yulianto], dan Komandan Pangkalan Utama TNI
+    AL VI (Lantamal VI)"): a role and its holder end one name and begin the next, so no long form
+    runs over them (a syllabic abbreviation such as "Lantamal" has no long form by letters)."""
+    from .titles import title_length_at
+
+    doc = span.doc
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or not span.start < ent.start < span.end:
+            continue
+        for j in range(max(span.start, ent.start - 4), ent.start):
+            if title_length_at(doc, j, ent.start) == ent.start - j:
+                return True
+    return False
 
 
 def _legal_form_bracket(doc: Doc, k: int) -> bool:
@@ -130,11 +149,29 @@ def _long_before(doc: Doc, i: int, short: str) -> Span | None:
     return _long_form_span(doc, doc[window_start:end], short)
 
 
+def _shared_tail(doc: Doc, i: int, inner: Span) -> int:
+    """Number of words a bracketed short form (``inner``, after the bracket at token ``i``)
+    shares with the end of the name before the bracket, after its acronym: "Yayasan Pendidikan
+    Islam Nurul Ilmi (YPI Nurul Ilmi)", "Universitas Islam Negeri Sunan Kalijaga (UIN Sunan
+    Kalijaga)" (2); 0 if it is no such short form."""
+    size = len(inner) - 1
+    if (not 1 <= size <= 4 or i - size < 1 or not inner[0].is_alpha or not inner[0].is_upper
+            or not 2 <= len(inner[0]) <= 8):
+        return 0
+    tail = doc[i - size:i]
+    if [t.text for t in tail] != [t.text for t in inner[1:]] or not all(
+            t.text[:1].isupper() for t in tail):
+        return 0
+    return size
+
+
 def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
     """All (long form, short form) definitions in ``doc``.
 
     Three patterns: "long form (SHORT)", "SHORT (long form)" and, common in Indonesian news,
-    "long form atau SHORT" ("usaha kecil dan menengah atau UKM").
+    "long form atau SHORT" ("usaha kecil dan menengah atau UKM"); a short form may keep the
+    long form's last words after its acronym ("Yayasan Pendidikan Islam Nurul Ilmi (YPI Nurul
+    Ilmi)").
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Ia membina usaha kecil dan menengah (UKM) di desa.")
@@ -159,7 +196,12 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
             continue
         inner = doc[i + 1:close]
         sent_start = doc[i].sent.start if doc.has_annotation("SENT_START") else 0
-        if is_short_form(inner.text):
+        shared = _shared_tail(doc, i, inner)
+        if shared:  # "Yayasan Pendidikan Islam Nurul Ilmi (YPI Nurul Ilmi)"
+            long_span = _long_before(doc, i - shared, inner[0].text)
+            if long_span is not None:
+                pairs.append((doc[long_span.start:i], inner))
+        elif is_short_form(inner.text):
             long_span = _long_before(doc, i, inner.text)
             if long_span is not None:
                 pairs.append((long_span, inner))
@@ -262,7 +304,13 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
         for k in range(len(doc) - size + 1):
             if [t.text for t in doc[k:k + size]] != short_words:
                 continue
-            if not any(j in taken for j in range(k, k + size)):
+            inside = [e for e in ents if e.start < k + size and k < e.end]
+            if not inside or (size > 1 and all(
+                    k < e.start or (k == e.start and e.end <= k + size) for e in inside)):
+                # a short form of several words the recogniser cut in pieces or ran on into the
+                # next name: "[YPI] [Nurul Ilmi]", "Ketua YPI [Nurul Ilmi Andi Syahrir]"
+                ents = [e for e in ents if e not in inside] + [
+                    Span(doc, k + size, e.end, label=e.label_) for e in inside if e.end > k + size]
                 ents.append(Span(doc, k, k + size, label=label))
                 taken.update(range(k, k + size))
             else:

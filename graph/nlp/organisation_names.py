@@ -158,7 +158,9 @@ def organisations_by_tail(doc: Doc, ents: list[Span]) -> list[Span]:
     with a word only organisations' names end with (:data:`~graph.nlp.labels.ORG_ONLY_TAILS`)
     added as an organisation: "induk usaha perusahaan, [Rajang Agro Plantations Berhad] yang",
     "[Haneul Pictures]". A title ends the run ("Managing Partner [Sakura Frontier Capital]"), and
-    a run that more capitalised words go on from is left (a longer name).
+    a run that more capitalised words go on from is left (a longer name). An organisation
+    entity that ends with such a word is lengthened over such words left out before it ("[Golden]
+    Bay Group").
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Induk usahanya, Rajang Agro Plantations Berhad, menolak.")
@@ -169,6 +171,7 @@ def organisations_by_tail(doc: Doc, ents: list[Span]) -> list[Span]:
     if not tails:
         return ents
     taken = {i for e in ents for i in range(e.start, e.end)}
+    ents = _lengthened_to_the_left(doc, ents, set(tails), taken)
     found = []
     for k in tails:
         if (k in taken or not doc[k].text[:1].isupper() or doc[k].is_sent_start
@@ -190,6 +193,42 @@ def organisations_by_tail(doc: Doc, ents: list[Span]) -> list[Span]:
             found.append(Span(doc, start, k + 1, label="ORG"))
             taken.update(range(start, k + 1))
     return sorted(ents + found, key=lambda span: span.start) if found else ents
+
+
+def _run_start(doc: Doc, k: int, taken: set[int], most: int) -> int:
+    """Start of the run of up to ``most`` capitalised words outside ``taken`` (no function word
+    that opens a clause, no title) right before token ``k``."""
+    start = k
+    while (start > 0 and k - start < most and start - 1 not in taken
+           and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper()
+           and doc[start - 1].lower_ not in LEADING_FUNCTION_WORDS
+           and not title_length_at(doc, start - 1) and not doc[start].is_sent_start):
+        start -= 1
+    return start
+
+
+def _lengthened_to_the_left(doc: Doc, ents: list[Span], tails: set[int],
+                            taken: set[int]) -> list[Span]:
+    """``ents`` with each organisation that ends with one of the words at ``tails`` lengthened
+    over the capitalised words the recogniser left out before it, when a lower-case word or
+    punctuation (not a title, not the sentence's start) precedes them: "kontraktor asal
+    Tiongkok, [Hunan Xinda] Metallurgical Engineering Co Ltd", "milik [Golden] Bay Group". A
+    name that opens with a company's legal form ("PT") is whole. ``taken`` is updated."""
+    result = []
+    for ent in ents:
+        start = ent.start
+        if (ent.label_ == "ORG" and ent.end - 1 in tails and not ent[0].is_sent_start
+                and ent[0].lower_ not in COMPANY_HEADS):
+            start = _run_start(doc, ent.start, taken, MAX_TAIL_NAME_WORDS - 1)
+            if start < ent.start and (doc[start].is_sent_start or start == 0
+                                      or doc[start - 1].text[:1].isupper()):
+                start = ent.start  # a title's or a sentence's words before the name:
+                # "Direktur Utama [PT ... Tbk]", "Saham [PT ... Tbk] naik"
+        if start < ent.start:
+            taken.update(range(start, ent.start))
+            ent = Span(doc, start, ent.end, label="ORG")
+        result.append(ent)
+    return result
 
 
 def retyped_short_names(doc: Doc, ents: list[Span]) -> list[Span]:

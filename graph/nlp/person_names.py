@@ -62,6 +62,7 @@ from .titles import (
     name_key,
     named_in_doc,
     organisation_name_words,
+    role_before,
     title_length_at,
     word_key,
 )
@@ -144,6 +145,47 @@ def extend_left(doc: Doc, ents: list[Span], names: NameSet | None = None) -> lis
             taken.add(k)
         result.append(ent)
     return result
+
+
+def first_names_in_offices(doc: Doc, ents: list[Span], names: NameSet) -> list[Span]:
+    """``ents`` with a holder's first name that the recogniser put at the end of the office
+    before it moved into the holder's name: "Kepala [SMA Negeri 3 Semarang Sri] [Endah
+    Lestari]" -> "SMA Negeri 3 Semarang", "Sri Endah Lestari"; "CEO [Kartal Savunma
+    Teknolojileri Murat] [Özkan]". The office is an organisation of four words or more that a
+    title stands before; the holder, right after it, a person of one word or a place no one
+    knows (a surname typed LOC) of one or two words; the moved word can only be a name's.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("kata CEO Kartal Savunma Teknolojileri Murat Ozkan kemarin")
+    >>> ents = [Span(doc, 2, 6, label="ORG"), Span(doc, 6, 7, label="PERSON")]
+    >>> [(e.text, e.label_) for e in first_names_in_offices(doc, ents, set())]
+    [('Kartal Savunma Teknolojileri', 'ORG'), ('Murat Ozkan', 'PERSON')]
+    """
+    by_start = {ent.start: ent for ent in ents}
+    places = gazetteer_place_keys()
+    result = list(ents)
+    for org in ents:
+        holder = by_start.get(org.end)
+        if (org.label_ != "ORG" or len(org) < 4 or holder is None or len(holder) > 2
+                or doc[org.end - 1].lower_ in ORG_ONLY_TAILS
+                or holder.label_ not in ("PERSON", "LOC")):
+            continue
+        if holder.label_ == "LOC" and name_key(t.text for t in holder) in places:
+            continue
+        k = org.end - 1
+        if holder.label_ == "LOC":  # the recogniser's slip is plain: a word of an
+            # organisation's name may also be a given name ("Sri")
+            moved = (_is_name_like(doc[k].text) and doc[k].lower_ not in common_words()
+                     and doc[k].lower_ not in ORGANISATION_WORDS and not title_length_at(doc, k)
+                     and (word_key(doc[k].text),) not in names)
+        else:  # a lone surname: not "Rektor Universitas Gadjah [Mada] [Ova Emilia]", "Direktur
+            # Utama PT Farmasindo Prima [Lestari] [Leonardus Halim]"
+            moved = len(holder) == 1 and _only_a_name(doc, k, names)
+        if not moved or not role_before(org):
+            continue
+        result = [e for e in result if e is not org and e is not holder] + [
+            Span(doc, org.start, k, label="ORG"), Span(doc, k, holder.end, label="PERSON")]
+    return sorted(result, key=lambda span: span.start)
 
 
 def abbreviated_given_names(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -669,8 +711,8 @@ class PersonNames:
             return doc
         before = list(doc.ents)
         names = named_in_doc(before)  # the recogniser's places and organisations: left as they are
-        extended = extend_right(doc, extend_left(doc, abbreviated_given_names(doc, before), names),
-                                names)
+        extended = extend_right(doc, extend_left(doc, first_names_in_offices(
+            doc, abbreviated_given_names(doc, before), names), names), names)
         roles: dict[tuple[int, int], str] = {}  # kept by the lengthened or joined name
         for old in before:
             if old._.role:

@@ -24,6 +24,8 @@ list comes from a corpus.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -35,7 +37,14 @@ from .labels import (
     is_headline_case,
     positions_of,
 )
-from .titles import crossing_title_end, gazetteer_place_keys, known_place_at, leading_name
+from .titles import (
+    crossing_title_end,
+    gazetteer_place_keys,
+    known_place_at,
+    leading_name,
+    role_before,
+    title_length_at,
+)
 
 OFFICE_HEADS = frozenset("""
 dinas kantor balai badan satuan direktorat inspektorat sekretariat biro kejaksaan pengadilan
@@ -48,10 +57,15 @@ ADMINISTRATIVE_WORDS = frozenset({"provinsi", "kabupaten", "kota", "kecamatan", 
 """Words between an office and its place that the place entity may leave out."""
 
 COMMAND_HEADS = frozenset("""
-polda polres polresta polrestabes polsek bareskrim kodam korem kodim lanud lantamal kejati kejari
+polda polres polresta polrestabes polsek bareskrim kodam korem kodim koramil lanud lanal lantamal
+kejati kejari batalyon yonif brigif
 """.split())
 """First words of the regional police, military and prosecution commands an office belongs to
 ("Satuan Reserse Kriminal Polres ...", "Direktorat Tindak Pidana Siber Bareskrim Polri")."""
+
+BASE_HEADS = frozenset({"lanud", "lanal", "lantamal"})
+"""Military bases among :data:`COMMAND_HEADS`: a place after "di" ("dioperasikan di [Lanud
+Supadio]"), a command elsewhere ("Komandan [Lanud Sultan Hasanuddin]")."""
 
 MAX_OFFICE_WORDS = 8
 
@@ -141,12 +155,70 @@ MAX_UNIT_WORDS = 3
 """Most words of a command's unit name after its slash ("Kodim 0501/[Jakarta Pusat]")."""
 
 
+def _unit_name_end(doc: Doc, slash: int) -> int:
+    """End of a unit's name written after the slash at token ``slash`` ("/[Praja Vira Braja]"):
+    up to :data:`MAX_UNIT_WORDS` capitalised words in one sentence; ``slash`` if no such name
+    follows the slash written without spaces."""
+    if not (slash + 1 < len(doc) and doc[slash].text == "/" and not doc[slash - 1].whitespace_
+            and not doc[slash].whitespace_ and doc[slash + 1].text[:1].isupper()):
+        return slash
+    end = slash + 2
+    while (end < len(doc) and end - slash < MAX_UNIT_WORDS + 1
+           and doc[end - 1].whitespace_ == " " and doc[end].text[:1].isupper()
+           and doc[end].is_alpha and not doc[end].is_sent_start
+           and not title_length_at(doc, end)):  # "Koramil 1408-05/Mamajang [Kapten] Inf"
+        end += 1
+    return end
+
+
+_UNIT_NUMBER = re.compile(r"^(?:\d+|[IVXL]+)$")
+
+
+def _untagged_commands(doc: Doc, taken: set[int]) -> list[Span]:
+    """Commands the recogniser missed, written with their number and, after a slash, their
+    name: "[Koramil 1408-05/Mamajang]", "[Kodim 0735/Surakarta]"."""
+    found = []
+    for k in positions_of(doc, COMMAND_HEADS):
+        if k in taken or not doc[k].text[:1].isupper():
+            continue
+        j = k + 1
+        while (j < len(doc) and j - k <= 3 and j not in taken
+               and (_UNIT_NUMBER.match(doc[j].text) or doc[j].text == "-")):
+            j += 1
+        if j == k + 1 or j >= len(doc) or j in taken:
+            continue
+        end = _unit_name_end(doc, j)
+        if end > j and not taken.intersection(range(k, end)):
+            found.append(Span(doc, k, end, label="ORG"))
+            taken.update(range(k, end))
+    return found
+
+
+def _inner_command(ent: Span) -> Span | None:
+    """The command inside an organisation span that a title stands before, when the words
+    before the command are a unit's field, part of the role, not an office's name: "Direktur
+    [Reserse Siber] Polda Sulsel" -> "Polda Sulsel" (but "[Direktorat Reserse Siber Polda
+    Sulsel]", an office, stays whole); ``None`` if there is none."""
+    if ent.label_ != "ORG" or ent[0].lower_ in OFFICE_HEADS or not role_before(ent):
+        return None
+    k = next((k for k in range(1, len(ent)) if ent[k].lower_ in COMMAND_HEADS
+              and ent[k].text[:1].isupper()), None)
+    if k is None or not all(t.text[:1].isupper() and t.is_alpha for t in ent[:k]):
+        return None
+    return Span(ent.doc, ent.start + k, ent.end, label="ORG")
+
+
 def commands(doc: Doc, ents: list[Span]) -> list[Span]:
-    """``ents`` with each entity that opens with a regional command's name (:data:`COMMAND_HEADS`)
-    made an organisation, lengthened over the unit's name written after a slash: "[Kodam
-    III/Siliwangi]", "[Korem 071/Wijayakusuma]" (the recogniser reads "Kodam III" as a place
-    and the rest as nothing); so is an entity that opens with a police level
-    (:data:`POLICE_LEVELS`) after "Kepolisian", with it: "Kepolisian [Resor Sanggau]" PERSON.
+    """``ents`` with each entity that opens with a regional command's or unit's name
+    (:data:`COMMAND_HEADS`) made an organisation, lengthened over the unit's name written after
+    a slash: "[Kodam III/Siliwangi]", "[Korem 173/Praja Vira Braja]" (the recogniser reads
+    "Kodam III" as a place and stops after the slash's first word) and over a unit's
+    head word left out before it ("[Batalyon Infanteri 762/Vira Yudha Sakti]"); commands the
+    recogniser missed are added with their number and name ("[Koramil 1408-05/Mamajang]"); a
+    base (:data:`BASE_HEADS`) after "di" is a place;
+    so is an entity that opens with a police level (:data:`POLICE_LEVELS`) after
+    "Kepolisian", with it: "Kepolisian [Resor Sanggau]" PERSON. A unit's field before a command
+    after a title is the role's ("Direktur Reserse Siber [Polda Sulsel]").
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Personel Kodam III/Siliwangi dan Polda Jabar berjaga.")
@@ -156,24 +228,32 @@ def commands(doc: Doc, ents: list[Span]) -> list[Span]:
     """
     result = list(ents)
     for ent in ents:
+        inner = _inner_command(ent)
+        if inner is not None:
+            result[result.index(ent)] = inner
+            ent = inner
         if (ent[0].lower_ in POLICE_LEVELS and ent[0].text[:1].isupper() and ent.start > 0
                 and doc[ent.start - 1].text == "Kepolisian"):
             result[result.index(ent)] = Span(doc, ent.start - 1, ent.end, label="ORG")
             continue  # "Kepolisian [Resor Sanggau]" PERSON: the long name of "Polres Sanggau"
-        if ent[0].lower_ not in COMMAND_HEADS or not ent[0].text[:1].isupper():
+        start = ent.start
+        if (start > 0 and doc[start - 1].lower_ in COMMAND_HEADS
+                and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_
+                and not any(e.start <= start - 1 < e.end for e in result)):
+            start -= 1  # "Batalyon [Infanteri 762/Vira]"
+        if doc[start].lower_ not in COMMAND_HEADS or not doc[start].text[:1].isupper():
             continue
-        end = ent.end
-        if (end + 1 < len(doc) and doc[end].text == "/" and not doc[end - 1].whitespace_
-                and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper()):
-            end += 2
-            while (end < len(doc) and end - ent.end < MAX_UNIT_WORDS + 1
-                   and doc[end - 1].whitespace_ == " " and doc[end].text[:1].isupper()
-                   and doc[end].is_alpha and not doc[end].is_sent_start):
-                end += 1
-        if end == ent.end and ent.label_ == "ORG":
+        slashes = [k for k in range(ent.start + 1, ent.end) if doc[k].text == "/"]
+        slash = slashes[-1] if slashes else ent.end
+        end = max(ent.end, _unit_name_end(doc, slash)) if slash < len(doc) else ent.end
+        label = "LOC" if (doc[start].lower_ in BASE_HEADS and start > 0
+                          and doc[start - 1].lower_ == "di") else "ORG"
+        if end == ent.end and start == ent.start and ent.label_ == label:
             continue
         result = [e for e in result if e is not ent and not (e.start < end and ent.end <= e.start)]
-        result.append(Span(doc, ent.start, end, label="ORG"))
+        result.append(Span(doc, start, end, label=label))
+    taken = {i for e in result for i in range(e.start, e.end)}
+    result += _untagged_commands(doc, taken)
     return sorted(result, key=lambda span: span.start)
 
 
@@ -220,6 +300,47 @@ def untagged_areas(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         found.append(Span(doc, k, end, label="LOC"))
         taken.update(range(k, end))
+    return sorted(ents + found, key=lambda span: span.start) if found else ents
+
+
+AREA_NAME_CUES = STRONG_PLACE_CUES | frozenset({"kawasan", "wilayah", "daerah", "sekitar"})
+"""Words after which an area's name, written before with its administrative noun, names the
+area again ("ke [Bahodopi]" after "Kecamatan Bahodopi")."""
+
+
+def areas_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with the areas the article introduced with their administrative noun
+    (:data:`~graph.nlp.labels.ADMINISTRATIVE_HEADS`: "Kecamatan Bahodopi", "Distrik Sugapa")
+    added where the article names them again without it, after "di", "ke", "dari", "kawasan"
+    (:data:`AREA_NAME_CUES`) and with no capitalised word after them ("pengawas diterjunkan ke
+    [Bahodopi]"); a name made of common words only ("Desa Maju") is left alone.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("di Kecamatan Bahodopi, Morowali. Tim dikirim ke Bahodopi kini")
+    >>> ents = [Span(doc, 1, 3, label="LOC"), Span(doc, 4, 5, label="LOC")]
+    >>> [e.text for e in areas_named_again(doc, ents)]
+    ['Kecamatan Bahodopi', 'Morowali', 'Bahodopi']
+    """
+    names = {tuple(t.text for t in ent[1:]) for ent in ents
+             if ent.label_ == "LOC" and 2 <= len(ent) <= MAX_AREA_WORDS + 1
+             and ent[0].lower_ in ADMINISTRATIVE_HEADS and ent[0].text[:1].isupper()
+             and all(t.text[:1].isupper() and t.is_alpha for t in ent[1:])
+             and not all(t.lower_ in common_words() for t in ent[1:])}
+    if not names:
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    for k in positions_of(doc, frozenset(words[0].lower() for words in names)):
+        if k == 0 or k in taken or doc[k - 1].lower_ not in AREA_NAME_CUES:
+            continue
+        for words in sorted(names, key=len, reverse=True):
+            end = k + len(words)
+            if (end <= len(doc) and tuple(t.text for t in doc[k:end]) == words
+                    and not taken.intersection(range(k, end))
+                    and (end == len(doc) or not doc[end].text[:1].isupper())):
+                found.append(Span(doc, k, end, label="LOC"))
+                taken.update(range(k, end))
+                break
     return sorted(ents + found, key=lambda span: span.start) if found else ents
 
 
@@ -438,7 +559,8 @@ class RegionalOffices:
             return doc  # capitals mark no names there
         ents = list(doc.ents)
         joined = join_branches(doc, board_organisations(doc, offices_before_known_places(
-            doc, join_regional_offices(doc, untagged_areas(doc, commands(doc, ents))))))
+            doc, join_regional_offices(doc, areas_named_again(doc, untagged_areas(
+                doc, commands(doc, ents)))))))
         if joined != ents:
             doc.ents = joined
         return doc

@@ -60,12 +60,15 @@ bapak pak ibu bu sang saudara sdr sdr. tuan nyonya ny ny. nona mr mr. mrs mrs. m
 drs. prof prof. ir ir. h h. hj hj. kh kh. k.h. habib ustaz ustadz kyai kiai romo pastor pendeta
 bhikkhu haji hajjah letjen mayjen brigjen jenderal jendral laksamana marsekal kolonel letkol mayor
 letnan kapten kombes komjen akbp kompol akp iptu ipda aiptu aipda bripka brigadir briptu bripda
+brigpol bharada bharatu bharaka peltu pelda serma serka sertu serda sersan kopka koptu kopda kopral
+praka pratu prada commodore admiral colonel
 """.split())
 """Titles of address and rank: never a role mention by themselves."""
 
 RANKS = frozenset("""
 letjen mayjen brigjen marsekal kolonel letkol mayor kombes komjen akbp kompol akp iptu ipda aiptu
-aipda bripka brigadir briptu bripda
+aipda bripka brigadir briptu bripda brigpol bharada bharatu bharaka peltu pelda serma serka sertu
+serda kopka koptu kopda praka pratu prada commodore
 """.split())
 """Military and police ranks (TNI, Polri) written before a name, which they always precede:
 a capitalised word after one is a person's name ("Kombes Pol Trunoyudo mengatakan"). "Jenderal"
@@ -528,8 +531,9 @@ def _holder_start(span: Span, people: NameKeys, names: NameKeys) -> int:
                 or word.lower() in ORG_HEADS):
             break
         k -= 1
-    if span.label_ == "ORG" and k > 0 and known[k - 1] and 2 <= len(span) - k <= 3 and not any(
-            t.lower_ in common_words() for t in span[k:]):
+    if (span.label_ == "ORG" and k > 0 and known[k - 1] and 2 <= len(span) - k <= 3
+            and span[-1].lower_ not in common_words()
+            and not any(t.lower_ in common_words() for t in span[k + 1:-1])):
         return k  # after a known name, words that are no common words: "Dinas ESDM Provinsi
         # Riau Syahrial Effendi" (the caller asks for a title before the span); not in a place's
         # name, which may end with its namesake ("Stadion Utama Gelora Bung Karno")
@@ -577,6 +581,20 @@ def _with_branch(span: Span, size: int, places: NameKeys) -> int:
         return size
     place = known_place_at(doc, k + 1, places, span.end - 1)
     return size + 1 + place if place else size
+
+
+def _with_place(span: Span, size: int, places: NameKeys) -> int:
+    """``size`` (the length of an organisation's name that opens ``span``) lengthened over the
+    known place written right after it, the office's ("KBRI [Den Haag] Firman Syahputra"), when
+    two or three words are left for its holder's name.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("KBRI Den Haag Firman Syahputra")
+    >>> _with_place(doc[:], 1, {("den", "haag")})
+    3
+    """
+    place = known_place_at(span.doc, span.start + size, places, span.end - 2)
+    return size + place if place and 2 <= len(span) - size - place <= 3 else size
 
 
 def _is_office(ent: Span, taken: set[int], places: NameKeys) -> bool:
@@ -679,7 +697,8 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             if not org_size:  # "Juru bicara [BPN Cahyo Nugroho] ... Nugroho menambahkan"
                 org_size, lead_label = _holder_start(rest, people, named), ent.label_
             if org_size and lead_label == "ORG":
-                org_size = _with_branch(rest, _with_country_suffix(rest, org_size), places)
+                org_size = _with_place(rest, _with_branch(
+                    rest, _with_country_suffix(rest, org_size), places), office_places)
             person = rest[org_size:]
             capitalised = len(person) >= 2 and all(t.text[:1].isupper() for t in person)
             # after a title, an organisation's name followed by capitalised words is the office
@@ -973,11 +992,26 @@ def _name_word(doc: Doc, k: int, names: NameKeys) -> bool:
             and (word_key(text),) not in names)
 
 
+def _untagged_known_places(doc: Doc, taken: set[int], places: NameKeys) -> list[Span]:
+    """Known places (``places``) that no entity holds, as LOC spans: the place of an office the
+    recogniser left untagged ("Menteri Pertahanan Nasional [Turki] Kemal Arslanoğlu")."""
+    found = []
+    k = 0
+    while k < len(doc):
+        size = 0 if k in taken or not doc[k].text[:1].isupper() else known_place_at(
+            doc, k, places)
+        if size and not taken.intersection(range(k, k + size)):
+            found.append(Span(doc, k, k + size, label="LOC"))
+        k += size or 1
+    return found
+
+
 def missed_holders(doc: Doc) -> list[Span]:
     """People the recogniser missed in "TITLE ORGANISATION Name Name verb": two or three
     capitalised name words right after an organisation or place entity that a title stands before,
     followed by a lower-case word or a comma, or two or three by a full stop ("Ketua Umum [PB
-    IDI] Adib Khumaidi mengatakan", "Menteri Luar Negeri [Thailand] Chaiwat Sirisombat.",
+    IDI] Adib Khumaidi mengatakan", "Menteri Luar Negeri [Thailand] Chaiwat Sirisombat.", also
+    after a known place no entity holds: "Menteri Pertahanan Nasional Turki Kemal Arslanoğlu",
     "Direktur Utama [Pertamina] Nicke Widyawati, ..."); with the surname the recogniser typed a
     place that is no known one ("Kepala Kantor SAR Ambon Mustari [Latuconsina] mengatakan").
     Returns new PERSON spans.
@@ -995,7 +1029,7 @@ def missed_holders(doc: Doc) -> list[Span]:
     surnames_as_places = {ent.start: ent for ent in ents if ent.label_ == "LOC" and len(ent) == 1}
     places = gazetteer_place_keys()
     found = []
-    for ent in ents:
+    for ent in [*ents, *_untagged_known_places(doc, taken, places)]:
         if ent.label_ not in ("ORG", "LOC") or not role_before(ent, taken):
             continue
         end = ent.end
@@ -1239,6 +1273,10 @@ def office_places(doc: Doc) -> list[Span]:
         if ent[0].lower_ in HOSPITAL_HEADS:
             continue  # the institution its director heads (tagged a place by the written news,
             # 4 of 4), not a place naming an office: "Direktur [RSUD Pangeran Wiranata]"
+        if (doc[ent.start - 1].lower_ == "di" and ent.start > 1
+                and doc[ent.start - 2].text not in ("RI", "Indonesia")):
+            continue  # "bertemu Menteri Pertahanan di [Jakarta]", "camat dan lurah di [Ujung]":
+            # where they met, not the office; but "Konsul Jenderal RI di Jeddah"
         if _names_office(role_span(ent, taken), ent.start, taken):
             found.append(ent)
     # the same places the recogniser left untagged, known to the gazetteer, in a holder's role
