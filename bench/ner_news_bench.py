@@ -59,8 +59,18 @@ a state visit from Brazil, a cabinet meeting on drought, a party's leadership di
 ja1-ja4 (a national coach's scouting trip, a doubles title in Tokyo, a SEA Games squad, a
 transfer to Korea), jb1-jb4 (factory layoffs, a wage protest, migrant workers' deaths, illegal
 placements), jc1-jc4 (festivals at Lake Toba, Erau, Bau Nyale and the Baliem Valley), jd1-jd4 (a
-syrup recall, a vaccine joint venture, a dengue drug trial, a tuberculosis drug trial);
-``--ids d`` scores one group. None of these articles
+syrup recall, a vaccine joint venture, a dengue drug trial, a tuberculosis drug trial), ka1-ka4 (a
+soldier shot in Intan Jaya, a naval exercise with Australia, a Turkish drone purchase, veterans'
+houses in Makassar), kb1-kb4 (a smelter explosion in Morowali, power lines at the new capital, a
+land dispute at a hydropower site, diverted diesel in Halmahera), kc1-kc4 (school zoning in
+Semarang, scholarship holders in the Netherlands, olympiad medallists, madrasah teachers'
+allowances), kd1-kd4 (a drug seizure off Asahan, an online gambling ring, a cyber fraud villa in
+Bali, a trafficking trial in Manado), la1-la4 (cheap rice in Medan, a trade fair in Surabaya,
+market traders' loans in Makassar, furniture export credit in Jepara), lb1-lb4 (foreign fishing
+boats off Natuna, a ship fire in Halmahera, fishermen and fuel in NTT, a shipping route from
+Balikpapan), lc1-lc4 (a Liga 1 club, a disciplinary ruling, a provincial team for PON, a
+badminton audition), ld1-ld4 (peat fires, pulpwood permits, a protest in Merauke, an orangutan
+corridor); ``--ids d`` scores one group. None of these articles
 is in Jalin's training corpus (graph/nlp/corpus), which other writers wrote without seeing them.
 Conventions: names without titles; an organisation named inside a role phrase is tagged
 ("Direktur Utama [KAI]"); a place that only names an office is not ("Penjabat Gubernur Jawa

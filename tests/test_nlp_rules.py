@@ -1689,3 +1689,31 @@ def test_ranks_offices_places_and_holders_in_the_shipped_pipeline() -> None:
                  "Kami bertemu pengelola hunian di Universiteit Leiden dan Universiteit Utrecht.")
     assert ("Kantor Wilayah Kementerian Agama Sulawesi Selatan", "ORG") in found
     assert ("Universiteit Leiden", "ORG") in found and ("Universiteit Utrecht", "ORG") in found
+
+
+def test_an_organisations_indonesian_branch_and_a_departments_english_name() -> None:
+    from graph.nlp.labels import tidy_span
+    from graph.nlp.organisation_names import national_branches
+
+    doc = nlp("Area Manager Communication, Relations & CSR Pertamina hadir.")
+    assert tidy_span(Span(doc, 2, 3, label="ORG")) is None
+    assert tidy_span(Span(doc, 4, 5, label="ORG")) is None
+    doc = nlp("Kajian WWF Indonesia dan KONI Pusat serta Bank Indonesia Jakarta.")
+    ents = [Span(doc, 1, 2, label="ORG"), Span(doc, 2, 3, label="LOC"),
+            Span(doc, 4, 5, label="ORG"), Span(doc, 7, 9, label="ORG"),
+            Span(doc, 9, 10, label="LOC")]
+    assert [(e.text, e.label_) for e in national_branches(doc, ents)] == [
+        ("WWF Indonesia", "ORG"), ("KONI Pusat", "ORG"), ("Bank Indonesia", "ORG"),
+        ("Jakarta", "LOC")]
+
+
+def test_foreign_ranks_honorifics_and_institutions_defined_by_their_short_form() -> None:
+    from graph.nlp.pipeline import load_pipeline
+
+    shipped = load_pipeline(concepts=False)
+    found = [(e.text, e.label_) for e in shipped(
+        "Juru bicara Australian Border Force (ABF) Commander Nathan Briggs menyebut perahu itu "
+        "ditahan. Bersama Rebecca Thornton dari Australian National University (ANU) di "
+        "Canberra, ia meneliti hutan. \"Saya mau seperti Kak Kevin,\" ucap Yosua.").ents]
+    assert ("Nathan Briggs", "PERSON") in found and ("Kevin", "PERSON") in found
+    assert ("Australian National University", "ORG") in found and ("ANU", "ORG") in found

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 from .labels import (
     COMPANY_FORMS,
     EVENT_WORDS,
+    INSTITUTION_TAILS,
     ORG_ONLY_HEADS,
     ORG_ONLY_TAILS,
     ORGANISATION_WORDS,
@@ -259,17 +260,18 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
     """``doc.ents`` mended with the definitions of ``pairs``.
 
     When a long form that is a proper name overlaps an entity, the entity takes exactly the long
-    form's boundaries (the tagger often stops at "dan": "Kementerian Komunikasi" for "Kementerian
-    Komunikasi dan Informatika"); a long form the recogniser missed becomes an ORG when it opens
-    with an organisation's head word (:data:`ORGANISATION_HEADS`). Every occurrence of the short
-    form in the document then has the long form's label: one not yet part of an entity is added,
-    an entity of exactly its extent is retyped ("IDAI" tagged LOC after "Ikatan Dokter Anak
-    Indonesia (IDAI)"). An abbreviation defined by a phrase in lower case in cased text ("hak
-    guna usaha (HGU)", "gross tonnage (GT)") is a common noun's, so no entity is just that
-    abbreviation anywhere in the document. A long form opening or ending with a word that only
-    organisations' names open or end with (:data:`~graph.nlp.labels.ORG_ONLY_HEADS`,
-    ``ORG_ONLY_TAILS``: "Japan International Cooperation Agency (JICA)", the recogniser's
-    "Japan" a place) is an ORG.
+    form's boundaries (the tagger often stops at "dan": "Kementerian Komunikasi" for
+    "Kementerian Komunikasi dan Informatika"); a long form the recogniser missed becomes an ORG
+    when it opens with an organisation's head word (:data:`ORGANISATION_HEADS`) or ends with a
+    word only organisations' or institutions' names end with ("Australian National University
+    (ANU)"). Every occurrence of the short form in the document then has the long form's label:
+    one not yet part of an entity is added, an entity of exactly its extent is retyped ("IDAI"
+    tagged LOC after "Ikatan Dokter Anak Indonesia (IDAI)"). An abbreviation defined by a phrase
+    in lower case in cased text ("hak guna usaha (HGU)", "gross tonnage (GT)") is a common
+    noun's, so no entity is just that abbreviation anywhere in the document. A long form opening
+    or ending with a word that only organisations' names open or end with
+    (:data:`~graph.nlp.labels.ORG_ONLY_HEADS`, ``ORG_ONLY_TAILS``, ``INSTITUTION_TAILS``: "Japan
+    International Cooperation Agency (JICA)", the recogniser's "Japan" a place) is an ORG.
     """
     from .titles import title_length_at
 
@@ -285,13 +287,15 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
         overlapping = [e for e in ents if e.start < long_span.end and long_span.start < e.end]
         if overlapping:
             label = overlapping[0].label_
-            if (long_span[-1].lower_ in ORG_ONLY_TAILS or long_span[0].lower_ in ORG_ONLY_HEADS)\
-                    and long_span[0].text[:1].isupper():
+            if (long_span[-1].lower_ in ORG_ONLY_TAILS | INSTITUTION_TAILS
+                    or long_span[0].lower_ in ORG_ONLY_HEADS) and long_span[0].text[:1].isupper():
                 label = "ORG"  # "[Japan] International Cooperation Agency (JICA)"
             if long_span[0].lower_ in EVENT_WORDS or long_span[-1].lower_ in EVENT_WORDS:
                 label = "EVENT"  # "[Jogja]-NETPAC Asian Film Festival (JAFF)"
-        elif long_span[0].lower_ in ORGANISATION_HEADS:
-            label = "ORG"
+        elif long_span[0].lower_ in ORGANISATION_HEADS or (
+                long_span[-1].lower_ in ORG_ONLY_TAILS | INSTITUTION_TAILS
+                and long_span[-1].text[:1].isupper()):
+            label = "ORG"  # "Australian National University (ANU)", missed by the recogniser
         else:
             continue
         start = min([long_span.start] + [e.start for e in overlapping])

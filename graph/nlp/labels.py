@@ -239,6 +239,7 @@ ORG_ONLY_TAILS = frozenset("""
 corporation corp corp. inc inc. ltd ltd. limited company agency foundation association llc llp
 plc gmbh ag berhad tbk tbk. group grup capital ventures partners holdings securities sekuritas
 airlines airways entertainment records pictures films productions fc united rovers firm exchange
+authority commission bureau logistics shipping
 """.split())
 """Last words that end nothing but organisations' names: legal forms and "Corporation",
 "Agency", "Foundation". In the training corpora (train splits) a name of two words or more ending
@@ -319,12 +320,15 @@ corpora (train splits) a name of two words or more opening with one of :data:`PL
 in every case but one ("Museum ...", also an institution, hence left out)."""
 
 
-UNIT_ABBREVIATIONS = frozenset({"humas", "litbang", "diklat", "sdm"})
+UNIT_ABBREVIATIONS = frozenset({"humas", "litbang", "diklat", "sdm", "csr", "communication",
+                                "communications", "relations", "marketing", "finance",
+                                "operations", "compliance"})
 """Abbreviations of the common nouns that name a department of any institution, written
 capitalised ("Kepala Humas", "Badan Litbang", "Diklat", "bagian SDM"): hubungan masyarakat,
-penelitian dan pengembangan, pendidikan dan pelatihan, sumber daya manusia. Alone they name no
-one organisation or place, so an entity that is only one of them is dropped; inside a longer name
-("Divisi Humas Polri") they stay."""
+penelitian dan pengembangan, pendidikan dan pelatihan, sumber daya manusia; and the English
+names of departments in companies' titles ("Area Manager Communication, Relations & CSR",
+"Director of Finance"). Alone they name no one organisation or place, so an entity that is
+only one of them is dropped; inside a longer name ("Divisi Humas Polri") they stay."""
 
 
 COMPANY_FORMS = frozenset("""

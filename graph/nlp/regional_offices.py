@@ -199,11 +199,12 @@ def _inner_command(ent: Span) -> Span | None:
     before the command are a unit's field, part of the role, not an office's name: "Direktur
     [Reserse Siber] Polda Sulsel" -> "Polda Sulsel" (but "[Direktorat Reserse Siber Polda
     Sulsel]", an office, stays whole); ``None`` if there is none."""
-    if ent.label_ != "ORG" or ent[0].lower_ in OFFICE_HEADS or not role_before(ent):
+    if ent.label_ != "ORG" or len(ent) < 3 or ent[0].lower_ in OFFICE_HEADS:
         return None
     k = next((k for k in range(1, len(ent)) if ent[k].lower_ in COMMAND_HEADS
               and ent[k].text[:1].isupper()), None)
-    if k is None or not all(t.text[:1].isupper() and t.is_alpha for t in ent[:k]):
+    if (k is None or not all(t.text[:1].isupper() and t.is_alpha for t in ent[:k])
+            or not role_before(ent)):
         return None
     return Span(ent.doc, ent.start + k, ent.end, label="ORG")
 

@@ -56,19 +56,19 @@ if not Doc.has_extension("office_places"):
     Doc.set_extension("office_places", default=None)
 
 HONORIFICS = frozenset("""
-bapak pak ibu bu sang saudara sdr sdr. tuan nyonya ny ny. nona mr mr. mrs mrs. ms ms. dr dr. drs
-drs. prof prof. ir ir. h h. hj hj. kh kh. k.h. habib ustaz ustadz kyai kiai romo pastor pendeta
-bhikkhu haji hajjah letjen mayjen brigjen jenderal jendral laksamana marsekal kolonel letkol mayor
-letnan kapten kombes komjen akbp kompol akp iptu ipda aiptu aipda bripka brigadir briptu bripda
-brigpol bharada bharatu bharaka peltu pelda serma serka sertu serda sersan kopka koptu kopda kopral
-praka pratu prada commodore admiral colonel
+bapak pak ibu bu kak mbak sang saudara sdr sdr. tuan nyonya ny ny. nona mr mr. mrs mrs. ms ms. dr
+dr. drs drs. prof prof. ir ir. h h. hj hj. kh kh. k.h. habib ustaz ustadz kyai kiai romo pastor
+pendeta bhikkhu haji hajjah letjen mayjen brigjen jenderal jendral laksamana marsekal kolonel
+letkol mayor letnan kapten kombes komjen akbp kompol akp iptu ipda aiptu aipda bripka brigadir
+briptu bripda brigpol bharada bharatu bharaka peltu pelda serma serka sertu serda sersan kopka
+koptu kopda kopral praka pratu prada commodore commander admiral colonel
 """.split())
 """Titles of address and rank: never a role mention by themselves."""
 
 RANKS = frozenset("""
 letjen mayjen brigjen marsekal kolonel letkol mayor kombes komjen akbp kompol akp iptu ipda aiptu
 aipda bripka brigadir briptu bripda brigpol bharada bharatu bharaka peltu pelda serma serka sertu
-serda kopka koptu kopda praka pratu prada commodore
+serda kopka koptu kopda praka pratu prada commodore commander
 """.split())
 """Military and police ranks (TNI, Polri) written before a name, which they always precede:
 a capitalised word after one is a person's name ("Kombes Pol Trunoyudo mengatakan"). "Jenderal"
@@ -992,17 +992,25 @@ def _name_word(doc: Doc, k: int, names: NameKeys) -> bool:
             and (word_key(text),) not in names)
 
 
-def _untagged_known_places(doc: Doc, taken: set[int], places: NameKeys) -> list[Span]:
-    """Known places (``places``) that no entity holds, as LOC spans: the place of an office the
-    recogniser left untagged ("Menteri Pertahanan Nasional [Turki] Kemal Arslanoğlu")."""
+@lru_cache(maxsize=1)
+def _gazetteer_place_first_words() -> frozenset[str]:
+    return frozenset(key[0].lower() for key in gazetteer_place_keys())
+
+
+def _untagged_known_places(doc: Doc, taken: set[int]) -> list[Span]:
+    """Known places (the gazetteer's) that no entity holds, as LOC spans: the place of an office
+    the recogniser left untagged ("Menteri Pertahanan Nasional [Turki] Kemal Arslanoğlu")."""
+    places = gazetteer_place_keys()
+    firsts = _gazetteer_place_first_words()
     found = []
-    k = 0
-    while k < len(doc):
-        size = 0 if k in taken or not doc[k].text[:1].isupper() else known_place_at(
-            doc, k, places)
+    end = 0
+    for k in positions_of(doc, firsts):
+        if k < end or k in taken or not doc[k].text[:1].isupper():
+            continue
+        size = known_place_at(doc, k, places)
         if size and not taken.intersection(range(k, k + size)):
             found.append(Span(doc, k, k + size, label="LOC"))
-        k += size or 1
+            end = k + size
     return found
 
 
@@ -1029,7 +1037,7 @@ def missed_holders(doc: Doc) -> list[Span]:
     surnames_as_places = {ent.start: ent for ent in ents if ent.label_ == "LOC" and len(ent) == 1}
     places = gazetteer_place_keys()
     found = []
-    for ent in [*ents, *_untagged_known_places(doc, taken, places)]:
+    for ent in [*ents, *_untagged_known_places(doc, taken)]:
         if ent.label_ not in ("ORG", "LOC") or not role_before(ent, taken):
             continue
         end = ent.end
