@@ -70,7 +70,12 @@ market traders' loans in Makassar, furniture export credit in Jepara), lb1-lb4 (
 boats off Natuna, a ship fire in Halmahera, fishermen and fuel in NTT, a shipping route from
 Balikpapan), lc1-lc4 (a Liga 1 club, a disciplinary ruling, a provincial team for PON, a
 badminton audition), ld1-ld4 (peat fires, pulpwood permits, a protest in Merauke, an orangutan
-corridor); ``--ids d`` scores one group. None of these articles
+corridor), ma1-ma4 (an eviction in Jakarta, an unfinished apartment block, a rail line around
+Medan, a land dispute in Makassar), mb1-mb4 (malaria in Sumba, dengue in Ambon, stunting in
+Jayawijaya, too few nurses in Konawe Kepulauan), mc1-mc4 (a plantation investment scam, an
+illegal lender's office, a crypto scam, fake deposits at a rural bank), md1-md4 (an ASEAN
+ministers' meeting, border trade with Timor-Leste, the Papua New Guinea border, Japanese and
+Korean investment); ``--ids d`` scores one group. None of these articles
 is in Jalin's training corpus (graph/nlp/corpus), which other writers wrote without seeing them.
 Conventions: names without titles; an organisation named inside a role phrase is tagged
 ("Direktur Utama [KAI]"); a place that only names an office is not ("Penjabat Gubernur Jawa

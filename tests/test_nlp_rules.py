@@ -1717,3 +1717,15 @@ def test_foreign_ranks_honorifics_and_institutions_defined_by_their_short_form()
         "Canberra, ia meneliti hutan. \"Saya mau seperti Kak Kevin,\" ucap Yosua.").ents]
     assert ("Nathan Briggs", "PERSON") in found and ("Kevin", "PERSON") in found
     assert ("Australian National University", "ORG") in found and ("ANU", "ORG") in found
+
+
+def test_a_month_after_a_place_is_a_date_not_a_name() -> None:
+    from graph.nlp.pipeline import load_pipeline
+
+    shipped = load_pipeline(concepts=False)
+    found = [(e.text, e.label_) for e in shipped(
+        "Timor-Leste resmi menjadi anggota ASEAN pada KTT ASEAN ke-47 di Kuala Lumpur Oktober "
+        "mendatang. Menteri Kehutanan Raja Juli Antoni menegaskan izin itu dicabut.").ents]
+    assert ("Kuala Lumpur", "LOC") in found
+    assert not any("Oktober" in text for text, _ in found)
+    assert any(label == "PERSON" and "Juli Antoni" in text for text, label in found)

@@ -239,7 +239,7 @@ ORG_ONLY_TAILS = frozenset("""
 corporation corp corp. inc inc. ltd ltd. limited company agency foundation association llc llp
 plc gmbh ag berhad tbk tbk. group grup capital ventures partners holdings securities sekuritas
 airlines airways entertainment records pictures films productions fc united rovers firm exchange
-authority commission bureau logistics shipping
+authority commission bureau logistics shipping properti property realty
 """.split())
 """Last words that end nothing but organisations' names: legal forms and "Corporation",
 "Agency", "Foundation". In the training corpora (train splits) a name of two words or more ending
@@ -500,9 +500,17 @@ def _opens_clause(doc: Doc, k: int) -> bool:
     return k == 0 or doc[k].is_sent_start or doc[k - 1].text in _CLAUSE_OPENERS
 
 
+MONTH_NAMES = frozenset("""
+Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember
+""".split())
+"""Months, capitalised as Indonesian writes them: a place's or an organisation's span the
+recogniser ran into the date after it ends before one (but "Universitas 17 Agustus")."""
+
+
 def tidy_span(span: Span, cased: bool = True) -> Span | None:
-    """``span`` without punctuation, spaces or (in cased text) lower-case words at its ends, and
-    without a capitalised function word in front; ``None`` if nothing name-like is left.
+    """``span`` without punctuation, spaces or (in cased text) lower-case words at its ends, a
+    month after a place or organisation (:data:`MONTH_NAMES`), and without a capitalised
+    function word in front; ``None`` if nothing name-like is left.
 
     >>> import spacy
     >>> doc = spacy.blank("id")('"Jack Ma," katanya. Antara Jokowi dan e-commerce Indonesia')
@@ -514,6 +522,9 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
     >>> doc = spacy.blank("id")("Kepala Humas Polda Bali dan Kepala Humas , Made")
     >>> tidy_span(doc[1:4]).text, tidy_span(doc[7:8])
     ('Humas Polda Bali', None)
+    >>> doc = spacy.blank("id")("di Kuala Lumpur Oktober mendatang")
+    >>> tidy_span(Span(doc, 1, 4, "LOC")).text
+    'Kuala Lumpur'
     >>> doc = spacy.blank("id")("Bank sentral memperkirakan surplus.")
     >>> tidy_span(Span(doc, 0, 2, "ORG"))
     >>> doc = spacy.blank("id")("naik 2 dolar AS di AS")
@@ -554,6 +565,10 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
             end -= 1
 
     trim_edges()
+    while (span.label_ in ("LOC", "ORG") and end - start > 1 and doc[end - 1].text in MONTH_NAMES
+           and not doc[end - 2].text[:1].isdigit()):
+        end -= 1  # "KTT ASEAN di [Kuala Lumpur] Oktober mendatang": a date, not the name's
+        trim_edges()
     # an unbalanced bracket ends the name: "Kementerian Sosial (Kemensos" -> "Kementerian Sosial"
     for k in range(start, end):
         if doc[k].text == "(" and not any(doc[j].text == ")" for j in range(k + 1, end)):

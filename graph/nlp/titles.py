@@ -27,6 +27,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..dates import MONTHS, WEEKDAYS
 from .gazetteer import PLACE_CUES, builtin_names, place_names
 from .labels import (
     ADMINISTRATIVE_HEADS,
@@ -992,6 +993,11 @@ def _name_word(doc: Doc, k: int, names: NameKeys) -> bool:
             and (word_key(text),) not in names)
 
 
+_DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+"""Months and weekdays: alone after a place or an organisation they are a date, no holder's
+name ("di Kuala Lumpur [Oktober] mendatang"; but "Menteri Kehutanan Raja [Juli] Antoni")."""
+
+
 @lru_cache(maxsize=1)
 def _gazetteer_place_first_words() -> frozenset[str]:
     return frozenset(key[0].lower() for key in gazetteer_place_keys())
@@ -1045,6 +1051,8 @@ def missed_holders(doc: Doc) -> list[Span]:
                and not doc[end].is_sent_start and _name_word(doc, end, names)):
             end += 1
         size = end - ent.end
+        if size and all(doc[j].lower_ in _DATE_WORDS for j in range(ent.end, end)):
+            continue  # a date: "di Kuala Lumpur Oktober mendatang"
         person = people.get(end)
         surname = surnames_as_places.get(end)
         if (person is None and surname is not None and size and _ends_a_name(doc, end + 1)
