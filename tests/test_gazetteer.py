@@ -124,6 +124,15 @@ def test_a_place_typed_person_after_a_place_word_is_retyped(default: Language) -
         ("Kudus Santoso", "PERSON"), ("Kudus", "PERSON")]
 
 
+def test_a_known_place_typed_an_organisation_is_the_place(default: Language) -> None:
+    doc = with_ents(default, "Indonesia mendukung keanggotaan penuh Timor-Leste di ASEAN.",
+                    [("Timor-Leste", "ORG"), ("ASEAN", "ORG")])
+    assert ents(doc) == [("Timor-Leste", "LOC"), ("ASEAN", "ORG")]
+    # inside a longer organisation's name it stays: "Pemerintah Kota Batam"
+    doc = with_ents(default, "Pemerintah Kota Batam menolak.", [("Pemerintah Kota Batam", "ORG")])
+    assert ents(doc) == [("Pemerintah Kota Batam", "ORG")]
+
+
 def test_the_longest_name_wins(everything: Language) -> None:
     doc = everything("Wartawan Jawa Pos meliput rapat Pemprov Jawa Barat di Bandung.")
     assert ents(doc) == [("Jawa Pos", "ORG"), ("Pemprov Jawa Barat", "ORG"), ("Bandung", "LOC")]

@@ -97,8 +97,10 @@ more LOC precision than they bring recall, since a country named as an actor or 
 
 DEFAULT_EXTEND_LABELS = ("LOC",)
 """Types whose names, in ``extend`` mode, only lengthen an entity of that type the recogniser cut
-short ("[Papua] Tengah" -> "[Papua Tengah]", "[Jakarta] Selatan"), and add one only right after
-"di", "ke" or "dari" (:data:`STRONG_PLACE_CUES`)."""
+short ("[Papua] Tengah" -> "[Papua Tengah]", "[Jakarta] Selatan"), retype an organisation entity
+of exactly a known place's extent ("mendukung keanggotaan [Timor-Leste]" ORG: the writers tag an
+acting country a place), and add one only right after "di", "ke" or "dari"
+(:data:`STRONG_PLACE_CUES`)."""
 
 ADMINISTRATIVE_PREFIXES = frozenset({"Provinsi", "Kota", "Kabupaten"})
 """Administrative nouns that Jalin keeps out of a place's name ("Bandung", not "Kota Bandung"),
@@ -428,6 +430,11 @@ class Gazetteer:
                       and not self._in_a_longer_person(span, ents)
                       and not is_initials(doc, span.start, span.end)):  # "berinisial RH dan AS"
                     ents = [e for e in ents if e not in overlapping] + [span]  # "dan [Kudus]"
+                elif (len(overlapping) == 1 and overlapping[0].label_ == "ORG"
+                      and (overlapping[0].start, overlapping[0].end) == (span.start, span.end)
+                      and span.label_ == "LOC"):
+                    ents = [e for e in ents if e not in overlapping] + [span]  # "[Timor-Leste]"
+                    # ORG: a known place the recogniser typed an organisation is the place
                 elif (not overlapping and span.start > 0
                       and (doc[span.start - 1].lower_ in STRONG_PLACE_CUES
                            or _listed_after_a_place(span, ents))
