@@ -256,8 +256,7 @@ and clubs' "FC", "United", "Rovers" (35 of 38), law firms' "Firm" and exchanges'
 ("London Metal Exchange"; NERP once tags the New York Stock Exchange a place)."""
 
 
-INSTITUTION_TAILS = frozenset({"university", "universiteit", "universität", "institute",
-                               "college"})
+INSTITUTION_TAILS = frozenset({"university", "institute", "college"})
 """Last words of institutions' names, often named after a person ("Charles Darwin University"):
 such a name is no person's. Not in :data:`ORG_ONLY_TAILS`: NERGrit and NERP tag universities as
 places (train splits: "X University" LOC 7 of 7, "X College" LOC 6 of 10), the graph as

@@ -214,12 +214,12 @@ def commands(doc: Doc, ents: list[Span]) -> list[Span]:
     (:data:`COMMAND_HEADS`) made an organisation, lengthened over the unit's name written after
     a slash: "[Kodam III/Siliwangi]", "[Korem 173/Praja Vira Braja]" (the recogniser reads
     "Kodam III" as a place and stops after the slash's first word) and over a unit's
-    head word left out before it ("[Batalyon Infanteri 762/Vira Yudha Sakti]"); commands the
-    recogniser missed are added with their number and name ("[Koramil 1408-05/Mamajang]"); a
-    base (:data:`BASE_HEADS`) after "di" is a place;
-    so is an entity that opens with a police level (:data:`POLICE_LEVELS`) after
-    "Kepolisian", with it: "Kepolisian [Resor Sanggau]" PERSON. A unit's field before a command
-    after a title is the role's ("Direktur Reserse Siber [Polda Sulsel]").
+    head word left out before it ("[Batalyon Infanteri 762/Vira Yudha Sakti]"); so is an
+    entity that opens with a police level (:data:`POLICE_LEVELS`) after "Kepolisian", with it:
+    "Kepolisian [Resor Sanggau]" PERSON. A base (:data:`BASE_HEADS`) after "di" is a place
+    instead. Commands the recogniser missed are added with their number and name ("[Koramil
+    1408-05/Mamajang]"), and a unit's field before a command after a title is the role's
+    ("Direktur Reserse Siber [Polda Sulsel]").
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Personel Kodam III/Siliwangi dan Polda Jabar berjaga.")
@@ -239,7 +239,7 @@ def commands(doc: Doc, ents: list[Span]) -> list[Span]:
             continue  # "Kepolisian [Resor Sanggau]" PERSON: the long name of "Polres Sanggau"
         start = ent.start
         if (start > 0 and doc[start - 1].lower_ in COMMAND_HEADS
-                and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_
+                and doc[start - 1].text[:1].isupper()
                 and not any(e.start <= start - 1 < e.end for e in result)):
             start -= 1  # "Batalyon [Infanteri 762/Vira]"
         if doc[start].lower_ not in COMMAND_HEADS or not doc[start].text[:1].isupper():

@@ -532,9 +532,8 @@ def _holder_start(span: Span, people: NameKeys, names: NameKeys) -> int:
                 or word.lower() in ORG_HEADS):
             break
         k -= 1
-    if (span.label_ == "ORG" and k > 0 and known[k - 1] and 2 <= len(span) - k <= 3
-            and span[-1].lower_ not in common_words()
-            and not any(t.lower_ in common_words() for t in span[k + 1:-1])):
+    if span.label_ == "ORG" and k > 0 and known[k - 1] and 2 <= len(span) - k <= 3 and not any(
+            t.lower_ in common_words() for t in span[k:]):
         return k  # after a known name, words that are no common words: "Dinas ESDM Provinsi
         # Riau Syahrial Effendi" (the caller asks for a title before the span); not in a place's
         # name, which may end with its namesake ("Stadion Utama Gelora Bung Karno")
