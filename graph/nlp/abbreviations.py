@@ -250,6 +250,9 @@ def is_common_noun_phrase(span: Span) -> bool:
     return bool(words) and all(t.text.islower() for t in words)
 
 
+_NAME_TAILS = ORG_ONLY_TAILS | INSTITUTION_TAILS
+"""Last words that make a long form an organisation's name ("Agency", "University")."""
+
 ORGANISATION_HEADS = ORGANISATION_WORDS - {"the", "tim"}
 """First words that make a defined long form an organisation's name even where the recogniser
 found nothing in it: "Ikatan Dokter Anak Indonesia (IDAI)", "Institute for Development of
@@ -287,13 +290,13 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
         overlapping = [e for e in ents if e.start < long_span.end and long_span.start < e.end]
         if overlapping:
             label = overlapping[0].label_
-            if (long_span[-1].lower_ in ORG_ONLY_TAILS | INSTITUTION_TAILS
+            if (long_span[-1].lower_ in _NAME_TAILS
                     or long_span[0].lower_ in ORG_ONLY_HEADS) and long_span[0].text[:1].isupper():
                 label = "ORG"  # "[Japan] International Cooperation Agency (JICA)"
             if long_span[0].lower_ in EVENT_WORDS or long_span[-1].lower_ in EVENT_WORDS:
                 label = "EVENT"  # "[Jogja]-NETPAC Asian Film Festival (JAFF)"
         elif long_span[0].lower_ in ORGANISATION_HEADS or (
-                long_span[-1].lower_ in ORG_ONLY_TAILS | INSTITUTION_TAILS
+                long_span[-1].lower_ in _NAME_TAILS
                 and long_span[-1].text[:1].isupper()):
             label = "ORG"  # "Australian National University (ANU)", missed by the recogniser
         else:

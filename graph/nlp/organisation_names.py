@@ -426,7 +426,7 @@ def national_branches(doc: Doc, ents: list[Span]) -> list[Span]:
                 and ent[-1].text not in NATIONAL_SUFFIXES and doc[k - 1].whitespace_ == " "
                 and (k + 1 == len(doc) or not doc[k + 1].text[:1].isupper())):
             after = starts.get(k)
-            if after is None and not any(e.start < k < e.end for e in ents):
+            if after is None:  # the word is untagged (no entity runs over it: they do not overlap)
                 ent = Span(doc, ent.start, k + 1, label="ORG")
             elif after is not None and len(after) == 1 and after.label_ == "LOC":
                 ent, skip = Span(doc, ent.start, k + 1, label="ORG"), after
