@@ -75,7 +75,23 @@ Medan, a land dispute in Makassar), mb1-mb4 (malaria in Sumba, dengue in Ambon, 
 Jayawijaya, too few nurses in Konawe Kepulauan), mc1-mc4 (a plantation investment scam, an
 illegal lender's office, a crypto scam, fake deposits at a rural bank), md1-md4 (an ASEAN
 ministers' meeting, border trade with Timor-Leste, the Papua New Guinea border, Japanese and
-Korean investment); ``--ids d`` scores one group. None of these articles
+Korean investment), na1-na4 (haze at Balikpapan's airport, a hydraulic failure at Pontianak, a
+radar outage at Makassar, volcanic ash at Manado), nb1-nb4 (a lender's licence revoked, a bank
+clerk's embezzlement, a rejected insurance claim, a debt-collection office raided), nc1-nc4
+(special autonomy funds in Merauke, scholarships in Papua Tengah, a customary land claim in
+Wamena, a road case in Seram Bagian Barat), nd1-nd4 (a film festival in Yogyakarta, a stadium
+concert, a streaming co-production with Korea, a Bandung band in Tokyo), oa1-oa4 (haj flights
+from Makassar, zakat scholarships in East Java, pilgrims back in Padang, a haj travel fraud in
+Mataram), ob1-ob4 (league matches in Bandung, Surabaya and Medan, a national squad), oc1-oc4
+(palm oil and the EU deforestation rule, US tariffs, the nickel dispute at the WTO, exporters
+turning to India), od1-od4 (corruption trials in Medan, Palembang, Makassar and Kupang), pa1-pa4
+(drug smuggling in Riau, Aceh, Nunukan and Temajuk), pb1-pb4 (a research-fund case, doctoral
+scholarships, an underwater-robot team, a tuition protest), pc1-pc4 (an agritech funding round,
+a spectrum auction, a startup founder's embezzlement, island internet in Selayar), pd1-pd4 (late
+family aid in Sumba, wheelchairs in Lombok, a flooded orphanage, a village head's aid theft),
+the last twelve groups written on 2026-12-01 by helpers who never saw the pipeline's output
+("Uni Eropa", which one writer tagged a place, made an organisation as in the other groups and
+IDNer 2k train); ``--ids d`` scores one group. None of these articles
 is in Jalin's training corpus (graph/nlp/corpus), which other writers wrote without seeing them.
 Conventions: names without titles; an organisation named inside a role phrase is tagged
 ("Direktur Utama [KAI]"); a place that only names an office is not ("Penjabat Gubernur Jawa

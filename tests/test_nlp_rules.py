@@ -1729,3 +1729,103 @@ def test_a_month_after_a_place_is_a_date_not_a_name() -> None:
     assert ("Kuala Lumpur", "LOC") in found
     assert not any("Oktober" in text for text, _ in found)
     assert any(label == "PERSON" and "Juli Antoni" in text for text, label in found)
+
+
+def test_holders_after_a_hyphenated_country_and_with_surname_particles() -> None:
+    from graph.nlp.pipeline import load_pipeline
+    from graph.nlp.titles import name_words
+
+    assert name_words("Timor-Leste") == ["Timor", "-", "Leste"]
+    assert name_words("Kim Jong-un") == ["Kim", "Jong-un"]
+    shipped = load_pipeline(concepts=False)
+    found = [(e.text, e.label_) for e in shipped(
+        "Menteri Luar Negeri dan Kerja Sama Timor-Leste Bendito dos Santos Freitas akan hadir. "
+        "Duta Besar RI untuk Timor-Leste Antonius Lelo Bere menilai, peluang terbuka.").ents]
+    assert ("Bendito dos Santos Freitas", "PERSON") in found
+    assert ("Antonius Lelo Bere", "PERSON") in found
+    assert not any("Leste" in text and label == "PERSON" for text, label in found)
+
+
+def test_lower_case_words_between_dan_and_a_second_name_split_the_span() -> None:
+    from graph.nlp.labels import split_coordinated
+
+    doc = nlp("dari Kementerian Keuangan dan alokasi dana desa Pemerintah Kabupaten Ogan Komering "
+              "Ilir tahun ini")
+    parts = split_coordinated(Span(doc, 1, 12, label="ORG"))
+    assert [p.text for p in parts] == ["Kementerian Keuangan",
+                                       "Pemerintah Kabupaten Ogan Komering Ilir"]
+    doc = nlp("Dinas Pendidikan dan kebudayaan Kota Kupang")  # one small word: left whole
+    assert len(split_coordinated(Span(doc, 0, 6, label="ORG"))) == 1
+
+
+def test_branch_regions_honorifics_and_ranks_inside_an_office_span() -> None:
+    from graph.nlp.pipeline import load_pipeline
+
+    shipped = load_pipeline(concepts=False)
+    found = [(e.text, e.label_) for e in shipped(
+        "Kepala Bidang Penyelenggaraan Haji dan Umrah Kanwil Kemenag Jatim Sugianto Wibisono "
+        "menyebut jemaah sehat. Ketua Baznas Jatim K.H. Abdul Mun'im Syakur mengatakan, dana "
+        "cair. Komandan Lanal Lhokseumawe Kolonel Laut (P) Teuku Fadhil Mahmud menyebutkan, "
+        "kapal dikerahkan. JPU Rahmawati Lubis menuntut terdakwa.").ents]
+    assert ("Kanwil Kemenag Jatim", "ORG") in found and ("Sugianto Wibisono", "PERSON") in found
+    assert ("Baznas Jatim", "ORG") in found and ("Abdul Mun'im Syakur", "PERSON") in found
+    assert ("Lanal Lhokseumawe", "ORG") in found and ("Teuku Fadhil Mahmud", "PERSON") in found
+    assert ("Rahmawati Lubis", "PERSON") in found
+
+
+def test_a_language_is_no_place_and_a_unit_number_no_balinese_name() -> None:
+    from graph.nlp.labels import tidy_span
+
+    doc = nlp("Ia mengajar bahasa Inggris. Ketua Komisi I Natan Logo dan I Wayan Koster hadir.")
+    assert tidy_span(Span(doc, 3, 4, label="LOC")) is None
+    assert tidy_span(Span(doc, 7, 10, label="PERSON")).text == "Natan Logo"
+    assert tidy_span(Span(doc, 11, 14, label="PERSON")).text == "I Wayan Koster"
+
+
+def test_names_the_article_completes_elsewhere() -> None:
+    from graph.nlp.pipeline import load_pipeline
+
+    shipped = load_pipeline(concepts=False)
+    found = [(e.text, e.label_) for e in shipped(
+        "Ketua DPRD dari Fraksi Partai Demokrasi Indonesia Perjuangan Theresia Maria Kamuyen "
+        "menambahkan, kapal itu kosong. \"Itu janji,\" ujar Theresia. Ketua Sinode Pendeta "
+        "Yakobus Magai berharap beasiswa berlanjut. Salah satu penonton, Putri Maharani (22), "
+        "datang dari Bekasi. PSMS ingin bermarkas di Stadion Teladan. \"Kami berharap renovasi "
+        "Teladan selesai,\" kata Fadli.").ents]
+    assert ("Theresia Maria Kamuyen", "PERSON") in found
+    assert ("Yakobus Magai", "PERSON") in found and ("Putri Maharani", "PERSON") in found
+    assert [label for text, label in found if text == "Teladan"] == ["LOC"]
+
+
+def test_one_sense_per_article_for_people_and_places() -> None:
+    from graph.nlp.person_names import (
+        common_words_opening_sentences,
+        places_tagged_as_people,
+        retyped_names,
+    )
+
+    doc = nlp("Tendangan Bruno Tavares masuk. Bruno dan kawan-kawan senang.")
+    ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 5, 6, label="PERSON")]
+    assert [(e.text, e.label_) for e in retyped_names(doc, ents)] == [
+        ("Bruno Tavares", "PERSON"), ("Bruno", "PERSON")]
+    doc = nlp("Pos itu berbatasan dengan Oecusse. Jalur darat ke Oecusse pendek.")
+    ents = [Span(doc, 4, 5, label="PERSON"), Span(doc, 9, 10, label="LOC")]
+    assert [e.label_ for e in places_tagged_as_people(doc, ents)] == ["LOC", "LOC"]
+    doc = nlp("Trauma pada anak tidak kelihatan. Akbar mengatakan itu.")
+    doc[1].tag_ = "IN"
+    ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 6, 7, label="PERSON")]
+    assert [e.text for e in common_words_opening_sentences(doc, ents)] == ["Akbar"]
+
+
+def test_defined_church_bodies_customs_offices_and_kind_named_companies() -> None:
+    from graph.nlp.pipeline import load_pipeline
+
+    shipped = load_pipeline(concepts=False)
+    found = [(e.text, e.label_) for e in shipped(
+        "Ketua Sinode Gereja Protestan Maluku (GPM) hadir di Ambon. Sengketa dibawa ke Lembaga "
+        "Alternatif Penyelesaian Sengketa Sektor Jasa Keuangan (LAPS SJK). Kapal patroli Bea "
+        "Cukai Dumai membayangi speedboat itu. Penerbangan maskapai Khatulistiwa Air yang "
+        "dijadwalkan pagi tertunda. Selain Khatulistiwa Air, penerbangan lain juga telat.").ents]
+    assert ("Gereja Protestan Maluku", "ORG") in found and ("GPM", "ORG") in found
+    assert ("LAPS SJK", "ORG") in found and ("Bea Cukai Dumai", "ORG") in found
+    assert [label for text, label in found if text == "Khatulistiwa Air"] == ["ORG", "ORG"]

@@ -259,6 +259,25 @@ found nothing in it: "Ikatan Dokter Anak Indonesia (IDAI)", "Institute for Devel
 Economics and Finance (Indef)"."""
 
 
+DEFINED_ORG_HEADS = frozenset({"gereja", "lembaga"})
+"""First words of names of buildings or institutions ("Gereja", "Lembaga") that, defined with an
+acronym, name an organisation: a church body ("Gereja Protestan Maluku (GPM)"), an institution
+("Lembaga Alternatif Penyelesaian Sengketa Sektor Jasa Keuangan (LAPS SJK)"); a church building
+or a prison ("Lembaga Pemasyarakatan") gets no acronym of its own."""
+
+
+def _defined_organisation(long_span: Span) -> bool:
+    """Whether a defined long form that the recogniser typed is an organisation by its words:
+    it opens or ends with a word only organisations' names open or end with, or opens with one
+    of :data:`DEFINED_ORG_HEADS` (not a prison: "Lembaga Pemasyarakatan")."""
+    first = long_span[0]
+    if not first.text[:1].isupper():
+        return False
+    return (long_span[-1].lower_ in _NAME_TAILS or first.lower_ in ORG_ONLY_HEADS or (
+        first.lower_ in DEFINED_ORG_HEADS and len(long_span) >= 2
+        and long_span[1].lower_ != "pemasyarakatan"))
+
+
 def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[Span]:
     """``doc.ents`` mended with the definitions of ``pairs``.
 
@@ -274,7 +293,8 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
     noun's, so no entity is just that abbreviation anywhere in the document. A long form opening
     or ending with a word that only organisations' names open or end with
     (:data:`~graph.nlp.labels.ORG_ONLY_HEADS`, ``ORG_ONLY_TAILS``, ``INSTITUTION_TAILS``: "Japan
-    International Cooperation Agency (JICA)", the recogniser's "Japan" a place) is an ORG.
+    International Cooperation Agency (JICA)", the recogniser's "Japan" a place) is an ORG, and
+    so is one opening with "Gereja" or "Lembaga" (:data:`DEFINED_ORG_HEADS`).
     """
     from .titles import title_length_at
 
@@ -290,9 +310,9 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
         overlapping = [e for e in ents if e.start < long_span.end and long_span.start < e.end]
         if overlapping:
             label = overlapping[0].label_
-            if (long_span[-1].lower_ in _NAME_TAILS
-                    or long_span[0].lower_ in ORG_ONLY_HEADS) and long_span[0].text[:1].isupper():
-                label = "ORG"  # "[Japan] International Cooperation Agency (JICA)"
+            if _defined_organisation(long_span):
+                label = "ORG"  # "[Japan] International Cooperation Agency (JICA)", "[Gereja
+                # Protestan Maluku] (GPM)" LOC
             if long_span[0].lower_ in EVENT_WORDS or long_span[-1].lower_ in EVENT_WORDS:
                 label = "EVENT"  # "[Jogja]-NETPAC Asian Film Festival (JAFF)"
         elif long_span[0].lower_ in ORGANISATION_HEADS or (

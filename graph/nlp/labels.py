@@ -239,7 +239,7 @@ ORG_ONLY_TAILS = frozenset("""
 corporation corp corp. inc inc. ltd ltd. limited company agency foundation association llc llp
 plc gmbh ag berhad tbk tbk. group grup capital ventures partners holdings securities sekuritas
 airlines airways entertainment records pictures films productions fc united rovers firm exchange
-authority commission bureau logistics shipping properti property realty
+authority commission bureau logistics shipping properti property realty force forces
 """.split())
 """Last words that end nothing but organisations' names: legal forms and "Corporation",
 "Agency", "Foundation". In the training corpora (train splits) a name of two words or more ending
@@ -253,7 +253,9 @@ tagged as places); venture-capital firms are otherwise read as people ("Meridian
 So do the entertainment firms' "Entertainment", "Records", "Pictures", "Films", "Productions"
 (train splits: 32 of 32 organisations; "Studios" also ends places' names, "Music" services'),
 and clubs' "FC", "United", "Rovers" (35 of 38), law firms' "Firm" and exchanges' "Exchange"
-("London Metal Exchange"; NERP once tags the New York Stock Exchange a place)."""
+("London Metal Exchange"; NERP once tags the New York Stock Exchange a place), and armed and
+task forces' "Force", "Forces" ("Papua New Guinea Defence Force"; NERGrit train: "International
+Security Assistance Force" an organisation)."""
 
 
 INSTITUTION_TAILS = frozenset({"university", "institute", "college"})
@@ -461,6 +463,12 @@ STRONG_PLACE_CUES = frozenset({"di", "ke", "dari"})
 """Prepositions after which a known place's name is a place, which cased news annotates as one
 (IDNer 2k train: 164 of 175 gazetteer place names after them are LOC)."""
 
+PLACE_PREPOSITIONS = frozenset({"di", "ke"})
+"""The :data:`STRONG_PLACE_CUES` that never stand before a person's name ("dari" does:
+"keterangan dari Budi"): a one-word place entity after one is a place even where the article's
+other mention of the word was read as a person ("berbatasan dengan [Oecusse]" ... "ke
+[Oecusse]")."""
+
 _PLACE_OR_CURRENCY_BEFORE = STRONG_PLACE_CUES | CURRENCY_NOUNS
 
 
@@ -492,11 +500,20 @@ def _is_lower_word(token: Token) -> bool:
 _CLAUSE_OPENERS = frozenset("\"'“‘([-–—:.!?")
 
 
-def _opens_clause(doc: Doc, k: int) -> bool:
+def opens_clause(doc: Doc, k: int) -> bool:
     """Whether token ``k`` opens a sentence or a quotation (also after a full stop where no
     sentencizer ran), where a function word is capitalised for that reason alone; elsewhere a
     capitalised one is a name's ("Lalu", "Dan")."""
     return k == 0 or doc[k].is_sent_start or doc[k - 1].text in _CLAUSE_OPENERS
+
+
+BALINESE_NAME_WORDS = frozenset("""
+wayan gede putu made kadek nengah nyoman komang ketut luh gusti ngurah ayu agung dewa desak
+""".split())
+"""Words that follow "I" (men) or "Ni" (women) at the start of a Balinese name: birth order
+(Wayan, Made, Nyoman, Ketut and their variants) and caste titles (Gusti, Dewa, Desak): "I Wayan
+Koster", "Ni Luh Putu Ariani", "I Gusti Ayu Bintang". The recogniser often leaves the one-letter
+"I" out, which is part of the name."""
 
 
 MONTH_NAMES = frozenset("""
@@ -579,7 +596,7 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
     if start < end and CURRENCY.match(doc[start].text):
         return None  # an amount of money ("US$ 130 miliar"), not a name
     if (cased and end - start > 1 and doc[start].lower_ in LEADING_FUNCTION_WORDS
-            and _opens_clause(doc, start)):
+            and opens_clause(doc, start)):
         start += 1  # "Menurut Budi"; not "suami almarhumah, Lalu Sahnan" (a Sasak name)
         trim_edges()
     if start >= end:
@@ -601,8 +618,14 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
         return None
     if span.label_ == "LOC" and start > 0 and doc[start - 1].lower_ in CURRENCY_NOUNS:
         return None  # "dolar [AS]": the currency's name, not a place
+    if cased and span.label_ == "LOC" and start > 0 and doc[start - 1].text == "bahasa":
+        return None  # "bahasa [Inggris]": a language (IDNer 2k train: O 5 times of 5)
     if start > 0 and doc[start - 1].lower_ == "sp." and end - start == 1 and text.isupper():
         return None  # "dr. Kartika Sari, Sp.[DV]": a medical specialty after the name
+    if (cased and span.label_ == "PERSON" and end - start >= 2 and doc[start].text == "I"
+            and doc[start + 1].lower_ not in BALINESE_NAME_WORDS and start > 0
+            and doc[start - 1].text[:1].isupper() and not opens_clause(doc, start)):
+        start += 1  # "Ketua Komisi I [Natan Logo]": the unit's number, not a Balinese "I"
     if (cased and span.label_ == "LOC" and start > 0 and doc[start - 1].text in PLACE_NOUNS
             and (not doc[start - 1].ent_type_ or start - 1 >= span.start)):
         start -= 1  # "di selat [Sunda]" -> "selat Sunda"
@@ -831,6 +854,12 @@ def _last_word(span: Span) -> Token:
     return next((t for t in reversed(span) if not t.like_num), span[-1])
 
 
+BRANCH_HEADS = frozenset({"kanwil", "divre"})
+"""Abbreviated names of an organisation's regional branch: Kanwil (Kantor Wilayah), Divre
+(Divisi Regional), written before the region or the organisation ("Perum Bulog Kanwil Sumatera
+Utara", "Kanwil Kemenag Jawa Timur")."""
+
+
 COORDINATED_HEADS = ORG_HEADS - {"the", "persatuan", "kesatuan"}
 """Head words that open a second organisation after "dan" inside one span: in the training
 corpora (train splits) no entity holds "dan" and then one of :data:`ORG_HEADS` except "the"
@@ -853,7 +882,9 @@ def _acronym_opens_a_name(span: Span, k: int) -> bool:
 def split_coordinated(span: Span) -> list[Span]:
     """``span`` cut into the names "dan" joins when the second opens with an organisation's head
     word (:data:`COORDINATED_HEADS`) or with an acronym and more words ("BPJS Kesehatan dan
-    [BPKP Perwakilan DIY]"): the recogniser took two names for one.
+    [BPKP Perwakilan DIY]"): the recogniser took two names for one; also when lower-case words
+    stand between "dan" and the second name, which no name holds ("Kementerian Keuangan dan
+    alokasi dana desa [Pemerintah Kabupaten Ogan Komering Ilir]").
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Kementerian Kebudayaan dan Pemerintah Kabupaten Klaten menolak")
@@ -862,10 +893,18 @@ def split_coordinated(span: Span) -> list[Span]:
     """
     doc = span.doc
     for k in range(span.start + 1, span.end - 1):
-        if doc[k].lower_ == "dan" and doc[k + 1].text[:1].isupper() and (
-                doc[k + 1].lower_ in COORDINATED_HEADS or _acronym_opens_a_name(span, k + 1)):
+        if doc[k].lower_ != "dan":
+            continue
+        head = k + 1
+        while head < span.end - 1 and _is_lower_word(doc[head]) and doc[head].is_alpha:
+            head += 1  # "Kementerian Keuangan dan [alokasi dana desa] Pemerintah Kabupaten"
+        if head - k == 2:
+            continue  # one may be a word of the name written small: "Dinas Pendidikan dan
+            # kebudayaan Kota Kupang"
+        if doc[head].text[:1].isupper() and (
+                doc[head].lower_ in COORDINATED_HEADS or _acronym_opens_a_name(span, head)):
             return [Span(doc, span.start, k, label=span.label_),
-                    *split_coordinated(Span(doc, k + 1, span.end, label=span.label_))]
+                    *split_coordinated(Span(doc, head, span.end, label=span.label_))]
     return [span]
 
 

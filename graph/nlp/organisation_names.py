@@ -41,7 +41,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from graph.nlp.gazetteer import place_names, stands_alone
+from graph.nlp.gazetteer import builtin_names, place_names, stands_alone
 from graph.nlp.labels import (
     COMPANY_FORMS,
     COMPANY_HEADS,
@@ -329,6 +329,78 @@ def organisations_by_kind(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(kept + found, key=lambda span: span.start)
 
 
+MAX_KIND_NAME_WORDS = 3
+"""Most words of a name a kind noun introduces ("maskapai [Khatulistiwa Air]")."""
+
+
+def _kind_named_run(doc: Doc, k: int) -> int:
+    """End of the name of two or three capitalised words that a lower-case kind noun at token
+    ``k`` introduces right after it or after lower-case modifiers, followed by a lower-case word
+    or punctuation ("maskapai [Khatulistiwa Air] yang", "band indie [Sora Kalangkang],"), or -1."""
+    j = k + 1
+    while (j < len(doc) and j - k <= MAX_KIND_MODIFIERS and doc[j].text.islower()
+           and doc[j].is_alpha and doc[j].lower_ not in NOT_MODIFIERS
+           and doc[j].lower_ not in LEADING_FUNCTION_WORDS):
+        j += 1
+    end = j
+    while (end < len(doc) and end - j < MAX_KIND_NAME_WORDS + 1 and not doc[end].is_sent_start
+           and doc[end].text[:1].isupper() and doc[end].text.isalnum()):
+        end += 1
+    if not 2 <= end - j <= MAX_KIND_NAME_WORDS:
+        return -1
+    return end if end == len(doc) or not doc[end].text[:1].isupper() else -1
+
+
+def organisations_by_kind_runs(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with a name of two or three words that a lower-case kind noun introduces
+    (:data:`KIND_NOUNS`: "maskapai [Khatulistiwa Air]", "band [Sora Kalangkang]") made an
+    organisation where no entity or a person's or place's entity of exactly its extent holds it,
+    at every mention standing alone. A known place or organisation, a name holding a word of a
+    longer person's name in the article, and names of common words only are left.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Pesawat maskapai Khatulistiwa Air telat. Khatulistiwa Air rugi.")
+    >>> [(e.text, e.label_) for e in organisations_by_kind_runs(doc, [])]
+    [('Khatulistiwa Air', 'ORG'), ('Khatulistiwa Air', 'ORG')]
+    """
+    names: set[tuple[str, ...]] = set()
+    for k in positions_of(doc, KIND_NOUNS):
+        if not (doc[k].text.islower() or doc[k].is_sent_start):
+            continue
+        end = _kind_named_run(doc, k)
+        if end < 0:
+            continue
+        start = end - next(size for size in range(MAX_KIND_NAME_WORDS, 1, -1)
+                           if doc[end - size:end].text[:1].isupper() and all(
+                               t.text[:1].isupper() for t in doc[end - size:end]))
+        names.add(tuple(t.text for t in doc[start:end]))
+    if not names:
+        return ents
+    person_words = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    names = {name for name in names if not person_words.intersection(name)
+             and " ".join(name) not in builtin_names()
+             and not all(word.lower() in common_words() for word in name)}
+    if not names:
+        return ents
+    firsts = frozenset(name[0].lower() for name in names)
+    owner = {i: e for e in ents for i in range(e.start, e.end)}
+    result = list(ents)
+    for k in positions_of(doc, firsts):
+        for name in names:
+            end = k + len(name)
+            if tuple(t.text for t in doc[k:end]) != name or not (stands_alone(doc[k:end]) or (
+                    k > 0 and doc[k - 1].is_sent_start
+                    and doc[k - 1].lower_ in LEADING_FUNCTION_WORDS
+                    and stands_alone(doc[k - 1:end]))):  # "Selain [Khatulistiwa Air],"
+                continue
+            held = {owner[i] for i in range(k, end) if i in owner}
+            exact = [e for e in held if (e.start, e.end) == (k, end)]
+            if held and not (exact and exact[0].label_ in ("PERSON", "LOC")):
+                continue
+            result = [e for e in result if e not in held] + [Span(doc, k, end, label="ORG")]
+    return sorted(result, key=lambda span: span.start)
+
+
 def majority_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with every one-word PERSON or LOC entity whose word the article's entities type
     ORG more often than PERSON and LOC together made ORG. Words of a longer person's or place's
@@ -446,8 +518,9 @@ class OrganisationNames:
         before = list(doc.ents)
         ents = national_branches(doc, national_forces(doc, majority_organisations(
             doc, retyped_short_names(
-                doc, organisations_by_kind(doc, organisations_by_tail(doc, firm_names(
-                    doc, before)))))))
+                doc, organisations_by_kind_runs(doc, organisations_by_kind(
+                    doc, organisations_by_tail(doc, firm_names(
+                        doc, before))))))))
         found = organisations_named_again(doc, ents)
         if found:
             ents = sorted(ents + found, key=lambda span: span.start)

@@ -41,6 +41,8 @@ from spacy.tokens import Doc, Span
 from ..dates import MONTHS, WEEKDAYS
 from .labels import (
     ADMINISTRATIVE_HEADS,
+    BALINESE_NAME_WORDS,
+    FACILITY_HEADS,
     KIND_NOUNS,
     LEADING_FUNCTION_WORDS,
     LIST_JOINERS,
@@ -48,11 +50,13 @@ from .labels import (
     ORGANISATION_WORDS,
     ORIGIN_WORDS,
     PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
     STRONG_PLACE_CUES,
     common_words,
     is_cased,
     is_headline_case,
     is_initials,
+    opens_clause,
     positions_of,
 )
 from .titles import (
@@ -72,14 +76,6 @@ MAX_NAME_WORDS = 4
 NameSet = Container[tuple[str, ...]]
 """Name keys of the article's places and organisations (:func:`~graph.nlp.titles.named_in_doc`),
 which the functions below compute when not given."""
-
-BALINESE_NAME_WORDS = frozenset("""
-wayan gede putu made kadek nengah nyoman komang ketut luh gusti ngurah ayu agung dewa desak
-""".split())
-"""Words that follow "I" (men) or "Ni" (women) at the start of a Balinese name: birth order
-(Wayan, Made, Nyoman, Ketut and their variants) and caste titles (Gusti, Dewa, Desak): "I Wayan
-Koster", "Ni Luh Putu Ariani", "I Gusti Ayu Bintang". The recogniser often leaves the one-letter
-"I" out, which is part of the name."""
 
 ABBREVIATED_GIVEN_NAMES = frozenset("muh. moh. moch. mochd. mhd. muhd. abd.".split())
 """Given names written short with a full stop, kept one token by the tokenizer
@@ -117,10 +113,30 @@ def _only_a_name(doc: Doc, k: int, names: NameSet) -> bool:
             and not title_length_at(doc, k) and (word_key(token.text),) not in names)
 
 
+def _age_after(doc: Doc, k: int) -> bool:
+    """Whether an age in brackets starts at token ``k`` ("Putri Maharani [(22)]"), written
+    after a person's full name."""
+    if not (k + 1 < len(doc) and doc[k].text == "("):
+        return False
+    age = doc[k + 1].text
+    if age.endswith(")"):  # "22)" kept whole by the tokenizer
+        return age[:-1].isdigit() and len(age) <= 3
+    return age.isdigit() and len(age) <= 2 and k + 2 < len(doc) and doc[k + 2].text == ")"
+
+
+def _ends_hyphenated_name(doc: Doc, k: int, names: NameSet) -> bool:
+    """Whether token ``k`` ends a known name written with a hyphen ("Timor-[Leste]")."""
+    return (k >= 2 and doc[k - 1].text == "-"
+            and name_key(t.text for t in doc[k - 2:k + 1]) in names)
+
+
 def extend_left(doc: Doc, ents: list[Span], names: NameSet | None = None) -> list[Span]:
     """``ents`` with each person span of up to three words extended over the one name word the
-    recogniser left out before it, when the word before that is no capitalised word; or over
-    the "I" or "Ni" that opens a Balinese name (:data:`BALINESE_NAME_WORDS`).
+    recogniser left out before it (also a common word when an age in brackets follows the name:
+    ", [Putri] Maharani (22),"), when the word before that is no capitalised word or the
+    article names the person by that word alone ("Fraksi PDI Perjuangan [Theresia] Maria
+    Kamuyen ... ujar Theresia"); or over the "I" or "Ni" that opens a Balinese name
+    (:data:`BALINESE_NAME_WORDS`).
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Direktur Utama PT Borneo, Hendrawan Tjahjadi, membantah.")
@@ -130,6 +146,7 @@ def extend_left(doc: Doc, ents: list[Span], names: NameSet | None = None) -> lis
     """
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     names = named_in_doc(ents) if names is None else names
+    alone = {word_key(ent.text) for ent in ents if ent.label_ == "PERSON" and len(ent) == 1}
     result = []
     for ent in ents:
         k = ent.start - 1
@@ -138,9 +155,14 @@ def extend_left(doc: Doc, ents: list[Span], names: NameSet | None = None) -> lis
             ent = Span(doc, k, ent.end, label="PERSON")  # "I [Wayan Koster]"
             taken.add(k)
         elif (ent.label_ == "PERSON" and len(ent) < MAX_NAME_WORDS and k >= 0 and k not in taken
-                and not ent[0].is_sent_start and _only_a_name(doc, k, names)
-                and (k == 0 or doc[k].is_sent_start or not doc[k - 1].text[:1].isupper())
-                and not is_initials(doc, ent.start, ent.end)):
+                and not ent[0].is_sent_start and (_only_a_name(doc, k, names) or (
+                    _age_after(doc, ent.end) and _is_name_like(doc[k].text)
+                    and doc[k].lower_ not in LEADING_FUNCTION_WORDS
+                    and not title_length_at(doc, k) and (word_key(doc[k].text),) not in names))
+                and (k == 0 or doc[k].is_sent_start or not doc[k - 1].text[:1].isupper()
+                     or word_key(doc[k].text) in alone)
+                and not is_initials(doc, ent.start, ent.end)
+                and not _ends_hyphenated_name(doc, k, names)):
             ent = Span(doc, k, ent.end, label="PERSON")
             taken.add(k)
         result.append(ent)
@@ -217,9 +239,10 @@ def abbreviated_given_names(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def extend_right(doc: Doc, ents: list[Span], names: NameSet | None = None) -> list[Span]:
-    """``ents`` with each person span of two or three words extended over one name word the
-    recogniser left out after it ("[Sri Wahyuni] Tamrin menyarankan"), when a lower-case word or
-    punctuation follows that word and it is no day or month; two person spans with one such
+    """``ents`` with each person span of two or three words, or of one after a title ("Pendeta
+    [Yakobus] Magai berharap"), extended over one name word the recogniser left out after it
+    ("[Sri Wahyuni] Tamrin menyarankan"), when a lower-case word or punctuation follows that word
+    and it is no day or month; two person spans with one such
     word between them are one name ("[Shinta] Widjaja [Kamdani]").
 
     >>> import spacy
@@ -246,11 +269,12 @@ def extend_right(doc: Doc, ents: list[Span], names: NameSet | None = None) -> li
             result.append(Span(doc, ent.start, after.end, label="PERSON"))
             skip = after.start
             continue
-        if (ent.label_ == "PERSON" and 2 <= len(ent) < MAX_NAME_WORDS and k + 1 < len(doc)
+        if (ent.label_ == "PERSON" and len(ent) < MAX_NAME_WORDS and k + 1 < len(doc)
                 and k not in taken and not doc[k].is_sent_start
                 and doc[k - 1].whitespace_ == " " and doc[k].lower_ not in DATE_WORDS
                 and _only_a_name(doc, k, names) and not doc[k + 1].text[:1].isupper()
-                and not is_initials(doc, ent.start, ent.end)):
+                and not is_initials(doc, ent.start, ent.end)
+                and (len(ent) >= 2 or role_before(ent, taken))):
             ent = Span(doc, ent.start, k + 1, label="PERSON")
             taken.add(k)
         result.append(ent)
@@ -313,8 +337,10 @@ def retyped_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with a one-word organisation or place that is the first or last word of a
     person's two-to-four-word name in the article, and only a name (:func:`_only_a_name`, with
     the article's other places and organisations), made that person: "Perdana Menteri Australia
-    Anthony Albanese ... [Albanese] juga mengonfirmasi" with "Albanese" tagged ORG. The same
-    one-sense-per-discourse reading as :func:`named_again`, for words the recogniser typed.
+    Anthony Albanese ... [Albanese] juga mengonfirmasi" with "Albanese" tagged ORG; so is an
+    organisation or place of two or three such words whose first or last word the article names
+    alone as a person ("tendangan bebas [Bruno Tavares]" ORG ... "Bruno dan kawan-kawan"). The
+    same one-sense-per-discourse reading as :func:`named_again`, for words the recogniser typed.
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Pelatih Lucas Moreira hadir. Tembakan Moreira ditepis.")
@@ -325,20 +351,59 @@ def retyped_names(doc: Doc, ents: list[Span]) -> list[Span]:
     people = [ent for ent in ents if ent.label_ == "PERSON" and 2 <= len(ent) <= MAX_NAME_WORDS
               and not is_initials(doc, ent.start, ent.end)]
     parts = {word_key(ent[i].text) for ent in people for i in (0, len(ent) - 1)}
-    candidates = [ent for ent in ents if len(ent) == 1 and ent.label_ in ("ORG", "LOC")
-                  and word_key(ent[0].text) in parts]
+    alone = {word_key(ent.text) for ent in ents if ent.label_ == "PERSON" and len(ent) == 1
+             and not is_initials(doc, ent.start, ent.end)}
+    candidates = [ent for ent in ents if ent.label_ in ("ORG", "LOC") and (
+        (len(ent) == 1 and word_key(ent[0].text) in parts) or (
+            2 <= len(ent) <= 3 and {word_key(ent[0].text), word_key(ent[-1].text)} & alone
+            and ent[-1].lower_ not in ORG_ONLY_TAILS))]  # not "Hanbit Pictures" ... "[Hanbit]"
     if not candidates:
         return ents
     names = named_in_doc([ent for ent in ents if ent not in candidates])
-    retyped = {ent.start for ent in candidates if _only_a_name(doc, ent.start, names) and not (
+    retyped = {ent.start for ent in candidates if all(
+        _only_a_name(doc, k, names) for k in range(ent.start, ent.end)) and not (
         ent.start and doc[ent.start - 1].lower_ in PLACE_WORDS_BEFORE)}
-    return [Span(doc, ent.start, ent.end, label="PERSON") if len(ent) == 1
-            and ent.start in retyped else ent for ent in ents]
+    return [Span(doc, ent.start, ent.end, label="PERSON") if ent.start in retyped
+            and ent in candidates else ent for ent in ents]
+
+
+def _function_word_follows(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` is a lower-case preposition, determiner or subordinating conjunction
+    (the tagger's nlp-id tags IN, DT, SC: "pada", "ini", "bahwa"), which follow a noun, not a
+    person who acts."""
+    return k < len(doc) and doc[k].is_lower and doc[k].tag_ in ("IN", "DT", "SC")
+
+
+def common_words_opening_sentences(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` without a one-word person that opens a sentence or a quotation, is a common word
+    (:func:`~graph.nlp.labels.common_words`) no other person's name in the article holds, and
+    is followed by a function word: "[Trauma] pada anak sering tidak kelihatan", where the
+    capital is the sentence's; not "Akbar mengatakan", a person who acts.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Trauma pada anak tidak kelihatan.")
+    >>> doc[1].tag_ = "IN"
+    >>> common_words_opening_sentences(doc, [Span(doc, 0, 1, label="PERSON")])
+    []
+    """
+    openers = [ent for ent in ents if ent.label_ == "PERSON" and len(ent) == 1
+               and opens_clause(doc, ent.start) and ent[0].lower_ in common_words()
+               and _function_word_follows(doc, ent.end)]
+    if not openers:
+        return ents
+    named = {t.lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    dropped = {ent.start for ent in openers if ent[0].lower_ not in named
+               and not is_initials(doc, ent.start, ent.end)}
+    return [ent for ent in ents if ent.start not in dropped]
 
 
 def places_tagged_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with a one-word person that is a known place (the gazetteer's) the article
-    tags as a place elsewhere, or the name of an area the article writes after its administrative
+    tags as a place elsewhere, or the name of a facility the article names with its head word
+    ("Stadion Teladan" ... "renovasi [Teladan]"), or a word the article tags as a place right
+    after "di" or "ke"
+    (:data:`~graph.nlp.labels.PLACE_PREPOSITIONS`: "berbatasan dengan [Oecusse]" ... "jalur darat
+    ke Oecusse"), or the name of an area the article writes after its administrative
     noun in a place or an organisation (:data:`~graph.nlp.labels.ADMINISTRATIVE_HEADS`:
     "Pemerintah Prefektur Aichi" ... "[Aichi]"), and that no other person's name in the article
     contains, made that place: "di Ankara ... karena [Ankara] menjaga hubungan", "bertemu di
@@ -357,9 +422,13 @@ def places_tagged_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
     if not candidates:
         return ents
     areas = {word_key(ent[-1].text) for ent in ents if ent.label_ in ("LOC", "ORG")
-             and len(ent) >= 2 and ent[-2].lower_ in ADMINISTRATIVE_HEADS
-             and ent[-2].text[:1].isupper()}  # "(Pemerintah) Prefektur Aichi" -> "Aichi"
-    places = (known_place_words(ents) | areas) - {
+             and len(ent) >= 2 and (ent[-2].lower_ in ADMINISTRATIVE_HEADS or (
+                 ent.label_ == "LOC" and len(ent) == 2 and ent[0].lower_ in FACILITY_HEADS))
+             and ent[-2].text[:1].isupper()}  # "(Pemerintah) Prefektur Aichi" -> "Aichi",
+    # "Stadion Teladan" -> "Teladan"
+    cued = {word_key(ent.text) for ent in ents if ent.label_ == "LOC" and len(ent) == 1
+            and ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS}  # "ke [Oecusse]"
+    places = (known_place_words(ents) | areas | cued) - {
         word_key(t.text) for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
     retyped = {ent.start for ent in candidates if word_key(ent.text) in places}
     if not retyped:
@@ -721,7 +790,8 @@ class PersonNames:
         ents = origin_appositions(doc, appositions(doc, coordinated_places(
             doc, slash_pairs(doc, split_pairs(doc, listed_people(doc, extended))))))
         ents = sorted(ents + named_again(doc, ents, names), key=lambda span: span.start)
-        ents = places_tagged_as_people(doc, retyped_names(doc, ents))
+        ents = common_words_opening_sentences(
+            doc, places_tagged_as_people(doc, retyped_names(doc, ents)))
         if ents == before:
             return doc
         doc.ents = ents

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from .labels import (
     ADMINISTRATIVE_HEADS,
     BOARD_HEADS,
+    BRANCH_HEADS,
     STRONG_PLACE_CUES,
     common_words,
     is_headline_case,
@@ -47,9 +48,10 @@ from .titles import (
 )
 
 OFFICE_HEADS = frozenset("""
-dinas kantor balai badan satuan direktorat inspektorat sekretariat biro kejaksaan pengadilan
+dinas kantor balai badan satuan direktorat inspektorat sekretariat biro kejaksaan pengadilan bea
 """.split())
-"""First words of agencies that every region has its own of. Units inside an agency ("Bidang",
+"""First words of agencies that every region has its own of (also customs, "Bea Cukai Dumai").
+Units inside an agency ("Bidang",
 "Bagian", "Seksi") are left out: written after a title they are part of a role ("Kepala Bidang
 Humas [Polda Jatim]")."""
 
@@ -392,12 +394,6 @@ def offices_before_known_places(doc: Doc, ents: list[Span]) -> list[Span]:
             result.sort(key=lambda span: span.start)
         k += size
     return result
-
-
-BRANCH_HEADS = frozenset({"kanwil", "divre"})
-"""Abbreviated names of an organisation's regional branch: Kanwil (Kantor Wilayah), Divre
-(Divisi Regional), written before the region or the organisation ("Perum Bulog Kanwil Sumatera
-Utara", "Kanwil Kemenag Jawa Timur")."""
 
 
 def join_branches(doc: Doc, ents: list[Span]) -> list[Span]:

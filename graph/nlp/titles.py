@@ -20,6 +20,7 @@ Ravin & Choi 1997, "Disambiguation of proper names in text", ANLP).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Iterable
 from functools import lru_cache
 from importlib import resources
@@ -31,6 +32,7 @@ from ..dates import MONTHS, WEEKDAYS
 from .gazetteer import PLACE_CUES, builtin_names, place_names
 from .labels import (
     ADMINISTRATIVE_HEADS,
+    BRANCH_HEADS,
     COMPANY_FORMS,
     COMPANY_HEADS,
     DIRECTIONS,
@@ -42,6 +44,7 @@ from .labels import (
     ORGANISATION_WORDS,
     PLACE_HEADS,
     PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
     UNIT_ABBREVIATIONS,
     common_words,
     is_initials,
@@ -58,8 +61,9 @@ if not Doc.has_extension("office_places"):
 
 HONORIFICS = frozenset("""
 bapak pak ibu bu kak mbak sang saudara sdr sdr. tuan nyonya ny ny. nona mr mr. mrs mrs. ms ms. dr
-dr. drs drs. prof prof. ir ir. h h. hj hj. kh kh. k.h. habib ustaz ustadz kyai kiai romo pastor
-pendeta bhikkhu haji hajjah letjen mayjen brigjen jenderal jendral laksamana marsekal kolonel
+dr. drs drs. prof prof. ir ir. h h. hj hj. kh kh. k.h. habib ustaz ustadz kyai kiai buya romo pastor
+pendeta bhikkhu haji hajjah letjen mayjen brigjen laksma laksda laksdya marsma marsda marsdya
+jenderal jendral laksamana marsekal kolonel
 letkol mayor letnan kapten kombes komjen akbp kompol akp iptu ipda aiptu aipda bripka brigadir
 briptu bripda brigpol bharada bharatu bharaka peltu pelda serma serka sertu serda sersan kopka
 koptu kopda kopral praka pratu prada commodore commander admiral colonel
@@ -67,9 +71,10 @@ koptu kopda kopral praka pratu prada commodore commander admiral colonel
 """Titles of address and rank: never a role mention by themselves."""
 
 RANKS = frozenset("""
-letjen mayjen brigjen marsekal kolonel letkol mayor kombes komjen akbp kompol akp iptu ipda aiptu
-aipda bripka brigadir briptu bripda brigpol bharada bharatu bharaka peltu pelda serma serka sertu
-serda kopka koptu kopda praka pratu prada commodore commander
+letjen mayjen brigjen laksma laksda laksdya marsma marsda marsdya marsekal kolonel letkol mayor
+kombes komjen akbp kompol akp iptu ipda aiptu aipda bripka brigadir briptu bripda brigpol bharada
+bharatu bharaka peltu pelda serma serka sertu serda kopka koptu kopda praka pratu prada commodore
+commander
 """.split())
 """Military and police ranks (TNI, Polri) written before a name, which they always precede:
 a capitalised word after one is a person's name ("Kombes Pol Trunoyudo mengatakan"). "Jenderal"
@@ -92,10 +97,11 @@ INNER_HONORIFICS = NAME_HONORIFICS - {"h", "h."}
 
 RANK_COMPLEMENTS = frozenset("""
 pol pol. tni purn purn. ( ) jenderal madya muda pertama utama inf kav arh czi cpl cku chb caj ckm
-cpm mar pnb tek adm kes sus psk
+cpm mar pnb tek adm kes sus psk laut udara p t e s m kh
 """.split())
-"""Words between a rank and the name: the force ("Pol", "TNI"), the second word of a star rank
-("Brigadir Jenderal", "Laksamana Muda"), the corps ("Kolonel Inf"), "(Purn)" for retired."""
+"""Words between a rank and the name: the force ("Pol", "TNI", the navy's and air force's "Laut",
+"Udara"), the second word of a star rank ("Brigadir Jenderal", "Laksamana Muda"), the corps
+("Kolonel Inf", the navy's bracketed letters: "Kolonel Laut (P)"), "(Purn)" for retired."""
 
 GENERIC_ROLES = frozenset("""
 anggota pengamat ekonom analis peneliti pemilik owner pimpinan pemimpin manajer manager hakim jaksa
@@ -346,6 +352,20 @@ def name_key(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(word_key(w) for w in words)
 
 
+_SPLIT_HYPHEN = re.compile(r"((?<![a-z])-|-(?![a-z]))")
+
+
+def name_words(name: str) -> list[str]:
+    """A known name's words as the pipeline's tokenizer splits them: at spaces, and at a hyphen
+    next to anything but a lower-case letter ("Timor-Leste" -> "Timor", "-", "Leste"; "Kim
+    Jong-un" stays two words, :mod:`graph.nlp.tokenization`).
+
+    >>> name_words("Timor-Leste"), name_words("Kim Jong-un")
+    (['Timor', '-', 'Leste'], ['Kim', 'Jong-un'])
+    """
+    return [part for word in name.split() for part in _SPLIT_HYPHEN.split(word) if part]
+
+
 @lru_cache(maxsize=1)
 def known_names() -> dict[tuple[str, ...], str]:
     """Names of the built-in alias table as :func:`name_key` tuples, with their type."""
@@ -355,7 +375,7 @@ def known_names() -> dict[tuple[str, ...], str]:
     for entry in builtin_aliases():
         for name in (entry.canonical, *entry.variants):
             if entry.type:
-                names.setdefault(name_key(name.split()), entry.type)
+                names.setdefault(name_key(name_words(name)), entry.type)
     return names
 
 
@@ -365,7 +385,8 @@ def _known_names_of(label: str, gazetteer: bool = True) -> frozenset[tuple[str, 
     name keys."""
     names = [name for name, kind in known_names().items() if kind == label]
     if gazetteer:
-        names += [name_key(name.split()) for name, kind in builtin_names().items() if kind == label]
+        names += [name_key(name_words(name)) for name, kind in builtin_names().items()
+                  if kind == label]
     return frozenset(names)
 
 
@@ -479,7 +500,7 @@ def _ends_a_name(doc: Doc, end: int, full_stop: bool = False) -> bool:
 
 @lru_cache(maxsize=1)
 def gazetteer_place_keys() -> frozenset[tuple[str, ...]]:
-    return frozenset(name_key(name.split()) for name in place_names())
+    return frozenset(name_key(name_words(name)) for name in place_names())
 
 
 def known_place_words(ents: Iterable[Span]) -> set[str]:
@@ -690,6 +711,12 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             title = doc[ent.start:ent.start + size].text if size else ""
             if not size or crossing:
                 title = f"{role_before(ent, taken)} {title}".strip()
+            honorific = _inner_honorific(rest) if title else 0
+            if honorific:  # "Ketua [Baznas Jatim K.H. Abdul Mun'im Syakur]"
+                lead = Span(doc, rest.start, rest.start + honorific, label=ent.label_)
+                result += [(lead, ""), (Span(doc, lead.end + 1, rest.end, label="PERSON"),
+                                        f"{title} {lead.text}")]
+                continue
             org_size = leading_name(rest, orgs)
             lead_label = "ORG"
             if not org_size and (title or ent.label_ == "LOC"):
@@ -700,7 +727,7 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
                 org_size = _with_place(rest, _with_branch(
                     rest, _with_country_suffix(rest, org_size), places), office_places)
             person = rest[org_size:]
-            capitalised = len(person) >= 2 and all(t.text[:1].isupper() for t in person)
+            capitalised = len(person) >= 2 and _is_capitalised_name(person)
             # after a title, an organisation's name followed by capitalised words is the office
             # and its holder: "Presiden Bank Dunia David Malpass"; a place's name, which also
             # opens names of things ("Jakarta Convention Center"), only with a person the
@@ -721,8 +748,9 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
                 name_key([person[-1].text]) in people or name_key([person[0].text]) in people))
             # a whole one-word span with no title near it is a person if the recogniser typed
             # the word so more often than not: not "Nalarin", tagged ORG thrice, PERSON once
+            # nor a one-word place right after "di" or "ke"
             alone = (not org_size and not title and len(person) == 1
-                     and person_votes[person.text] < 0)
+                     and (person_votes[person.text] < 0 or _after_place_preposition(ent)))
             if ((name_key(t.text for t in person) in people and not alone) or titled_holder
                     or named_again):
                 if org_size:
@@ -783,6 +811,14 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
             org_size = _with_country_suffix(name, org_size)
         if org_size and (role or name_key(t.text for t in name[org_size:]) in people):
             org = Span(doc, name.start, name.start + org_size, label=lead_label)
+            branch = result[-1][0] if result else None
+            if (lead_label == "LOC" and branch is not None and branch.label_ == "ORG"
+                    and branch.end == org.start and branch[0].lower_ in BRANCH_HEADS):
+                # the branch's region: "Kepala Bidang Haji [Kanwil Kemenag] [Jatim Sugianto
+                # Wibisono]" -> "Kanwil Kemenag Jatim", "Sugianto Wibisono"
+                result.pop()
+                org = Span(doc, branch.start, org.end, label="ORG")
+                lead_label = "ORG"
             result.append((org, ""))
             name = Span(doc, name.start + org_size, name.end, label="PERSON")
             role = f"{role} {org.text}".strip()
@@ -876,6 +912,35 @@ def join_adjacent_people(pairs: list[tuple[Span, str]]) -> list[tuple[Span, str]
     return joined
 
 
+def _inner_honorific(span: Span) -> int:
+    """Position in ``span`` (an organisation's or place's span after a title) of an honorific
+    (:data:`INNER_HONORIFICS`) followed by one to four capitalised words to the span's end, the
+    office's holder: "Ketua [Baznas Jatim] K.H. [Abdul Mun'im Syakur]"; 0 if there is none, or if
+    the span is a hospital's name, which may hold its namesake's ("RSUD dr. Soetomo")."""
+    if span[0].lower_ in HOSPITAL_HEADS:
+        return 0
+    for j in range(1, len(span) - 1):
+        if span[j].lower_ in INNER_HONORIFICS:
+            rest = span[j + 1:]
+            if len(rest) <= 4 and all(t.text[:1].isupper() for t in rest):
+                return j
+            return 0
+    return 0
+
+
+def _after_place_preposition(ent: Span) -> bool:
+    """Whether ``ent`` is a place entity right after "di" or "ke" (:data:`PLACE_PREPOSITIONS`)."""
+    return (ent.label_ == "LOC" and ent.start > 0
+            and ent.doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS)
+
+
+def _is_capitalised_name(words: Span) -> bool:
+    """Whether every word of ``words`` is capitalised, but for surname particles between two
+    capitalised words ("Bendito [dos] Santos", "Ursula [von der] Leyen")."""
+    return (words[0].text[:1].isupper() and words[-1].text[:1].isupper()
+            and all(t.text[:1].isupper() or t.text in SURNAME_PARTICLES for t in words[1:-1]))
+
+
 def _is_place_name(words: Span, places: NameKeys) -> bool:
     """Whether ``words`` are a place's name: a known one, or one opening with a place's head word
     ("Pulau Taliabu", "Provinsi Jawa Tengah"), which opens no person's name, or a common word
@@ -897,7 +962,8 @@ def _place_holder(place: Span, person: Span) -> bool:
     be a person's name (no organisation's word, no acronym): "pelatih [Vietnam] [Philippe
     Troussier]", "petenis [Denmark] [Holger Rune]", but not "Direktur [Jakarta] [Convention
     Center]"."""
-    return (2 <= len(person) <= 3 and name_key(t.text for t in place) in gazetteer_place_keys()
+    words = sum(t.text not in SURNAME_PARTICLES for t in person)  # "Bendito dos Santos Freitas"
+    return (2 <= words <= 3 and name_key(t.text for t in place) in gazetteer_place_keys()
             and not _org_words(person))
 
 
@@ -1178,11 +1244,24 @@ def role_holders(doc: Doc) -> list[Span]:
             if (person is None and end - start < (1 if complete else 2)) or (
                     doc[start - 1].lower_ in _NAME_HEADS):
                 start = end  # "General Manager Bandara [Sam Ratulangi]": the place's name
+            start = _after_crossing_place(doc, i + size, start, end)
         stop = person.end if person is not None else end
         if start < end and stop - start <= 4 and doc[stop - 1].lower_ not in ORG_ONLY_TAILS:
             found.append(Span(doc, start, stop, label="PERSON"))  # not "Partner Merlion
             # [Harvest Partners]": a company's name ends there
     return found
+
+
+def _after_crossing_place(doc: Doc, first: int, start: int, end: int) -> int:
+    """``start`` (where a holder's name after a role starts, between ``first`` and ``end``)
+    moved past a known place that begins before it and ends after it: "Duta Besar RI untuk
+    Timor-[Leste Antonius Lelo Bere]" -> "[Antonius Lelo Bere]"."""
+    places = gazetteer_place_keys()
+    for k in range(max(first, start - MAX_PLACE_WORDS + 1), start):
+        size = known_place_at(doc, k, places, end)
+        if k + size > start:
+            return k + size
+    return start
 
 
 def apply_ranks(doc: Doc) -> list[Span]:
@@ -1213,11 +1292,12 @@ def apply_ranks(doc: Doc) -> list[Span]:
     for i in cues:
         token = doc[i]
         rank = token.lower_ in RANKS
-        ending = next((e for e in ents if e.start < i == e.end - 1), None) if rank else None
+        ending = next((e for e in ents if e.start < i < e.end and all(
+            t.lower_ in RANK_COMPLEMENTS for t in doc[i + 1:e.end])), None) if rank else None
         if ending is not None and ending.label_ != "PERSON":  # "[Bareskrim Polri Brigjen] Pol"
-            trimmed = Span(doc, ending.start, i, label=ending.label_)
-            ents[ents.index(ending)] = by_start[ending.start] = trimmed
-            taken.discard(i)
+            trimmed = Span(doc, ending.start, i, label=ending.label_)  # "[Lanal Lhokseumawe
+            ents[ents.index(ending)] = by_start[ending.start] = trimmed  # Kolonel Laut] (P)"
+            taken.difference_update(range(i, ending.end))
             changed = True
         if i in taken or not (token.text[:1].isupper() or token.lower_ in ("dr", "dr.")):
             continue
@@ -1331,7 +1411,8 @@ def known_place_at(doc: Doc, k: int, places: NameKeys, end: int | None = None) -
     last = len(doc) if end is None else end
     for size in range(min(MAX_PLACE_WORDS, last - k), 0, -1):
         words = doc[k:k + size]
-        if all(t.text[:1].isupper() for t in words) and name_key(t.text for t in words) in places:
+        if (all(t.text[:1].isupper() or t.text == "-" for t in words)  # "Timor-Leste"
+                and name_key(t.text for t in words) in places):
             return size
     return 0
 
