@@ -367,11 +367,15 @@ def retyped_names(doc: Doc, ents: list[Span]) -> list[Span]:
             and ent in candidates else ent for ent in ents]
 
 
+NOUN_FOLLOWERS = frozenset({"pada", "bagi", "terhadap", "ini", "itu", "tersebut"})
+"""Words that follow a common noun opening a sentence ("Trauma pada anak", "Sabu itu
+dikemas"), not a person who acts ("Akbar mengatakan"); word lists rather than the tagger's tags,
+which a pipeline without concepts does not compute."""
+
+
 def _function_word_follows(doc: Doc, k: int) -> bool:
-    """Whether token ``k`` is a lower-case preposition, determiner or subordinating conjunction
-    (the tagger's nlp-id tags IN, DT, SC: "pada", "ini", "bahwa"), which follow a noun, not a
-    person who acts."""
-    return k < len(doc) and doc[k].is_lower and doc[k].tag_ in ("IN", "DT", "SC")
+    """Whether token ``k`` is one of :data:`NOUN_FOLLOWERS`, written in lower case."""
+    return k < len(doc) and doc[k].text in NOUN_FOLLOWERS
 
 
 def common_words_opening_sentences(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -382,7 +386,6 @@ def common_words_opening_sentences(doc: Doc, ents: list[Span]) -> list[Span]:
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Trauma pada anak tidak kelihatan.")
-    >>> doc[1].tag_ = "IN"
     >>> common_words_opening_sentences(doc, [Span(doc, 0, 1, label="PERSON")])
     []
     """
