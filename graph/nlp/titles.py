@@ -32,6 +32,7 @@ from ..dates import MONTHS, WEEKDAYS
 from .gazetteer import PLACE_CUES, builtin_names, place_names
 from .labels import (
     ADMINISTRATIVE_HEADS,
+    BALINESE_NAME_WORDS,
     BRANCH_HEADS,
     COMPANY_FORMS,
     COMPANY_HEADS,
@@ -102,6 +103,13 @@ cpm mar pnb tek adm kes sus psk laut udara p t e s m kh
 """Words between a rank and the name: the force ("Pol", "TNI", the navy's and air force's "Laut",
 "Udara"), the second word of a star rank ("Brigadir Jenderal", "Laksamana Muda"), the corps
 ("Kolonel Inf", the navy's bracketed letters: "Kolonel Laut (P)"), "(Purn)" for retired."""
+
+PERSON_ROLES = frozenset("""
+hakim jaksa anggota pengamat ekonom analis peneliti tersangka terdakwa terpidana saksi korban
+""".split())
+"""Roles whose last word stands before a person's name and never an organisation's ("hakim
+anggota Sahlan Mahmud", "pengamat Budi Santoso"; not "pebalap Ducati Lenovo Team", "pemilik
+Horas Guesthouse")."""
 
 GENERIC_ROLES = frozenset("""
 anggota pengamat ekonom analis peneliti pemilik owner pimpinan pemimpin manajer manager hakim jaksa
@@ -742,6 +750,14 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
                 # one word that is no common word: "Kepala [BNPB Suharyanto]", not "Direktur
                 # [Bank Mandiri Syariah]"
                 titled_holder = _holder_word(doc, person.start, named)
+            if (ent.label_ == "ORG" and not org_size and not size and title
+                    and title.split()[-1].lower() in PERSON_ROLES and 2 <= len(person) <= 3
+                    and capitalised and not _org_words(person) and all(
+                        _holder_word(doc, k, named) or doc[k].lower_ in BALINESE_NAME_WORDS
+                        for k in range(person.start, person.end))):
+                # a name only, typed an organisation after a role only people hold: "hakim
+                # anggota [Sahlan Mahmud]", "Ketua majelis hakim [Putu Gede Arsana]"
+                titled_holder = True
             if person and person[0].lower_ in ADMINISTRATIVE_HEADS:
                 titled_holder = capitalised = False  # "Pemerintah [Prefektur Aichi]"
             named_again = bool(org_size and capitalised and (
