@@ -1838,3 +1838,32 @@ def test_commissions_river_places_origins_and_programme_acronyms() -> None:
                           ("APBD Perubahan 2025", "ORG"), ("Papua Defence Force", "LOC")]) == [
         ("Dewan Perwakilan Rakyat", "ORG"), ("Embaloh Hilir", "LOC"), ("Utrecht", "LOC"),
         ("Papua Defence Force", "ORG")]
+
+
+def test_rivals_from_countries_roles_only_people_hold_and_clergy() -> None:
+    from graph.nlp.pipeline import load_pipeline
+
+    shipped = load_pipeline(concepts=False)
+    found = [(e.text, e.label_) for e in shipped(
+        "Nomor itu dimenangi atlet Jepang Mizuki Tanabe, disusul Wu Yanting dari China dan Olga "
+        "Petrenko dari Kazakhstan. Medali perunggu jatuh ke sprinter China, Chen Haoran. Di "
+        "belakangnya ada Andrés Felipe Mosquera dari Kolombia. Ketua majelis hakim Putu Gede "
+        "Arsana membacakan putusan. Ketua Sinode Pdt Robinson Simanjuntak mengatakan umat siap. "
+        "Perusahaan itu mengantongi HGU sejak 2010.").ents]
+    for name in ("Mizuki Tanabe", "Wu Yanting", "Olga Petrenko", "Chen Haoran",
+                 "Andrés Felipe Mosquera", "Putu Gede Arsana", "Robinson Simanjuntak"):
+        assert (name, "PERSON") in found
+    assert ("Jepang", "LOC") in found and ("China", "LOC") in found  # a rival's country
+    assert not any(text == "HGU" for text, _ in found)
+
+
+def test_foreign_parties_are_known_and_religious_holidays_no_entities() -> None:
+    from graph.nlp.pipeline import load_pipeline
+
+    shipped = load_pipeline(concepts=False)
+    found = [(e.text, e.label_) for e in shipped(
+        "Merz memimpin koalisi yang unggul atas AfD dan SPD di Bundestag. Di Malaysia, Pakatan "
+        "Harapan bersaing dengan Barisan Nasional. Umat Hindu merayakan Nyepi dengan tenang.").ents]
+    for name in ("AfD", "SPD", "Bundestag", "Pakatan Harapan", "Barisan Nasional"):
+        assert (name, "ORG") in found
+    assert not any(text == "Nyepi" for text, _ in found)  # a holiday: no entity

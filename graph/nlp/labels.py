@@ -341,14 +341,27 @@ only one of them is dropped; inside a longer name ("Divisi Humas Polri") they st
 
 TERM_ACRONYMS = frozenset("""
 apbn apbd apbdes bbm blt pkh bpnt kur umkm ukm ppn pph dau dak pnbp ktp stnk psbb ppkm lpg cpo pdb
-gdp arpu iot ukt
+gdp arpu iot ukt hgu hgb shm amdal rtrw ruptl rups rupst rupslb
 """.split())
-"""Acronyms of common nouns of policy and business news that name no organisation or place:
-budgets (APBN, APBD), fuels (BBM, LPG), aid programmes (BLT bantuan langsung tunai, PKH Program
-Keluarga Harapan, BPNT, KUR), taxes (PPN, PPh), identity papers (KTP, STNK), restrictions (PSBB,
-PPKM), measures (PDB, GDP, ARPU), tuition (UKT). General Indonesian usage; in IDNer 2k and NERGrit
-train "APBN", "APBD", "BBM" and "UMKM" are never entities (54 times). An entity that is one, or
-that opens with one ("APBD Perubahan 2025"), is dropped."""
+"""Acronyms of common nouns of policy and business news that name no organisation or place: budgets
+(APBN, APBD), fuels (BBM, LPG), aid programmes (BLT bantuan langsung tunai, PKH Program Keluarga
+Harapan, BPNT, KUR), taxes (PPN, PPh), identity papers (KTP, STNK), restrictions (PSBB, PPKM),
+measures (PDB, GDP, ARPU), tuition (UKT), land titles and plans (HGU hak guna usaha, HGB, SHM,
+Amdal, RTRW, RUPTL), shareholders' meetings (RUPS, RUPST, RUPSLB). General Indonesian usage; in
+IDNer 2k and NERGrit train "APBN", "APBD", "BBM" and "UMKM" are never entities (54 times). An
+entity that is one, or that opens with one ("APBD Perubahan 2025"), is dropped."""
+
+
+HOLIDAY_NAMES = frozenset({
+    "nyepi", "hari raya nyepi", "idulfitri", "idul fitri", "hari raya idulfitri", "lebaran",
+    "iduladha", "idul adha", "hari raya iduladha", "waisak", "hari raya waisak", "imlek",
+    "tahun baru imlek", "galungan", "maulid nabi", "isra mikraj",
+})
+"""Indonesia's national religious holidays (the government's joint decree on national holidays,
+SKB Tiga Menteri) and Bali's Galungan, as news writes them: a day, no person, organisation or
+place, though the recogniser reads "Nyepi" or "Idulfitri" alone as a person's name. An entity
+that is exactly one is dropped; a named event holding one stays ("Dharmasanti Waisak Nasional
+2025"). "Natal", "Kuningan" and "Ramadan" are left out: also a place and a given name."""
 
 
 COMPANY_FORMS = frozenset("""
@@ -528,6 +541,7 @@ def opens_clause(doc: Doc, k: int) -> bool:
 
 BALINESE_NAME_WORDS = frozenset("""
 wayan gede putu made kadek nengah nyoman komang ketut luh gusti ngurah ayu agung dewa desak
+cokorda
 """.split())
 """Words that follow "I" (men) or "Ni" (women) at the start of a Balinese name: birth order
 (Wayan, Made, Nyoman, Ketut and their variants) and caste titles (Gusti, Dewa, Desak): "I Wayan
@@ -625,6 +639,8 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
         return None
     if text.lower() in UNIT_ABBREVIATIONS or text.lower() in COMPANY_FORMS:
         return None
+    if text.lower() in HOLIDAY_NAMES:
+        return None  # "merayakan [Nyepi]": a day
     if cased and doc[start].text.isupper() and doc[start].lower_ in TERM_ACRONYMS:
         return None  # "[BLT]", "[APBD Perubahan 2025]": a programme's or budget's name
     if MODEL_NUMBER.fullmatch(text) or (

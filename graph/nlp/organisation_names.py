@@ -49,6 +49,7 @@ from graph.nlp.labels import (
     LEADING_FUNCTION_WORDS,
     ORG_ONLY_TAILS,
     ORIGIN_WORDS,
+    TERM_ACRONYMS,
     common_words,
     is_cased,
     is_headline_case,
@@ -317,7 +318,7 @@ def organisations_by_kind(doc: Doc, ents: list[Span]) -> list[Span]:
         return ents
     person_words = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     names = {name for name in names if name not in person_words and name not in place_names()
-             and name.lower() not in common_words()}
+             and name.lower() not in common_words() and name.lower() not in TERM_ACRONYMS}
     if not names:
         return ents
     kept = [Span(doc, e.start, e.end, label="ORG") if len(e) == 1 and e.text in names else e

@@ -772,6 +772,62 @@ def origin_appositions(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(result, key=lambda span: span.start)
 
 
+def people_from_countries(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with a place or organisation of two or three words that are only names
+    (:func:`_only_a_name`), followed by "dari" and a country or a place the gazetteer knows,
+    made a person, and such words untagged after a lower-case word or a comma added as one: how
+    sports news lists rivals ("disusul [Wu Yanting] dari China dan [Olga
+    Petrenko] LOC dari Kazakhstan"). Not a known name, no organisation's last word ("Toyota
+    Motor Corporation dari Jepang"), not after a company's or a group's kind.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("disusul Wu Yanting dari China dan Olga Petrenko dari Kazakhstan")
+    >>> ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 4, 5, label="LOC"),
+    ...         Span(doc, 6, 8, label="LOC"), Span(doc, 9, 10, label="LOC")]
+    >>> [(e.text, e.label_) for e in people_from_countries(doc, ents)][::2]
+    [('Wu Yanting', 'PERSON'), ('Olga Petrenko', 'PERSON')]
+    """
+    cues = [k for k in positions_of(doc, frozenset({"dari"})) if doc[k].text == "dari"]
+    if not cues:
+        return ents
+    places = gazetteer_place_keys()
+    before = {ent.end: ent for ent in ents if ent.label_ in ("ORG", "LOC") and 2 <= len(ent) <= 3}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    retyped: set[int] = set()
+    found: list[Span] = []
+    names = None
+    for cue in cues:
+        if not known_place_at(doc, cue + 1, places):
+            continue
+        ent = before.get(cue)
+        if ent is None and cue - 1 not in taken:  # untagged: ", [Andrés Felipe Mosquera] dari"
+            start = cue
+            while start > 0 and cue - start < 3 and start - 1 not in taken and _is_name_like(
+                    doc[start - 1].text) and not doc[start - 1].is_sent_start:
+                start -= 1
+            if (2 <= cue - start <= 3 and start > 0 and not doc[start - 1].text[:1].isupper()
+                    and all(_only_a_name(doc, j, named_in_doc(ents))
+                            for j in range(start, cue))):
+                found.append(Span(doc, start, cue, label="PERSON"))
+            continue
+        if ent is None:
+            continue
+        if any(t.lower_ in KIND_NOUNS or t.lower_ in ORGANISATION_WORDS
+               for t in doc[max(0, ent.start - MAX_KIND_DISTANCE):ent.start]):
+            continue  # "perusahaan Tokai Tunnel dari Jepang"
+        if names is None:
+            others = set(before.values())
+            names = named_in_doc([e for e in ents if e.label_ != "PERSON" and e not in others])
+        if name_key(t.text for t in ent) in places or ent[-1].lower_ in ORG_ONLY_TAILS:
+            continue
+        if all(_only_a_name(doc, j, names) for j in range(ent.start, ent.end)):
+            retyped.add(ent.start)
+    if not retyped and not found:
+        return ents
+    return sorted([Span(doc, e.start, e.end, label="PERSON") if e.start in retyped else e
+                   for e in ents] + found, key=lambda span: span.start)
+
+
 class PersonNames:
     """Completes person spans cut short and finds people named again (see the module's text)."""
 
@@ -790,8 +846,9 @@ class PersonNames:
             if old._.role:
                 new = next(e for e in extended if e.start <= old.start and old.end <= e.end)
                 roles.setdefault((new.start_char, new.end_char), old._.role)
-        ents = origin_appositions(doc, appositions(doc, coordinated_places(
-            doc, slash_pairs(doc, split_pairs(doc, listed_people(doc, extended))))))
+        ents = people_from_countries(doc, origin_appositions(doc, appositions(
+            doc, coordinated_places(doc, slash_pairs(
+                doc, split_pairs(doc, listed_people(doc, extended)))))))
         ents = sorted(ents + named_again(doc, ents, names), key=lambda span: span.start)
         ents = common_words_opening_sentences(
             doc, places_tagged_as_people(doc, retyped_names(doc, ents)))

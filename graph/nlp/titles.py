@@ -62,12 +62,12 @@ if not Doc.has_extension("office_places"):
 
 HONORIFICS = frozenset("""
 bapak pak ibu bu kak mbak sang saudara sdr sdr. tuan nyonya ny ny. nona mr mr. mrs mrs. ms ms. dr
-dr. drs drs. prof prof. ir ir. h h. hj hj. kh kh. k.h. habib ustaz ustadz kyai kiai buya romo pastor
-pendeta bhikkhu haji hajjah letjen mayjen brigjen laksma laksda laksdya marsma marsda marsdya
-jenderal jendral laksamana marsekal kolonel
-letkol mayor letnan kapten kombes komjen akbp kompol akp iptu ipda aiptu aipda bripka brigadir
-briptu bripda brigpol bharada bharatu bharaka peltu pelda serma serka sertu serda sersan kopka
-koptu kopda kopral praka pratu prada commodore commander admiral colonel
+dr. drs drs. prof prof. ir ir. h h. hj hj. kh kh. k.h. habib ustaz ustadz kyai kiai buya romo
+pastor pendeta pdt pdt. phra bhante bhikkhu haji hajjah letjen mayjen brigjen laksma laksda laksdya
+marsma marsda marsdya jenderal jendral laksamana marsekal kolonel letkol mayor letnan kapten kombes
+komjen akbp kompol akp iptu ipda aiptu aipda bripka brigadir briptu bripda brigpol bharada bharatu
+bharaka peltu pelda serma serka sertu serda sersan kopka koptu kopda kopral praka pratu prada
+commodore commander admiral colonel
 """.split())
 """Titles of address and rank: never a role mention by themselves."""
 
@@ -84,10 +84,11 @@ Kemenkeu"); so is "Laksamana", also a given name."""
 
 NAME_HONORIFICS = frozenset("""
 kh kh. k.h. kyai kiai habib ustaz ustadz gus buya prof prof. dr dr. drs drs. dra dra. ir ir. h h.
-hj hj.
+hj hj. pdt pdt. phra bhante
 """.split())
 """Honorifics that stand right before a name, religious ("KH", "Habib", "Gus"), academic ("Prof.",
-"Dr.", "dr."), and "H."/"Hj." (haji, hajjah): the capitalised words after them begin a person's
+"Dr.", "dr."), clergy's ("Pdt." pendeta, the Thai and Buddhist "Phra", "Bhante"), and "H."/"Hj."
+(haji, hajjah): the capitalised words after them begin a person's
 name ("KH [Asrorun] Niam Sholeh", the model's span starting one word late)."""
 
 _NAME_CUES = RANKS | NAME_HONORIFICS
@@ -114,9 +115,11 @@ Horas Guesthouse")."""
 GENERIC_ROLES = frozenset("""
 anggota pengamat ekonom analis peneliti pemilik owner pimpinan pemimpin manajer manager hakim jaksa
 senator legislator pendiri founder co-founder bos vp pelatih petenis pebulu pebalap pegolf pesepak
-tersangka terdakwa terpidana almarhum almarhumah mendiang jenazah
+tersangka terdakwa terpidana almarhum almarhumah mendiang jenazah atlet pembalap pelari sprinter
+lifter perenang petinju pegulat pemanah pesepeda peselancar pevoli pebasket pecatur pesenam
 """.split())
-"""Roles that many people hold at once: never resolved to one person."""
+"""Roles that many people hold at once: never resolved to one person; a place after one is the
+holder's country, not an office's ("sprinter [China] Chen Haoran")."""
 
 NEEDS_COMPLEMENT = frozenset("""
 menteri menko ketua ketum sekretaris bendahara kepala kabag kabiro kadis ceo cfo cto coo chairman
@@ -562,7 +565,7 @@ def _holder_start(span: Span, people: NameKeys, names: NameKeys) -> int:
             break
         k -= 1
     if span.label_ == "ORG" and k > 0 and known[k - 1] and 2 <= len(span) - k <= 3 and not any(
-            t.lower_ in common_words() for t in span[k:]):
+            t.lower_ in common_words() and t.lower_ not in BALINESE_NAME_WORDS for t in span[k:]):
         return k  # after a known name, words that are no common words: "Dinas ESDM Provinsi
         # Riau Syahrial Effendi" (the caller asks for a title before the span); not in a place's
         # name, which may end with its namesake ("Stadion Utama Gelora Bung Karno")
