@@ -89,9 +89,17 @@ turning to India), od1-od4 (corruption trials in Medan, Palembang, Makassar and 
 scholarships, an underwater-robot team, a tuition protest), pc1-pc4 (an agritech funding round,
 a spectrum auction, a startup founder's embezzlement, island internet in Selayar), pd1-pd4 (late
 family aid in Sumba, wheelchairs in Lombok, a flooded orphanage, a village head's aid theft),
-the last twelve groups written on 2026-12-01 by helpers who never saw the pipeline's output
-("Uni Eropa", which one writer tagged a place, made an organisation as in the other groups and
-IDNer 2k train); ``--ids d`` scores one group. None of these articles
+qa1-qa4 (port queues in Belawan, a truck drivers' strike at Tanjung Perak, a direct call from
+Makassar New Port, a dredging case in Bitung), qb1-qb4 (illegal tin and gold mining in Bangka
+Barat, Gunung Mas, Bombana and Ketapang), qc1-qc4 (elections in Sabah, the Philippines, Japan and
+Germany), qd1-qd4 (dengue in Palembang, measles in Bandung, diphtheria in West Sumatra,
+leptospirosis in Semarang), ra1-ra4 (Nyepi, Waisak, Christmas security, a church synod), rb1-rb4
+(badminton in Odense, athletics in Gumi, weightlifting in Førde, esports in Poland), rc1-rc4
+(land conflicts in Langkat, Ogan Komering Ilir, Luwu Utara and Morowali Utara), rd1-rd4 (Telkom's
+shareholders' meeting, a bank merger, a solar plant in Kupang, Pertamina's subsidiaries), the
+last twenty groups written on 2026-12-01 by helpers who never saw the pipeline's output ("Uni
+Eropa", which one writer tagged a place, made an organisation as in the other groups and IDNer
+2k train); ``--ids d`` scores one group. None of these articles
 is in Jalin's training corpus (graph/nlp/corpus), which other writers wrote without seeing them.
 Conventions: names without titles; an organisation named inside a role phrase is tagged
 ("Direktur Utama [KAI]"); a place that only names an office is not ("Penjabat Gubernur Jawa

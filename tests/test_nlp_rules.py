@@ -1867,3 +1867,18 @@ def test_foreign_parties_are_known_and_religious_holidays_no_entities() -> None:
     for name in ("AfD", "SPD", "Bundestag", "Pakatan Harapan", "Barisan Nasional"):
         assert (name, "ORG") in found
     assert not any(text == "Nyepi" for text, _ in found)  # a holiday: no entity
+
+
+def test_firms_with_dan_rekan_offices_cut_at_dan_and_areas_named_by_facilities() -> None:
+    from graph.nlp.pipeline import load_pipeline
+
+    shipped = load_pipeline(concepts=False)
+    found = [(e.text, e.label_) for e in shipped(
+        "Laporan keuangan diaudit KAP Purnomo, Susanto dan Rekan. Perusahaan melapor ke Polda "
+        "Kalbar dan Direktorat Jenderal Mineral dan Batubara. Antrean kapal di Pelabuhan "
+        "Belawan, Kecamatan Medan Belawan, memanjang. Menurut Rudolf, KSOP Belawan telah "
+        "menyurati Pelindo. Ia mengingatkan, Belawan merupakan gerbang ekspor.").ents]
+    assert ("KAP Purnomo, Susanto dan Rekan", "ORG") in found
+    assert ("Direktorat Jenderal Mineral dan Batubara", "ORG") in found
+    assert ("KSOP Belawan", "ORG") in found and ("Belawan", "LOC") in found
+    assert not any(label == "PERSON" and "Belawan" in text for text, label in found)

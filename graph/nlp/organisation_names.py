@@ -47,6 +47,7 @@ from graph.nlp.labels import (
     COMPANY_HEADS,
     KIND_NOUNS,
     LEADING_FUNCTION_WORDS,
+    ORG_HEADS,
     ORG_ONLY_TAILS,
     ORIGIN_WORDS,
     TERM_ACRONYMS,
@@ -56,6 +57,7 @@ from graph.nlp.labels import (
     one_word_votes,
     positions_of,
 )
+from graph.nlp.regional_offices import OFFICE_HEADS
 from graph.nlp.titles import (
     MIN_SHORT_NAME_LETTERS,
     gazetteer_place_keys,
@@ -68,6 +70,10 @@ FIRM_TAILS = frozenset({"rekan", "partners", "partner", "associates", "company"}
 """Words after "&" that end a firm's name: "& Rekan" (Indonesian law and accounting firms),
 "& Partners", "& Associates", "& Company"."""
 
+FIRM_JOINERS = frozenset({"&", "dan"})
+"""Words before a firm's word after its partners' names: "& Rekan", "dan Rekan" ("KJPP Hartono
+Wibowo dan Rekan", "KAP Purnomo, Susanto dan Rekan")."""
+
 FIRM_SUFFIXES = frozenset({"law", "office", "firm", "lawyers", "consulting"})
 """Capitalised words that may follow a firm's name and belong to it: "& Partners Law Office"."""
 
@@ -76,7 +82,8 @@ MAX_FIRM_WORDS = 10
 
 def firm_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with the firms named after their partners as ORG spans: the capitalised words,
-    commas between them, before "&" and a firm word (:data:`FIRM_TAILS`) or a partner's name and
+    commas between them, before "&" or "dan" and a firm word (:data:`FIRM_TAILS`), or before "&"
+    and a partner's name and
     a legal form ("Castellano & Reyes LLP"), which replace the entities they hold ("[Hendrawan],
     [Sutanto] & Rekan" as people).
 
@@ -87,11 +94,13 @@ def firm_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """
     firms = []
     n = len(doc)
-    for k in positions_of(doc, frozenset({"&"})):
+    for k in positions_of(doc, FIRM_JOINERS):
         if not (0 < k < n - 1 and doc[k + 1].text[:1].isupper() and doc[k - 1].text[:1].isupper()):
             continue
         if doc[k + 1].lower_ in FIRM_TAILS:
             tail = k + 2
+        elif doc[k].text != "&":
+            continue  # "dan" joins a firm's name only before its firm word: "dan Rekan"
         elif k + 2 < n and doc[k + 1].is_alpha and doc[k + 2].lower_ in COMPANY_FORMS:
             tail = k + 3  # "Castellano & Reyes LLP"
         else:
@@ -402,6 +411,48 @@ def organisations_by_kind_runs(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(result, key=lambda span: span.start)
 
 
+_FIELD_HEADS = ORG_HEADS | OFFICE_HEADS
+"""Head words of names that name fields after them ("Direktorat Jenderal Mineral dan
+Batubara", "Kementerian Energi dan Sumber Daya Mineral")."""
+
+
+def fields_joined_by_dan(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with an office's name the recogniser cut at its "dan" made one ORG: an
+    organisation of two words or more opening with an organisation's or an office's head word
+    (:data:`_FIELD_HEADS`), "dan", and one capitalised word, an organisation's
+    entity or none, that is no acronym, no head word and no known name, before a lower-case word
+    or punctuation: "[Direktorat Jenderal Mineral] dan [Batubara]". The inverse of
+    :func:`~graph.nlp.labels.split_coordinated`, which cuts two names the recogniser joined.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("lapor ke Direktorat Jenderal Mineral dan Batubara kemarin")
+    >>> ents = [Span(doc, 2, 5, label="ORG"), Span(doc, 6, 7, label="ORG")]
+    >>> [e.text for e in fields_joined_by_dan(doc, ents)]
+    ['Direktorat Jenderal Mineral dan Batubara']
+    """
+    by_start = {e.start: e for e in ents}
+    result: list[Span] = []
+    skip = -1
+    for ent in ents:
+        if ent.start == skip:
+            continue
+        k = ent.end
+        if (ent.label_ == "ORG" and len(ent) >= 2 and ent[0].lower_ in _FIELD_HEADS
+                and ent[0].text[:1].isupper() and k + 2 <= len(doc) and doc[k].text == "dan"):
+            word = doc[k + 1]
+            after = by_start.get(k + 1)
+            if (word.text[:1].isupper() and word.is_alpha and not word.is_upper
+                    and word.lower_ not in ORG_HEADS and word.text not in builtin_names()
+                    and (after is None or (after.label_ == "ORG" and len(after) == 1))
+                    and (k + 2 == len(doc) or not doc[k + 2].text[:1].isupper())
+                    and not any(e.start <= k + 1 < e.end for e in ents if e is not after)):
+                result.append(Span(doc, ent.start, k + 2, label="ORG"))
+                skip = k + 1
+                continue
+        result.append(ent)
+    return result
+
+
 def majority_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with every one-word PERSON or LOC entity whose word the article's entities type
     ORG more often than PERSON and LOC together made ORG. Words of a longer person's or place's
@@ -520,8 +571,8 @@ class OrganisationNames:
         ents = national_branches(doc, national_forces(doc, majority_organisations(
             doc, retyped_short_names(
                 doc, organisations_by_kind_runs(doc, organisations_by_kind(
-                    doc, organisations_by_tail(doc, firm_names(
-                        doc, before))))))))
+                    doc, organisations_by_tail(doc, fields_joined_by_dan(doc, firm_names(
+                        doc, before)))))))))
         found = organisations_named_again(doc, ents)
         if found:
             ents = sorted(ents + found, key=lambda span: span.start)

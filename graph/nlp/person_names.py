@@ -42,7 +42,6 @@ from ..dates import MONTHS, WEEKDAYS
 from .labels import (
     ADMINISTRATIVE_HEADS,
     BALINESE_NAME_WORDS,
-    FACILITY_HEADS,
     KIND_NOUNS,
     LEADING_FUNCTION_WORDS,
     LIST_JOINERS,
@@ -60,6 +59,7 @@ from .labels import (
     positions_of,
 )
 from .titles import (
+    area_words,
     gazetteer_place_keys,
     known_place_at,
     known_place_words,
@@ -424,11 +424,7 @@ def places_tagged_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
                   and not is_initials(doc, ent.start, ent.end)]
     if not candidates:
         return ents
-    areas = {word_key(ent[-1].text) for ent in ents if ent.label_ in ("LOC", "ORG")
-             and len(ent) >= 2 and (ent[-2].lower_ in ADMINISTRATIVE_HEADS or (
-                 ent.label_ == "LOC" and len(ent) == 2 and ent[0].lower_ in FACILITY_HEADS))
-             and ent[-2].text[:1].isupper()}  # "(Pemerintah) Prefektur Aichi" -> "Aichi",
-    # "Stadion Teladan" -> "Teladan"
+    areas = area_words(ents)  # "(Pemerintah) Prefektur Aichi", "Stadion Teladan"
     cued = {word_key(ent.text) for ent in ents if ent.label_ == "LOC" and len(ent) == 1
             and ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS}  # "ke [Oecusse]"
     places = (known_place_words(ents) | areas | cued) - {

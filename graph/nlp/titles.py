@@ -37,6 +37,7 @@ from .labels import (
     COMPANY_FORMS,
     COMPANY_HEADS,
     DIRECTIONS,
+    FACILITY_HEADS,
     HOSPITAL_HEADS,
     LEADING_FUNCTION_WORDS,
     NAME_PARTICLES,
@@ -514,6 +515,17 @@ def gazetteer_place_keys() -> frozenset[tuple[str, ...]]:
     return frozenset(name_key(name_words(name)) for name in place_names())
 
 
+def area_words(ents: Iterable[Span]) -> set[str]:
+    """The words (:func:`word_key`) that the place and organisation entities among ``ents`` name
+    an area or a facility with, after its administrative or facility noun: "(Pemerintah)
+    Prefektur Aichi" -> "aichi", "Pelabuhan Belawan" -> "belawan", "Stadion Teladan" ->
+    "teladan"."""
+    return {word_key(ent[-1].text) for ent in ents if ent.label_ in ("LOC", "ORG")
+            and len(ent) >= 2 and ent[-2].text[:1].isupper() and (
+                ent[-2].lower_ in ADMINISTRATIVE_HEADS or (
+                    ent.label_ == "LOC" and len(ent) == 2 and ent[0].lower_ in FACILITY_HEADS))}
+
+
 def known_place_words(ents: Iterable[Span]) -> set[str]:
     """The words (:func:`word_key`) of the one-word place entities among ``ents`` that are
     places the gazetteer knows ("Turki", "Ankara")."""
@@ -686,7 +698,7 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
                        if ent.label_ == "ORG" and ent.end in person_starts}
     # a one-word "person" that is a known place the document tags as a place is no evidence
     # of a person ("di Istanbul, Turki ... menyatakan [Turki] siap")
-    place_words = known_place_words(ents)
+    place_words = known_place_words(ents) | area_words(ents)
     people = _AnyOf({name_key(t.text for t in ent) for ent in ents
                      if ent.label_ == "PERSON" and ent.start not in offices
                      and not is_initials(doc, ent.start, ent.end)
@@ -850,6 +862,12 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
                 result.append((place, ""))
                 name = Span(doc, place.end, name.end, label="PERSON")
                 role = f"{role} {place.text}"
+        elif (org_size and lead_label == "ORG" and not role
+              and {word_key(t.text) for t in name[org_size:]} <= place_words):
+            # an organisation's office named by its area, no one's name: "[KSOP Belawan]"
+            # PERSON after "Pelabuhan Belawan"
+            result.append((Span(doc, name.start, name.end, label="ORG"), ""))
+            continue
         result.append((name, role))
     return join_adjacent_people(result)
 
