@@ -1733,14 +1733,17 @@ def test_a_month_after_a_place_is_a_date_not_a_name() -> None:
 
 def test_holders_after_a_hyphenated_country_and_with_surname_particles() -> None:
     from graph.nlp.pipeline import load_pipeline
-    from graph.nlp.titles import name_words
+    from graph.nlp.titles import name_keys, name_words
 
     assert name_words("Timor-Leste") == ["Timor", "-", "Leste"]
     assert name_words("Kim Jong-un") == ["Kim", "Jong-un"]
+    assert name_keys("Go-Jek") == {("go-jek",), ("go", "-", "jek")}  # a token, or three
     shipped = load_pipeline(concepts=False)
     found = [(e.text, e.label_) for e in shipped(
         "Menteri Luar Negeri dan Kerja Sama Timor-Leste Bendito dos Santos Freitas akan hadir. "
-        "Duta Besar RI untuk Timor-Leste Antonius Lelo Bere menilai, peluang terbuka.").ents]
+        "Duta Besar RI untuk Timor-Leste Antonius Lelo Bere menilai, peluang terbuka. Hal itu "
+        "disampaikan CEO Go-Jek Nadiem Makarim di Jakarta.").ents]
+    assert ("Go-Jek", "ORG") in found and ("Nadiem Makarim", "PERSON") in found
     assert ("Bendito dos Santos Freitas", "PERSON") in found
     assert ("Antonius Lelo Bere", "PERSON") in found
     assert not any("Leste" in text and label == "PERSON" for text, label in found)

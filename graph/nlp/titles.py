@@ -378,6 +378,13 @@ def name_words(name: str) -> list[str]:
     return [part for word in name.split() for part in _SPLIT_HYPHEN.split(word) if part]
 
 
+def name_keys(name: str) -> set[tuple[str, ...]]:
+    """The :func:`name_key` tuples a known name matches tokens as: split at spaces, and also at
+    the hyphens the tokenizer splits ("Timor-Leste" -> "Timor", "-", "Leste"), since its
+    exceptions keep some hyphenated words whole ("Go-Jek")."""
+    return {name_key(name.split()), name_key(name_words(name))}
+
+
 @lru_cache(maxsize=1)
 def known_names() -> dict[tuple[str, ...], str]:
     """Names of the built-in alias table as :func:`name_key` tuples, with their type."""
@@ -387,7 +394,8 @@ def known_names() -> dict[tuple[str, ...], str]:
     for entry in builtin_aliases():
         for name in (entry.canonical, *entry.variants):
             if entry.type:
-                names.setdefault(name_key(name_words(name)), entry.type)
+                for key in name_keys(name):
+                    names.setdefault(key, entry.type)
     return names
 
 
@@ -397,8 +405,8 @@ def _known_names_of(label: str, gazetteer: bool = True) -> frozenset[tuple[str, 
     name keys."""
     names = [name for name, kind in known_names().items() if kind == label]
     if gazetteer:
-        names += [name_key(name_words(name)) for name, kind in builtin_names().items()
-                  if kind == label]
+        names += [key for name, kind in builtin_names().items() if kind == label
+                  for key in name_keys(name)]
     return frozenset(names)
 
 
@@ -406,7 +414,7 @@ def _known_names_of(label: str, gazetteer: bool = True) -> frozenset[tuple[str, 
 def _longer_known_organisations() -> frozenset[tuple[str, ...]]:
     """The alias table's and the gazetteer's organisations' names of two words or more ("Morgan
     Stanley", "Bank Dunia"): unlike one-word company names ("Sony", "Tesla"), no given name."""
-    return frozenset(name for name in _known_names_of("ORG") if len(name) >= 2)
+    return frozenset(name for name in _known_names_of("ORG") if sum(w != "-" for w in name) >= 2)
 
 
 NameKeys = Container[tuple[str, ...]]
@@ -512,7 +520,7 @@ def _ends_a_name(doc: Doc, end: int, full_stop: bool = False) -> bool:
 
 @lru_cache(maxsize=1)
 def gazetteer_place_keys() -> frozenset[tuple[str, ...]]:
-    return frozenset(name_key(name_words(name)) for name in place_names())
+    return frozenset(key for name in place_names() for key in name_keys(name))
 
 
 def area_words(ents: Iterable[Span]) -> set[str]:

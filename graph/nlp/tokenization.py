@@ -79,21 +79,28 @@ def add_abbreviations(tokenizer: Tokenizer) -> int:
     return added
 
 
+HONORIFIC_HYPHEN = r"(?<=[a-z])-(?=(?:san|sama|kun|chan|sensei|ssi|nim)(?![a-z]))"
+"""A hyphen before a Japanese or Korean honorific written after a name ("Watanabe-san",
+"Park-ssi"): the name stands alone, as "Pak Budi" does."""
+
+
 def keep_hyphenated_words(tokenizer: Tokenizer, infixes: Sequence[str]) -> None:
     """Give ``tokenizer`` the infix rules ``infixes`` (its language's ``Defaults.infixes``), none
-    of which may split at a hyphen between two lower-case letters (:data:`WORD_HYPHEN`).
+    of which may split at a hyphen between two lower-case letters (:data:`WORD_HYPHEN`), but for
+    one before an honorific (:data:`HONORIFIC_HYPHEN`: "Watanabe-san").
 
     >>> import spacy
     >>> nlp = spacy.blank("id")
-    >>> text = "upaya-upaya Kim Jong-un, perang dagang AS-China"
+    >>> text = "upaya-upaya Kim Jong-un, perang dagang AS-China, Tanaka-san"
     >>> [t.text for t in nlp(text)][:5]
     ['upaya', '-', 'upaya', 'Kim', 'Jong']
     >>> keep_hyphenated_words(nlp.tokenizer, nlp.Defaults.infixes)
     >>> [t.text for t in nlp(text)]
-    ['upaya-upaya', 'Kim', 'Jong-un', ',', 'perang', 'dagang', 'AS', '-', 'China']
+    ['upaya-upaya', 'Kim', 'Jong-un', ',', 'perang', 'dagang', 'AS', '-', 'China', ',', \
+'Tanaka', '-', 'san']
     """
     guarded = [rf"(?!{WORD_HYPHEN})(?:{pattern})" for pattern in infixes]
-    tokenizer.infix_finditer = compile_infix_regex(guarded).finditer
+    tokenizer.infix_finditer = compile_infix_regex([HONORIFIC_HYPHEN, *guarded]).finditer
 
 
 def adapt_tokenizer(nlp: Language) -> None:
