@@ -343,10 +343,11 @@ MAX_KIND_NAME_WORDS = 3
 """Most words of a name a kind noun introduces ("maskapai [Khatulistiwa Air]")."""
 
 
-def _kind_named_run(doc: Doc, k: int) -> int:
-    """End of the name of two or three capitalised words that a lower-case kind noun at token
-    ``k`` introduces right after it or after lower-case modifiers, followed by a lower-case word
-    or punctuation ("maskapai [Khatulistiwa Air] yang", "band indie [Sora Kalangkang],"), or -1."""
+def _kind_named_run(doc: Doc, k: int) -> Span | None:
+    """The name of two or three capitalised words that a lower-case kind noun at token ``k``
+    introduces right after it or after lower-case modifiers, followed by a lower-case word or
+    punctuation ("maskapai [Khatulistiwa Air] yang", "band indie [Sora Kalangkang],"), or
+    ``None``."""
     j = k + 1
     while (j < len(doc) and j - k <= MAX_KIND_MODIFIERS and doc[j].text.islower()
            and doc[j].is_alpha and doc[j].lower_ not in NOT_MODIFIERS
@@ -356,9 +357,10 @@ def _kind_named_run(doc: Doc, k: int) -> int:
     while (end < len(doc) and end - j < MAX_KIND_NAME_WORDS + 1 and not doc[end].is_sent_start
            and doc[end].text[:1].isupper() and doc[end].text.isalnum()):
         end += 1
-    if not 2 <= end - j <= MAX_KIND_NAME_WORDS:
-        return -1
-    return end if end == len(doc) or not doc[end].text[:1].isupper() else -1
+    if not 2 <= end - j <= MAX_KIND_NAME_WORDS or (
+            end < len(doc) and doc[end].text[:1].isupper()):
+        return None
+    return doc[j:end]
 
 
 def organisations_by_kind_runs(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -377,13 +379,9 @@ def organisations_by_kind_runs(doc: Doc, ents: list[Span]) -> list[Span]:
     for k in positions_of(doc, KIND_NOUNS):
         if not (doc[k].text.islower() or doc[k].is_sent_start):
             continue
-        end = _kind_named_run(doc, k)
-        if end < 0:
-            continue
-        start = end - next(size for size in range(MAX_KIND_NAME_WORDS, 1, -1)
-                           if doc[end - size:end].text[:1].isupper() and all(
-                               t.text[:1].isupper() for t in doc[end - size:end]))
-        names.add(tuple(t.text for t in doc[start:end]))
+        run = _kind_named_run(doc, k)
+        if run is not None:
+            names.add(tuple(t.text for t in run))
     if not names:
         return ents
     person_words = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}

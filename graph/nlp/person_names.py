@@ -768,6 +768,9 @@ def origin_appositions(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(result, key=lambda span: span.start)
 
 
+_FROM = frozenset({"dari"})
+
+
 def people_from_countries(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with a place or organisation of two or three words that are only names
     (:func:`_only_a_name`), followed by "dari" and a country or a place the gazetteer knows,
@@ -783,7 +786,7 @@ def people_from_countries(doc: Doc, ents: list[Span]) -> list[Span]:
     >>> [(e.text, e.label_) for e in people_from_countries(doc, ents)][::2]
     [('Wu Yanting', 'PERSON'), ('Olga Petrenko', 'PERSON')]
     """
-    cues = [k for k in positions_of(doc, frozenset({"dari"})) if doc[k].text == "dari"]
+    cues = [k for k in positions_of(doc, _FROM) if doc[k].text == "dari"]
     if not cues:
         return ents
     places = gazetteer_place_keys()
@@ -796,28 +799,31 @@ def people_from_countries(doc: Doc, ents: list[Span]) -> list[Span]:
         if not known_place_at(doc, cue + 1, places):
             continue
         ent = before.get(cue)
-        if ent is None and cue - 1 not in taken:  # untagged: ", [Andrés Felipe Mosquera] dari"
+        if ent is not None:
+            start = ent.start
+        elif cue - 1 not in taken:  # untagged: ", [Andrés Felipe Mosquera] dari Kolombia"
             start = cue
             while start > 0 and cue - start < 3 and start - 1 not in taken and _is_name_like(
                     doc[start - 1].text) and not doc[start - 1].is_sent_start:
                 start -= 1
-            if (2 <= cue - start <= 3 and start > 0 and not doc[start - 1].text[:1].isupper()
-                    and all(_only_a_name(doc, j, named_in_doc(ents))
-                            for j in range(start, cue))):
-                found.append(Span(doc, start, cue, label="PERSON"))
-            continue
-        if ent is None:
+            if not 2 <= cue - start <= 3 or start == 0 or doc[start - 1].text[:1].isupper():
+                continue
+        else:
             continue
         if any(t.lower_ in KIND_NOUNS or t.lower_ in ORGANISATION_WORDS
-               for t in doc[max(0, ent.start - MAX_KIND_DISTANCE):ent.start]):
+               for t in doc[max(0, start - MAX_KIND_DISTANCE):start]):
             continue  # "perusahaan Tokai Tunnel dari Jepang"
         if names is None:
             others = set(before.values())
             names = named_in_doc([e for e in ents if e.label_ != "PERSON" and e not in others])
-        if name_key(t.text for t in ent) in places or ent[-1].lower_ in ORG_ONLY_TAILS:
+        if (name_key(t.text for t in doc[start:cue]) in places
+                or doc[cue - 1].lower_ in ORG_ONLY_TAILS
+                or not all(_only_a_name(doc, j, names) for j in range(start, cue))):
             continue
-        if all(_only_a_name(doc, j, names) for j in range(ent.start, ent.end)):
-            retyped.add(ent.start)
+        if ent is not None:
+            retyped.add(start)
+        else:
+            found.append(Span(doc, start, cue, label="PERSON"))
     if not retyped and not found:
         return ents
     return sorted([Span(doc, e.start, e.end, label="PERSON") if e.start in retyped else e

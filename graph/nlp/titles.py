@@ -100,11 +100,23 @@ INNER_HONORIFICS = NAME_HONORIFICS - {"h", "h."}
 
 RANK_COMPLEMENTS = frozenset("""
 pol pol. tni purn purn. ( ) jenderal madya muda pertama utama inf kav arh czi cpl cku chb caj ckm
-cpm mar pnb tek adm kes sus psk laut udara p t e s m kh
+cpm mar pnb tek adm kes sus psk laut udara
 """.split())
 """Words between a rank and the name: the force ("Pol", "TNI", the navy's and air force's "Laut",
 "Udara"), the second word of a star rank ("Brigadir Jenderal", "Laksamana Muda"), the corps
-("Kolonel Inf", the navy's bracketed letters: "Kolonel Laut (P)"), "(Purn)" for retired."""
+("Kolonel Inf"), "(Purn)" for retired."""
+
+CORPS_LETTERS = frozenset({"p", "t", "e", "s", "m", "kh"})
+"""The navy's corps, one or two letters in brackets after the rank ("Kolonel Laut (P)": pelaut,
+teknik, elektronika, suplai, marinir, kesehatan); outside brackets such a letter is a name's
+initial ("Kompol M Syahrir")."""
+
+
+def _rank_complement(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` is a word between a rank and the name (:data:`RANK_COMPLEMENTS`, or
+    :data:`CORPS_LETTERS` in brackets)."""
+    return doc[k].lower_ in RANK_COMPLEMENTS or (
+        doc[k].lower_ in CORPS_LETTERS and k > 0 and doc[k - 1].text == "(")
 
 PERSON_ROLES = frozenset("""
 hakim jaksa anggota pengamat ekonom analis peneliti tersangka terdakwa terpidana saksi korban
@@ -1338,7 +1350,7 @@ def apply_ranks(doc: Doc) -> list[Span]:
         token = doc[i]
         rank = token.lower_ in RANKS
         ending = next((e for e in ents if e.start < i < e.end and all(
-            t.lower_ in RANK_COMPLEMENTS for t in doc[i + 1:e.end])), None) if rank else None
+            _rank_complement(doc, j) for j in range(i + 1, e.end))), None) if rank else None
         if ending is not None and ending.label_ != "PERSON":  # "[Bareskrim Polri Brigjen] Pol"
             trimmed = Span(doc, ending.start, i, label=ending.label_)  # "[Lanal Lhokseumawe
             ents[ents.index(ending)] = by_start[ending.start] = trimmed  # Kolonel Laut] (P)"
@@ -1347,7 +1359,7 @@ def apply_ranks(doc: Doc) -> list[Span]:
         if i in taken or not (token.text[:1].isupper() or token.lower_ in ("dr", "dr.")):
             continue
         start = i + 1
-        while start < len(doc) - 1 and (doc[start].lower_ in RANK_COMPLEMENTS
+        while start < len(doc) - 1 and (_rank_complement(doc, start)
                                         or doc[start].lower_ in NAME_HONORIFICS):
             start += 1  # "Kombes Pol", "Prof. Dr. H."
         if not rank and (start - 1 in taken or (i > 0 and doc[i - 1].lower_ in PLACE_NOUNS)):
