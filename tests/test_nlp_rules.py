@@ -1,8 +1,12 @@
-"""The rule components of the NLP stage, on texts written for these tests (no trained model)."""
+"""The rule components of the NLP stage, on texts written for these tests (blank pipelines, and
+the shipped pipeline where a rule needs the trained model's entities)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import spacy
+from spacy.language import Language
 from spacy.tokens import Span
 
 from graph.nlp.abbreviations import find_abbreviations, match_long_form
@@ -12,6 +16,19 @@ from graph.nlp.titles import apply_titles, strip_titles
 from graph.nlp.tokenization import abbreviations, add_abbreviations
 
 nlp = spacy.blank("id")
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> Language:
+    """The shipped pipeline without concepts, loaded once for the tests that read whole texts."""
+    from graph.nlp.pipeline import load_pipeline
+
+    return load_pipeline(concepts=False)
+
+
+def _shipped_entities(text: str) -> list[tuple[str, str]]:
+    """The shipped pipeline's entities of ``text`` as (text, label) pairs."""
+    return [(e.text, e.label_) for e in _shipped()(text).ents]
 
 
 def sentences(text: str) -> list[str]:
@@ -1708,41 +1725,33 @@ def test_an_organisations_indonesian_branch_and_a_departments_english_name() -> 
 
 
 def test_foreign_ranks_honorifics_and_institutions_defined_by_their_short_form() -> None:
-    from graph.nlp.pipeline import load_pipeline
-
-    shipped = load_pipeline(concepts=False)
-    found = [(e.text, e.label_) for e in shipped(
+    found = _shipped_entities(
         "Juru bicara Australian Border Force (ABF) Commander Nathan Briggs menyebut perahu itu "
         "ditahan. Bersama Rebecca Thornton dari Australian National University (ANU) di "
-        "Canberra, ia meneliti hutan. \"Saya mau seperti Kak Kevin,\" ucap Yosua.").ents]
+        "Canberra, ia meneliti hutan. \"Saya mau seperti Kak Kevin,\" ucap Yosua.")
     assert ("Nathan Briggs", "PERSON") in found and ("Kevin", "PERSON") in found
     assert ("Australian National University", "ORG") in found and ("ANU", "ORG") in found
 
 
 def test_a_month_after_a_place_is_a_date_not_a_name() -> None:
-    from graph.nlp.pipeline import load_pipeline
-
-    shipped = load_pipeline(concepts=False)
-    found = [(e.text, e.label_) for e in shipped(
+    found = _shipped_entities(
         "Timor-Leste resmi menjadi anggota ASEAN pada KTT ASEAN ke-47 di Kuala Lumpur Oktober "
-        "mendatang. Menteri Kehutanan Raja Juli Antoni menegaskan izin itu dicabut.").ents]
+        "mendatang. Menteri Kehutanan Raja Juli Antoni menegaskan izin itu dicabut.")
     assert ("Kuala Lumpur", "LOC") in found
     assert not any("Oktober" in text for text, _ in found)
     assert any(label == "PERSON" and "Juli Antoni" in text for text, label in found)
 
 
 def test_holders_after_a_hyphenated_country_and_with_surname_particles() -> None:
-    from graph.nlp.pipeline import load_pipeline
     from graph.nlp.titles import name_keys, name_words
 
     assert name_words("Timor-Leste") == ["Timor", "-", "Leste"]
     assert name_words("Kim Jong-un") == ["Kim", "Jong-un"]
     assert name_keys("Go-Jek") == {("go-jek",), ("go", "-", "jek")}  # a token, or three
-    shipped = load_pipeline(concepts=False)
-    found = [(e.text, e.label_) for e in shipped(
+    found = _shipped_entities(
         "Menteri Luar Negeri dan Kerja Sama Timor-Leste Bendito dos Santos Freitas akan hadir. "
         "Duta Besar RI untuk Timor-Leste Antonius Lelo Bere menilai, peluang terbuka. Hal itu "
-        "disampaikan CEO Go-Jek Nadiem Makarim di Jakarta.").ents]
+        "disampaikan CEO Go-Jek Nadiem Makarim di Jakarta.")
     assert ("Go-Jek", "ORG") in found and ("Nadiem Makarim", "PERSON") in found
     assert ("Bendito dos Santos Freitas", "PERSON") in found
     assert ("Antonius Lelo Bere", "PERSON") in found
@@ -1762,14 +1771,11 @@ def test_lower_case_words_between_dan_and_a_second_name_split_the_span() -> None
 
 
 def test_branch_regions_honorifics_and_ranks_inside_an_office_span() -> None:
-    from graph.nlp.pipeline import load_pipeline
-
-    shipped = load_pipeline(concepts=False)
-    found = [(e.text, e.label_) for e in shipped(
+    found = _shipped_entities(
         "Kepala Bidang Penyelenggaraan Haji dan Umrah Kanwil Kemenag Jatim Sugianto Wibisono "
         "menyebut jemaah sehat. Ketua Baznas Jatim K.H. Abdul Mun'im Syakur mengatakan, dana "
         "cair. Komandan Lanal Lhokseumawe Kolonel Laut (P) Teuku Fadhil Mahmud menyebutkan, "
-        "kapal dikerahkan. JPU Rahmawati Lubis menuntut terdakwa.").ents]
+        "kapal dikerahkan. JPU Rahmawati Lubis menuntut terdakwa.")
     assert ("Kanwil Kemenag Jatim", "ORG") in found and ("Sugianto Wibisono", "PERSON") in found
     assert ("Baznas Jatim", "ORG") in found and ("Abdul Mun'im Syakur", "PERSON") in found
     assert ("Lanal Lhokseumawe", "ORG") in found and ("Teuku Fadhil Mahmud", "PERSON") in found
@@ -1786,15 +1792,12 @@ def test_a_language_is_no_place_and_a_unit_number_no_balinese_name() -> None:
 
 
 def test_names_the_article_completes_elsewhere() -> None:
-    from graph.nlp.pipeline import load_pipeline
-
-    shipped = load_pipeline(concepts=False)
-    found = [(e.text, e.label_) for e in shipped(
+    found = _shipped_entities(
         "Ketua DPRD dari Fraksi Partai Demokrasi Indonesia Perjuangan Theresia Maria Kamuyen "
         "menambahkan, kapal itu kosong. \"Itu janji,\" ujar Theresia. Ketua Sinode Pendeta "
         "Yakobus Magai berharap beasiswa berlanjut. Salah satu penonton, Putri Maharani (22), "
         "datang dari Bekasi. PSMS ingin bermarkas di Stadion Teladan. \"Kami berharap renovasi "
-        "Teladan selesai,\" kata Fadli.").ents]
+        "Teladan selesai,\" kata Fadli.")
     assert ("Theresia Maria Kamuyen", "PERSON") in found
     assert ("Yakobus Magai", "PERSON") in found and ("Putri Maharani", "PERSON") in found
     assert [label for text, label in found if text == "Teladan"] == ["LOC"]
@@ -1820,14 +1823,11 @@ def test_one_sense_per_article_for_people_and_places() -> None:
 
 
 def test_defined_church_bodies_customs_offices_and_kind_named_companies() -> None:
-    from graph.nlp.pipeline import load_pipeline
-
-    shipped = load_pipeline(concepts=False)
-    found = [(e.text, e.label_) for e in shipped(
+    found = _shipped_entities(
         "Ketua Sinode Gereja Protestan Maluku (GPM) hadir di Ambon. Sengketa dibawa ke Lembaga "
         "Alternatif Penyelesaian Sengketa Sektor Jasa Keuangan (LAPS SJK). Kapal patroli Bea "
         "Cukai Dumai membayangi speedboat itu. Penerbangan maskapai Khatulistiwa Air yang "
-        "dijadwalkan pagi tertunda. Selain Khatulistiwa Air, penerbangan lain juga telat.").ents]
+        "dijadwalkan pagi tertunda. Selain Khatulistiwa Air, penerbangan lain juga telat.")
     assert ("Gereja Protestan Maluku", "ORG") in found and ("GPM", "ORG") in found
     assert ("LAPS SJK", "ORG") in found and ("Bea Cukai Dumai", "ORG") in found
     assert [label for text, label in found if text == "Khatulistiwa Air"] == ["ORG", "ORG"]
@@ -1844,15 +1844,12 @@ def test_commissions_river_places_origins_and_programme_acronyms() -> None:
 
 
 def test_rivals_from_countries_roles_only_people_hold_and_clergy() -> None:
-    from graph.nlp.pipeline import load_pipeline
-
-    shipped = load_pipeline(concepts=False)
-    found = [(e.text, e.label_) for e in shipped(
+    found = _shipped_entities(
         "Nomor itu dimenangi atlet Jepang Mizuki Tanabe, disusul Wu Yanting dari China dan Olga "
         "Petrenko dari Kazakhstan. Medali perunggu jatuh ke sprinter China, Chen Haoran. Di "
         "belakangnya ada Andrés Felipe Mosquera dari Kolombia. Ketua majelis hakim Putu Gede "
         "Arsana membacakan putusan. Ketua Sinode Pdt Robinson Simanjuntak mengatakan umat siap. "
-        "Perusahaan itu mengantongi HGU sejak 2010.").ents]
+        "Perusahaan itu mengantongi HGU sejak 2010.")
     for name in ("Mizuki Tanabe", "Wu Yanting", "Olga Petrenko", "Chen Haoran",
                  "Andrés Felipe Mosquera", "Putu Gede Arsana", "Robinson Simanjuntak"):
         assert (name, "PERSON") in found
@@ -1861,26 +1858,20 @@ def test_rivals_from_countries_roles_only_people_hold_and_clergy() -> None:
 
 
 def test_foreign_parties_are_known_and_religious_holidays_no_entities() -> None:
-    from graph.nlp.pipeline import load_pipeline
-
-    shipped = load_pipeline(concepts=False)
-    found = [(e.text, e.label_) for e in shipped(
+    found = _shipped_entities(
         "Merz memimpin koalisi yang unggul atas AfD dan SPD di Bundestag. Di Malaysia, Pakatan "
-        "Harapan bersaing dengan Barisan Nasional. Umat Hindu merayakan Nyepi dengan tenang.").ents]
+        "Harapan bersaing dengan Barisan Nasional. Umat Hindu merayakan Nyepi dengan tenang.")
     for name in ("AfD", "SPD", "Bundestag", "Pakatan Harapan", "Barisan Nasional"):
         assert (name, "ORG") in found
     assert not any(text == "Nyepi" for text, _ in found)  # a holiday: no entity
 
 
 def test_firms_with_dan_rekan_offices_cut_at_dan_and_areas_named_by_facilities() -> None:
-    from graph.nlp.pipeline import load_pipeline
-
-    shipped = load_pipeline(concepts=False)
-    found = [(e.text, e.label_) for e in shipped(
+    found = _shipped_entities(
         "Laporan keuangan diaudit KAP Purnomo, Susanto dan Rekan. Perusahaan melapor ke Polda "
         "Kalbar dan Direktorat Jenderal Mineral dan Batubara. Antrean kapal di Pelabuhan "
         "Belawan, Kecamatan Medan Belawan, memanjang. Menurut Rudolf, KSOP Belawan telah "
-        "menyurati Pelindo. Ia mengingatkan, Belawan merupakan gerbang ekspor.").ents]
+        "menyurati Pelindo. Ia mengingatkan, Belawan merupakan gerbang ekspor.")
     assert ("KAP Purnomo, Susanto dan Rekan", "ORG") in found
     assert ("Direktorat Jenderal Mineral dan Batubara", "ORG") in found
     assert ("KSOP Belawan", "ORG") in found and ("Belawan", "LOC") in found

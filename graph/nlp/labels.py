@@ -434,17 +434,28 @@ def _is_initials_word(text: str) -> bool:
     return 1 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
 
 
+def age_at(doc: Doc, k: int) -> bool:
+    """Whether an age in brackets starts at token ``k`` ("[(41)]", "[(22)]"), which news writes
+    right after a person's name.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Putri Maharani (22) datang")
+    >>> age_at(doc, 2), age_at(doc, 1)
+    (True, False)
+    """
+    if not (k + 1 < len(doc) and doc[k].text == "("):
+        return False
+    age = doc[k + 1].text
+    if age.endswith(")"):  # spaCy's Indonesian tokenizer keeps "8)" (a list number) whole
+        return age[:-1].isdigit() and len(age) <= 3
+    return age.isdigit() and len(age) <= 2 and k + 2 < len(doc) and doc[k + 2].text == ")"
+
+
 def _age_follows(doc: Doc, k: int) -> bool:
     """Whether token ``k`` is two to four capitals followed by an age in brackets ("MZ (41)"),
     how crime news names a suspect or victim without a cue word ("yakni MZ (41), DS (38)")."""
-    if not (k + 2 < len(doc) and len(doc[k].text) >= 2 and _is_initials_word(doc[k].text)
-            and doc[k + 1].text == "(" and _may_repeat_initials(doc, k)):
-        return False
-    age = doc[k + 2].text
-    if age.endswith(")"):  # spaCy's Indonesian tokenizer keeps "8)" (a list number) whole
-        return age[:-1].isdigit() and len(age) <= 3
-    return (age.isdigit() and len(age) <= 2 and k + 3 < len(doc)
-            and doc[k + 3].text == ")")
+    return (len(doc[k].text) >= 2 and _is_initials_word(doc[k].text)
+            and _may_repeat_initials(doc, k) and age_at(doc, k + 1))
 
 
 @per_document

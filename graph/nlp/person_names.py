@@ -51,6 +51,7 @@ from .labels import (
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     STRONG_PLACE_CUES,
+    age_at,
     common_words,
     is_cased,
     is_headline_case,
@@ -113,17 +114,6 @@ def _only_a_name(doc: Doc, k: int, names: NameSet) -> bool:
             and not title_length_at(doc, k) and (word_key(token.text),) not in names)
 
 
-def _age_after(doc: Doc, k: int) -> bool:
-    """Whether an age in brackets starts at token ``k`` ("Putri Maharani [(22)]"), written
-    after a person's full name."""
-    if not (k + 1 < len(doc) and doc[k].text == "("):
-        return False
-    age = doc[k + 1].text
-    if age.endswith(")"):  # "22)" kept whole by the tokenizer
-        return age[:-1].isdigit() and len(age) <= 3
-    return age.isdigit() and len(age) <= 2 and k + 2 < len(doc) and doc[k + 2].text == ")"
-
-
 def _ends_hyphenated_name(doc: Doc, k: int, names: NameSet) -> bool:
     """Whether token ``k`` ends a known name written with a hyphen ("Timor-[Leste]")."""
     return (k >= 2 and doc[k - 1].text == "-"
@@ -156,7 +146,7 @@ def extend_left(doc: Doc, ents: list[Span], names: NameSet | None = None) -> lis
             taken.add(k)
         elif (ent.label_ == "PERSON" and len(ent) < MAX_NAME_WORDS and k >= 0 and k not in taken
                 and not ent[0].is_sent_start and (_only_a_name(doc, k, names) or (
-                    _age_after(doc, ent.end) and _is_name_like(doc[k].text)
+                    age_at(doc, ent.end) and _is_name_like(doc[k].text)
                     and doc[k].lower_ not in LEADING_FUNCTION_WORDS
                     and not title_length_at(doc, k) and (word_key(doc[k].text),) not in names))
                 and (k == 0 or doc[k].is_sent_start or not doc[k - 1].text[:1].isupper()
@@ -725,6 +715,13 @@ MAX_KIND_DISTANCE = 5
 """How far before "asal" a company's kind is looked for ("produsen mobil listrik asal Jerman")."""
 
 
+def _after_a_kind(doc: Doc, k: int) -> bool:
+    """Whether a company's or a group's kind noun or an organisation's word stands shortly
+    before token ``k`` ("perusahaan asal Jepang, ...", "perusahaan Tokai Tunnel dari Jepang")."""
+    return any(t.lower_ in KIND_NOUNS or t.lower_ in ORGANISATION_WORDS
+               for t in doc[max(0, k - MAX_KIND_DISTANCE):k])
+
+
 def origin_appositions(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with the two or three name words in apposition after a person's origin made
     that person, whatever the recogniser typed: "penyerang asal Brasil, [Rafael Bittencourt],",
@@ -745,8 +742,7 @@ def origin_appositions(doc: Doc, ents: list[Span]) -> list[Span]:
     names = named_in_doc([ent for ent in ents if ent.label_ != "PERSON"])
     result = list(ents)
     for cue in cues:
-        if any(t.lower_ in KIND_NOUNS or t.lower_ in ORGANISATION_WORDS
-               for t in doc[max(0, cue - MAX_KIND_DISTANCE):cue]):
+        if _after_a_kind(doc, cue):
             continue  # a company's or a group's origin
         size = known_place_at(doc, cue + 1, places)
         comma = cue + 1 + size
@@ -810,8 +806,7 @@ def people_from_countries(doc: Doc, ents: list[Span]) -> list[Span]:
                 continue
         else:
             continue
-        if any(t.lower_ in KIND_NOUNS or t.lower_ in ORGANISATION_WORDS
-               for t in doc[max(0, start - MAX_KIND_DISTANCE):start]):
+        if _after_a_kind(doc, start):
             continue  # "perusahaan Tokai Tunnel dari Jepang"
         if names is None:
             others = set(before.values())
