@@ -96,10 +96,24 @@ Germany), qd1-qd4 (dengue in Palembang, measles in Bandung, diphtheria in West S
 leptospirosis in Semarang), ra1-ra4 (Nyepi, Waisak, Christmas security, a church synod), rb1-rb4
 (badminton in Odense, athletics in Gumi, weightlifting in Førde, esports in Poland), rc1-rc4
 (land conflicts in Langkat, Ogan Komering Ilir, Luwu Utara and Morowali Utara), rd1-rd4 (Telkom's
-shareholders' meeting, a bank merger, a solar plant in Kupang, Pertamina's subsidiaries), the
-last twenty groups written on 2026-12-01 by helpers who never saw the pipeline's output ("Uni
-Eropa", which one writer tagged a place, made an organisation as in the other groups and IDNer
-2k train); ``--ids d`` scores one group. None of these articles
+shareholders' meeting, a bank merger, a solar plant in Kupang, Pertamina's subsidiaries), sa1-sa4
+(regional budgets in Sulawesi Selatan, Jawa Timur, Bali and Medan), sb1-sb4 (village
+cooperatives in Lombok, a woven-cloth village enterprise in Klaten, a village-fund case in
+Takalar, small-business credit in Tanah Datar), sc1-sc4 (crashes on four toll roads), sd1-sd4
+(illegal cosmetics in Makassar, school-meal poisoning in Surabaya, drugs sold online, halal
+certificates in Medan), ta1-ta4 (provincial sport teams and federations), tb1-tb4 (two dams, two
+toll roads), tc1-tc4 (the MRT, the high-speed train, electric buses in Semarang, stones thrown
+at trains), td1-td4 (drought and water companies in Kupang, Grobogan, Bandung and Makassar),
+ua1-ua4 (customs seizures in Batam and Pamekasan, a tax-evasion case in Medan, a tax amnesty
+debate), ub1-ub4 (Rohingya refugees in Pidie and Makassar, aid to Gaza), uc1-uc4 (a battery
+plant, an auto show, nickel smelters, electric-car dealers), ud1-ud4 (ransomware, a data leak, a
+fake-app fraud, gambling pages on public websites), va1-va4 (palm oil disputes, replanting, the
+EU deforestation rule, certificates), vb1-vb4 (child protection, bullying, a domestic-violence
+trial, child marriage), vc1-vc4 (a writers' festival, a carnival, repatriated objects, cave
+paintings in Maros), vd1-vd4 (the new capital: land claims, civil servants moving, investors,
+food supply), the last thirty-six groups written on 2026-12-01 by helpers who never saw the
+pipeline's output ("Uni Eropa", which one writer tagged a place, made an organisation as in the
+other groups and IDNer 2k train); ``--ids d`` scores one group. None of these articles
 is in Jalin's training corpus (graph/nlp/corpus), which other writers wrote without seeing them.
 Conventions: names without titles; an organisation named inside a role phrase is tagged
 ("Direktur Utama [KAI]"); a place that only names an office is not ("Penjabat Gubernur Jawa

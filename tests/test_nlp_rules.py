@@ -1876,3 +1876,45 @@ def test_firms_with_dan_rekan_offices_cut_at_dan_and_areas_named_by_facilities()
     assert ("Direktorat Jenderal Mineral dan Batubara", "ORG") in found
     assert ("KSOP Belawan", "ORG") in found and ("Belawan", "LOC") in found
     assert not any(label == "PERSON" and "Belawan" in text for text, label in found)
+
+
+def test_regional_short_forms_village_heads_and_initials_named_like_agencies() -> None:
+    found = _shipped_entities(
+        "Kepala Dinas Pemuda dan Olahraga Provinsi Jawa Barat (Dispora Jabar) Asep Sukmana "
+        "mengatakan dana itu cukup. Dinas Perhubungan Kabupaten Batang (Dishub Batang) memeriksa "
+        "bus itu. Kepala Dishub Batang Tri Haryanto menjelaskan hasilnya. Polisi menetapkan "
+        "koordinator juru parkir berinisial AP sebagai tersangka.")
+    assert ("Dispora Jabar", "ORG") in found and ("Asep Sukmana", "PERSON") in found
+    assert found.count(("Dishub Batang", "ORG")) == 2 and ("Tri Haryanto", "PERSON") in found
+    assert ("AP", "PERSON") in found  # initials, not the news agency
+
+
+def test_a_village_head_named_again_is_split_from_the_village() -> None:
+    from spacy.tokens import Span
+
+    doc = spacy.blank("id")("Kepala Desa Sembalun Bumbung Sahrul Anwar menambahkan. Sembalun "
+                            "sejuk. Kata Sahrul.")
+    doc.ents = [Span(doc, 1, 6, "LOC"), Span(doc, 8, 9, "LOC"), Span(doc, 12, 13, "PERSON")]
+    pairs = [(s.text, s.label_, r) for s, r in apply_titles(doc)]
+    assert ("Sahrul Anwar", "PERSON", "Kepala Desa Sembalun Bumbung") in pairs
+    assert not any("Sahrul" in text and label == "LOC" for text, label, _ in pairs)
+
+
+def test_terms_commissions_sport_weeks_and_road_points_are_no_organisations() -> None:
+    found = _shipped_entities(
+        "BPK memberikan opini WTP kepada Pemkab Sidoarjo. Sertifikat Indonesian Sustainable Palm "
+        "Oil (ISPO) wajib bagi kebun. Anggota Komisi E dari Fraksi Partai NasDem, Andi Nurul, "
+        "menolak. Atlet itu meraih medali di Porprov Jatim 2025. Bus terguling di Tol "
+        "Batang-Semarang Kilometer 342, Desa Kenconorejo.")
+    texts = {text for text, _ in found}
+    assert not texts & {"WTP", "ISPO", "Indonesian Sustainable Palm Oil", "Komisi E"}
+    assert ("Porprov Jatim 2025", "EVENT") in found
+    assert ("Tol Batang-Semarang", "LOC") in found
+
+
+def test_outlet_desks_carmakers_and_facilities_named_after_honoured_people() -> None:
+    found = _shipped_entities(
+        '"Kami siap," kata Budi kepada detikJatim, Senin. Wuling Motors meluncurkan mobil di '
+        "Jakarta. Korban dibawa ke RSUD Tgk. Chik Ditiro di Sigli.")
+    assert ("detikJatim", "ORG") in found and ("Wuling Motors", "ORG") in found
+    assert ("RSUD Tgk. Chik Ditiro", "LOC") in found

@@ -22,12 +22,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .labels import (
+    BOARD_HEADS,
     COMPANY_FORMS,
     EVENT_WORDS,
     INSTITUTION_TAILS,
     ORG_ONLY_HEADS,
     ORG_ONLY_TAILS,
     ORGANISATION_WORDS,
+    TERM_ACRONYMS,
+    common_words,
     is_cased,
 )
 
@@ -40,19 +43,34 @@ MAX_INNER_TOKENS = 12
 BRACKETS = frozenset("()[]")
 
 
+MAX_SHORT_FORM_CHARS = 12
+MAX_REGIONAL_SHORT_FORM_CHARS = 24
+
+
 def is_short_form(text: str) -> bool:
-    """Whether ``text`` can be an abbreviation: 2-12 characters, a letter first, few words, no
-    company's legal form (the "(Persero)" of "PT Bank Mandiri (Persero) Tbk" is part of the name).
+    """Whether ``text`` can be an abbreviation: 2-12 characters, a letter first, one or two
+    words, no company's legal form (the "(Persero)" of "PT Bank Mandiri (Persero) Tbk" is part
+    of the name); or a regional office's short form, up to 24 characters: an abbreviation that
+    is no common word followed by one or two capitalised words, its region ("Dispora Jabar",
+    "Bapenda Kota Malang").
 
     >>> is_short_form("UKM"), is_short_form("roadmap yang baru"), is_short_form("2016")
     (True, False, False)
     >>> is_short_form("Persero")
     False
+    >>> is_short_form("Dishub Batang"), is_short_form("Kantor Gubernur Sumatera")
+    (True, False)
     """
-    if not 2 <= len(text) <= 12 or len(text.split()) > 2 or text.lower() in COMPANY_FORMS:
+    words = text.split()
+    if not 2 <= len(text) <= MAX_REGIONAL_SHORT_FORM_CHARS or text.lower() in COMPANY_FORMS:
         return False
     if not text[0].isalpha():
         return False
+    if len(text) > MAX_SHORT_FORM_CHARS or len(words) > 2:
+        return (len(words) <= 3 and words[0][:1].isupper() and words[0].isalpha()
+                and words[0].lower() not in common_words() and words[0] not in BOARD_HEADS
+                and all(w[:1].isupper() for w in words[1:]))  # not a party's board, which
+        # is read as its party: "DPW NasDem Sulsel"
     return any(ch.isupper() for ch in text) or text.isupper()
 
 
@@ -202,10 +220,8 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
             long_span = _long_before(doc, i - shared, inner[0].text)
             if long_span is not None:
                 pairs.append((doc[long_span.start:i], inner))
-        elif is_short_form(inner.text):
-            long_span = _long_before(doc, i, inner.text)
-            if long_span is not None:
-                pairs.append((long_span, inner))
+        elif is_short_form(inner.text) and _long_before(doc, i, inner.text) is not None:
+            pairs.append((_long_before(doc, i, inner.text), inner))
         elif i > sent_start and is_short_form(doc[i - 1].text) and len(inner) > 1:
             short_span = doc[i - 1:i]
             long_span = _long_form_span(doc, inner, short_span.text)
@@ -294,7 +310,9 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
     or ending with a word that only organisations' names open or end with
     (:data:`~graph.nlp.labels.ORG_ONLY_HEADS`, ``ORG_ONLY_TAILS``, ``INSTITUTION_TAILS``: "Japan
     International Cooperation Agency (JICA)", the recogniser's "Japan" a place) is an ORG, and
-    so is one opening with "Gereja" or "Lembaga" (:data:`DEFINED_ORG_HEADS`).
+    so is one opening with "Gereja" or "Lembaga" (:data:`DEFINED_ORG_HEADS`). The long form of a
+    common noun's acronym (:data:`~graph.nlp.labels.TERM_ACRONYMS`: "Indonesian Sustainable Palm
+    Oil (ISPO)", a certificate) names nothing, nor does the acronym.
     """
     from .titles import title_length_at
 
@@ -304,6 +322,12 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
     if common:  # "hak guna usaha (HGU)": no "HGU" names anything in the article
         ents = [e for e in ents if e.text not in common]
     for long_span, short_span in pairs:
+        if (short_span.text.lower() in TERM_ACRONYMS and not _defined_organisation(long_span)
+                and long_span[0].lower_ not in ORGANISATION_HEADS):
+            # "Indonesian Sustainable Palm Oil (ISPO)": a certificate
+            ents = [e for e in ents if e.text != short_span.text and not (
+                long_span.start <= e.start and e.end <= long_span.end)]
+            continue
         if not is_proper_name(long_span) or title_length_at(doc, short_span.start) or \
                 title_length_at(doc, long_span.start) >= len(long_span):
             continue  # a title and its short form ("Chief Executive Officer (CEO)") name no one

@@ -78,6 +78,7 @@ from .labels import (
     STRONG_PLACE_CUES,
     common_words,
     extend_to_numeral,
+    extend_to_org_tail,
     is_headline_case,
     is_initials,
 )
@@ -444,9 +445,16 @@ class Gazetteer:
                     place_mentions.append(span)  # "pemain e-commerce Tiongkok"
                 by_extent = {(e.start, e.end): i for i, e in enumerate(ents)}
                 continue
-            if not overlapping:  # with its numeral: "[PTPN IV]", unless an entity holds it
+            if is_initials(doc, span.start, span.end):
+                continue  # "berinisial [AP]": a person's initials, not the news agency
+            if not overlapping:  # with its numeral: "[PTPN IV]", unless an entity holds it;
+                # an organisation with the tail of its full name: "[Wuling] Motors"
                 next_taken = {span.end} if any(e.start <= span.end < e.end for e in ents) else set()
-                ents.append(extend_to_numeral(span, next_taken))
+                span = extend_to_numeral(span, next_taken)
+                if span.label_ == "ORG":
+                    occupied = {k for e in ents for k in range(e.start, e.end)}
+                    span = extend_to_org_tail(span, occupied)
+                ents.append(span)
             elif self.mode in ("relabel", "extend") and len(overlapping) == 1 and (
                     overlapping[0].start, overlapping[0].end) == (span.start, span.end):
                 ents[by_extent[(span.start, span.end)]] = span

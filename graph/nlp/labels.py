@@ -246,7 +246,8 @@ ORG_ONLY_TAILS = frozenset("""
 corporation corp corp. inc inc. ltd ltd. limited company agency foundation association llc llp
 plc gmbh ag berhad tbk tbk. group grup capital ventures partners holdings securities sekuritas
 airlines airways entertainment records pictures films productions fc united rovers firm exchange
-authority commission bureau logistics shipping properti property realty force forces
+authority commission bureau logistics shipping properti property realty force forces motor
+motors network networks textile textiles
 """.split())
 """Last words that end nothing but organisations' names: legal forms and "Corporation",
 "Agency", "Foundation". In the training corpora (train splits) a name of two words or more ending
@@ -262,7 +263,8 @@ So do the entertainment firms' "Entertainment", "Records", "Pictures", "Films", 
 and clubs' "FC", "United", "Rovers" (35 of 38), law firms' "Firm" and exchanges' "Exchange"
 ("London Metal Exchange"; NERP once tags the New York Stock Exchange a place), and armed and
 task forces' "Force", "Forces" ("Papua New Guinea Defence Force"; NERGrit train: "International
-Security Assistance Force" an organisation)."""
+Security Assistance Force" an organisation), carmakers' "Motor", "Motors" ("Astra Honda Motor";
+train splits 5 of 5), networks' "Network" (6 of 6) and mills' "Textile"."""
 
 
 INSTITUTION_TAILS = frozenset({"university", "institute", "college"})
@@ -341,15 +343,18 @@ only one of them is dropped; inside a longer name ("Divisi Humas Polri") they st
 
 TERM_ACRONYMS = frozenset("""
 apbn apbd apbdes bbm blt pkh bpnt kur umkm ukm ppn pph dau dak pnbp ktp stnk psbb ppkm lpg cpo pdb
-gdp arpu iot ukt hgu hgb shm amdal rtrw ruptl rups rupst rupslb
+gdp arpu iot ukt hgu hgb shm amdal rtrw ruptl rups rupst rupslb wtp wdp silpa npwp sp2dk p21
+apk ispo eudr
 """.split())
 """Acronyms of common nouns of policy and business news that name no organisation or place: budgets
 (APBN, APBD), fuels (BBM, LPG), aid programmes (BLT bantuan langsung tunai, PKH Program Keluarga
 Harapan, BPNT, KUR), taxes (PPN, PPh), identity papers (KTP, STNK), restrictions (PSBB, PPKM),
 measures (PDB, GDP, ARPU), tuition (UKT), land titles and plans (HGU hak guna usaha, HGB, SHM,
-Amdal, RTRW, RUPTL), shareholders' meetings (RUPS, RUPST, RUPSLB). General Indonesian usage; in
-IDNer 2k and NERGrit train "APBN", "APBD", "BBM" and "UMKM" are never entities (54 times). An
-entity that is one, or that opens with one ("APBD Perubahan 2025"), is dropped."""
+Amdal, RTRW, RUPTL), shareholders' meetings (RUPS, RUPST, RUPSLB), audits and regional revenue
+(WTP wajar tanpa pengecualian, WDP, Silpa), tax papers (NPWP, SP2DK), a complete case file
+(P21), app files (APK) and palm-oil certificates and rules (ISPO, EUDR). General Indonesian
+usage; in IDNer 2k and NERGrit train "APBN", "APBD", "BBM" and "UMKM" are never entities (54
+times). An entity that is one, or that opens with one ("APBD Perubahan 2025"), is dropped."""
 
 
 HOLIDAY_NAMES = frozenset({
@@ -374,23 +379,26 @@ pte sdn pty nv bv
 splits) none is ever an entity by itself, so an entity that is only one is dropped."""
 
 
-EVENT_HEADS = frozenset({"KTT"})
+EVENT_HEADS = frozenset({"KTT", "PON", "Peparnas", "Porprov", "Peparprov", "Popnas", "Porda"})
 """Words that make a name they open an event's: "KTT ASEAN", "KTT G20" (Konferensi Tingkat
 Tinggi, a summit) are meetings, not the organisation or place that holds them; NERP, the one
-training corpus with events, tags every "ktt ..." EVENT."""
+training corpus with events, tags every "ktt ..." EVENT. So are the national and provincial
+multi-sport weeks (Pekan Olahraga Nasional, Pekan Paralimpik Nasional, Pekan Olahraga Provinsi,
+Pekan Olahraga Pelajar Nasional, Pekan Olahraga Daerah): "PON XXI Aceh-Sumut", "Porprov Jabar"."""
 
 
 EVENT_WORDS = frozenset({
     "festival", "games", "olimpiade", "piala", "cup", "championship", "championships", "pilkada",
-    "pilpres", "muktamar",
+    "pilpres", "muktamar", "show", "expo", "summit", "carnival", "carnaval",
 })
 """Words that make a name they open or end an event's: "Festival Film Internasional Busan",
 "Jogja-NETPAC Asian Film Festival", "SEA Games", "Piala Dunia", "Pilkada Jakarta". In the
 training corpora (train splits, names of two words or more opening or ending with the word):
 festival EVENT 27 of 28, games 8 of 10, olimpiade 11 of 11, piala 49 of 49, cup 6 of 6,
-championship(s) 2 of 2, pilkada 7 of 7, pilpres 3 of 3, muktamar 3 of 3, all from NERP, the one
-corpus with events. Not "liga" (ORG 6 of 49: clubs' leagues as bodies) nor "konferensi"
-(bishops' conferences are organisations)."""
+championship(s) 2 of 2, pilkada 7 of 7, pilpres 3 of 3, muktamar 3 of 3, show 7 of 9, expo 4
+of 5, summit 3 of 3, carnival/carnaval 2 of 3, all from NERP, the one corpus with events. Not
+"liga" (ORG 6 of 49: clubs' leagues as bodies) nor "konferensi" (bishops' conferences are
+organisations)."""
 
 
 INITIALS_CUES = frozenset({"inisial", "berinisial"})
@@ -512,6 +520,19 @@ PLACE_PREPOSITIONS = frozenset({"di", "ke"})
 other mention of the word was read as a person ("berbatasan dengan [Oecusse]" ... "ke
 [Oecusse]")."""
 
+
+def after_place_preposition(span: Span) -> bool:
+    """Whether ``span`` is a place entity right after "di" or "ke" (:data:`PLACE_PREPOSITIONS`).
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("jalur darat ke Oecusse")
+    >>> after_place_preposition(Span(doc, 3, 4, label="LOC"))
+    True
+    """
+    return (span.label_ == "LOC" and span.start > 0
+            and span.doc[span.start - 1].lower_ in PLACE_PREPOSITIONS)
+
+
 _PLACE_OR_CURRENCY_BEFORE = STRONG_PLACE_CUES | CURRENCY_NOUNS
 
 
@@ -629,6 +650,10 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
            and not doc[end - 2].text[:1].isdigit()):
         end -= 1  # "KTT ASEAN di [Kuala Lumpur] Oktober mendatang": a date, not the name's
         trim_edges()
+    if (span.label_ == "LOC" and end - start >= 3 and doc[end - 1].text[:1].isdigit()
+            and doc[end - 2].lower_ in ROAD_DISTANCE_WORDS):
+        end -= 2  # "[Tol Batang-Semarang] Kilometer 342": a point on the road, not its name
+        trim_edges()
     # an unbalanced bracket ends the name: "Kementerian Sosial (Kemensos" -> "Kementerian Sosial"
     for k in range(start, end):
         if doc[k].text == "(" and not any(doc[j].text == ")" for j in range(k + 1, end)):
@@ -670,10 +695,13 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
         return None  # "bahasa [Inggris]": a language (IDNer 2k train: O 5 times of 5)
     if start > 0 and doc[start - 1].lower_ == "sp." and end - start == 1 and text.isupper():
         return None  # "dr. Kartika Sari, Sp.[DV]": a medical specialty after the name
-    if (cased and span.label_ == "ORG" and end - start >= 3 and doc[start].lower_ == "komisi"
-            and _ROMAN.match(doc[start + 1].text) and doc[start + 2].text[:1].isupper()):
-        start += 2  # "Komisi VI [Dewan Perwakilan Rakyat]": a commission is its parliament,
-        # as IDNer 2k train annotates "Komisi III [DPR]"
+    if (cased and span.label_ == "ORG" and end - start >= 2 and doc[start].lower_ == "komisi"
+            and _COMMISSION_NUMBER.match(doc[start + 1].text)):
+        if end - start == 2:
+            return None  # "Anggota [Komisi E] dari Fraksi ...": a unit, no organisation
+        if doc[start + 2].text[:1].isupper():
+            start += 2  # "Komisi VI [Dewan Perwakilan Rakyat]": a commission is its parliament,
+            # as IDNer 2k train annotates "Komisi III [DPR]"
     if (cased and span.label_ == "PERSON" and end - start >= 2 and doc[start].text == "I"
             and doc[start + 1].lower_ not in BALINESE_NAME_WORDS and start > 0
             and doc[start - 1].text[:1].isupper() and not opens_clause(doc, start)):
@@ -709,16 +737,19 @@ asrama lanud pangkalan jalan jl jl.
 [Syekh Yusuf]", "Bandar Udara Internasional [Sultan Hasanuddin]", "Stadion [Gelora Bung Karno]")."""
 
 
-NAMESAKE_HONORIFICS = frozenset("h. hj. dr. prof. ir. kh k.h. drs.".split())
+ROAD_DISTANCE_WORDS = frozenset({"kilometer", "km", "km."})
+"""Words before a distance that marks a point on a road ("Tol Cipali Kilometer 102", "KM 57")."""
+
+NAMESAKE_HONORIFICS = frozenset("h. hj. dr. prof. ir. kh k.h. drs. tgk tgk. teuku".split())
 """Honorifics kept in the name of a street or facility named after a person ("Jalan H. Agus
-Salim", "RSUD Prof. Dr. Margono Soekarjo")."""
+Salim", "RSUD Prof. Dr. Margono Soekarjo", Acehnese "RSUD Tgk. Chik Ditiro")."""
 
 
 def join_facility_and_namesake(ents: list[Span]) -> list[Span]:
     """``ents`` with a place span made only of a facility's generic words (:data:`FACILITY_HEADS`
     and common words, opening with a facility word, and the namesake's honorifics) and the person
-    span right after it joined into one place: the facility is named after the person ("[Jalan
-    H.] [Agus Salim]").
+    span right after it, or after its honorifics, joined into one place: the facility is named
+    after the person ("[Jalan H.] [Agus Salim]", "[RS Ortopedi] Prof. Dr. [R. Soeharso]").
 
     >>> import spacy
     >>> doc = spacy.blank("id")("dirawat di Rumah Sakit Umum Daerah Syekh Yusuf, Gowa")
@@ -730,8 +761,11 @@ def join_facility_and_namesake(ents: list[Span]) -> list[Span]:
     for ent in ents:
         before = result[-1] if result else None
         if (before is not None and ent.label_ == "PERSON" and before.label_ == "LOC"
-                and before.end == ent.start and len(ent) <= 3
-                and before[0].lower_ in FACILITY_HEADS
+                and len(ent) <= 3 and before[0].lower_ in FACILITY_HEADS
+                and all(t.lower_ in NAMESAKE_HONORIFICS or (
+                    t.text == "." and ent.doc[t.i - 1].lower_ in NAMESAKE_HONORIFICS)
+                        for t in ent.doc[before.end:ent.start])  # "RS Ortopedi [Prof. Dr.]",
+                # "RSUD Tgk[.]"; not a full stop: "Jalan Melati Utara. Budi Santoso"
                 and all(t.lower_ in FACILITY_HEADS or t.lower_ in common_words()
                         or t.lower_ in NAMESAKE_HONORIFICS for t in before)):
             result[-1] = Span(ent.doc, before.start, ent.end, label="LOC")
@@ -842,6 +876,11 @@ def extend_company(span: Span, taken: set[int]) -> Span:
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
+_COMMISSION_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-E])$")
+"""A parliament's commission's number: Roman in the DPR ("Komisi III"), a letter in the DPRDs
+("Komisi E")."""
+
+
 _ORDINAL_NUMERAL = re.compile(r"^(?=[IVX]{2,}$|X$|V$)X{0,2}(?:IX|IV|V?I{0,3})$")
 
 
@@ -871,8 +910,8 @@ def missed_organisations(doc: Doc, taken: set[int]) -> list[Span]:
     organisations' names (:data:`ORG_ONLY_HEADS`, "Partai", "Yayasan", "Koalisi"; not
     "Pemerintah", which news annotates apart from its country) followed by capitalised words,
     "dan" between two of them ("Koalisi Masyarakat Sipil", "Badan Siber dan Sandi Negara"). A
-    number ("Komisi III"), a word in another entity (``taken``) or a sentence start ends the
-    name; a name running into another entity is left to the recogniser.
+    number ("Komisi III", "Komisi E"), a word in another entity (``taken``) or a sentence start
+    ends the name; a name running into another entity is left to the recogniser.
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Ketua Koalisi Petani Sawit dan Karet menolak.")
@@ -887,7 +926,7 @@ def missed_organisations(doc: Doc, taken: set[int]) -> list[Span]:
         end = i + 1
         while end < n and end not in taken and not doc[end].is_sent_start and end - i < 8:
             text = doc[end].text
-            word = text[:1].isupper() and text.isalpha() and not _ROMAN.match(text)
+            word = text[:1].isupper() and text.isalpha() and not _COMMISSION_NUMBER.match(text)
             joins = (text == "dan" and end + 1 < n and end + 1 not in taken
                      and doc[end + 1].text[:1].isupper() and doc[end + 1].text.isalpha()
                      and doc[end + 1].lower_ not in ORGANISATION_WORDS

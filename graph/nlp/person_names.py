@@ -49,8 +49,8 @@ from .labels import (
     ORGANISATION_WORDS,
     ORIGIN_WORDS,
     PLACE_NOUNS,
-    PLACE_PREPOSITIONS,
     STRONG_PLACE_CUES,
+    after_place_preposition,
     age_at,
     common_words,
     is_cased,
@@ -415,8 +415,8 @@ def places_tagged_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
     if not candidates:
         return ents
     areas = area_words(ents)  # "(Pemerintah) Prefektur Aichi", "Stadion Teladan"
-    cued = {word_key(ent.text) for ent in ents if ent.label_ == "LOC" and len(ent) == 1
-            and ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS}  # "ke [Oecusse]"
+    cued = {word_key(ent.text) for ent in ents
+            if len(ent) == 1 and after_place_preposition(ent)}  # "ke [Oecusse]"
     places = (known_place_words(ents) | areas | cued) - {
         word_key(t.text) for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
     retyped = {ent.start for ent in candidates if word_key(ent.text) in places}

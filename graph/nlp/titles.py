@@ -21,7 +21,9 @@ Ravin & Choi 1997, "Disambiguation of proper names in text", ANLP).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Container, Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -46,8 +48,8 @@ from .labels import (
     ORGANISATION_WORDS,
     PLACE_HEADS,
     PLACE_NOUNS,
-    PLACE_PREPOSITIONS,
     UNIT_ABBREVIATIONS,
+    after_place_preposition,
     common_words,
     is_initials,
     one_word_votes,
@@ -482,12 +484,22 @@ def short_name(ent: Span) -> str | None:
     return text
 
 
+ENTERPRISE_HEADS = (
+    ("perusahaan", "umum", "daerah", "air", "minum"), ("perumda", "air", "minum"), ("perumda",),
+    ("pdam",), ("bumdes",), ("bumdesa",),
+)
+"""Kinds of regional and village enterprises written before their names, longest first, which
+news drops when it names one again: "Perumda Air Minum Tirta Sasando" ... "Direktur Utama
+Tirta Sasando", "BUMDes Lurik Sejahtera" ... "Lurik Sejahtera"."""
+
+
 def company_names(ents: Iterable[Span]) -> set[tuple[str, ...]]:
     """Name keys of the companies among ``ents`` (names with a legal form: :data:`COMPANY_FORMS`
-    after the name, "PT"/"CV" before it) without their legal forms and by their short name
-    (:func:`short_name`), as news names them again: "Helix DataWorks Pte Ltd" -> "Helix
-    DataWorks", "Helix"; "PT Daeyang Energy Indonesia" -> "Daeyang Energy Indonesia",
-    "Daeyang".
+    after the name, "PT"/"CV" or a regional enterprise's kind (:data:`ENTERPRISE_HEADS`) before
+    it) without their legal forms and by their short name (:func:`short_name`), as news names
+    them again: "Helix DataWorks Pte Ltd" -> "Helix DataWorks", "Helix"; "PT Daeyang Energy
+    Indonesia" -> "Daeyang Energy Indonesia", "Daeyang"; "Perumda Air Minum Tirta Sasando" ->
+    "Tirta Sasando".
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Helix DataWorks Pte Ltd membangun")
@@ -502,6 +514,9 @@ def company_names(ents: Iterable[Span]) -> set[tuple[str, ...]]:
         start, end = 0, len(words)
         if words[0].lower() in COMPANY_HEADS:
             start = 1
+        else:
+            start = next((len(head) for head in ENTERPRISE_HEADS if len(words) > len(head)
+                          and tuple(w.lower() for w in words[:len(head)]) == head), 0)
         while end > start and (words[end - 1].lower() in COMPANY_FORMS or words[end - 1] in "()"):
             end -= 1
         if end > start and (start, end) != (0, len(words)):
@@ -671,51 +686,64 @@ def _is_office(ent: Span, taken: set[int], places: NameKeys) -> bool:
                 and name_key(t.text for t in name) in places)
 
 
-def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
-    """New entity list for ``doc``: names without titles, each person with its role phrase.
+@dataclass(frozen=True)
+class DocumentNames:
+    """What :func:`apply_titles` reads from a whole document before it looks at one entity."""
 
-    Besides stripping titles from PERSON spans, two tagger slips are mended:
+    taken: set[int]
+    """Positions inside organisation and place entities."""
+    occupied: set[int]
+    """Positions inside any entity."""
+    orgs: NameKeys
+    """Organisations of the document, the alias table and the gazetteer."""
+    companies: set[tuple[str, ...]]
+    """Companies the document names with a legal form (:func:`company_names`)."""
+    person_orgs: NameKeys
+    """Organisations a person span may open with: the document's, its companies, the alias
+    table's longer names (the gazetteer's company names include given names: "Sony")."""
+    places: NameKeys
+    """Places of the document, the alias table and the gazetteer."""
+    office_places: NameKeys
+    """Places for the office test: the gazetteer's and the document's places after "di", "ke",
+    "dari" ... (a surname the model once typed as a place is not enough)."""
+    named: NameKeys
+    """Organisations and places."""
+    org_heads: set[str]
+    """First words of the document's organisations of two words or more."""
+    offices: set[int]
+    """Starts of person spans that are a title before a place (:func:`_is_office`)."""
+    person_starts: set[int]
+    org_then_person: set[int]
+    """Starts of organisations right before a person."""
+    place_words: set[str]
+    """One-word places the document or the gazetteer knows, and areas of the document."""
+    people: NameKeys
+    """Persons of the document (not offices, initials or one-word known places) and of the
+    alias table."""
+    person_votes: Counter[str]
+    """How many more times each one-word entity is typed PERSON than otherwise."""
 
-    * a person span that starts with an organisation's name after a title ("CEO Alibaba Jack Ma")
-      is split into the organisation and the person, the organisation joining the role;
-    * an organisation or place span that starts with a title ("Menkominfo Rudiantara", "Bos
-      Alibaba"), or that a title before it runs into ("Wali [Kota Ambon ...]"), loses the title;
-      if what is left is a person named elsewhere in the document (or in the alias table),
-      possibly after an organisation's or place's name ("Alibaba Jack Ma"), it becomes that
-      PERSON (and that ORG or LOC), with the title as role; so does a span ending in two or three
-      capitalised words whose last one the document names alone as a person ("BPN Cahyo
-      Nugroho ... Nugroho");
-    * a person span that is a title before a place is that place ("Kapolsek [Ciputat]");
-    * a person span that is a title and more, right before an organisation and a person, is the
-      title's unit, part of the holder's role ("SEVP [Wholesale Risk] Bank Mandiri Gunawan");
-    * a person span after a title that opens with a place's name is the office's place and its
-      holder ("Bupati [Cianjur Herman Suherman]");
-    * a person span that opens with an acronym is an organisation ("[BPBD Jawa Barat]
-      mencatat"), or an organisation and its head after a title ("Ketua [PWNU Abdul Hakim]"); so
-      is a one-word acronym person that opens an organisation's name in the document ("[RANS]
-      membuka" after "RANS Entertainment").
+
+def document_names(doc: Doc) -> DocumentNames:
+    """The names, places and people of ``doc`` that :func:`apply_titles` reads.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Bos Alibaba Jack Ma datang")
+    >>> doc.ents = [Span(doc, 1, 2, "ORG"), Span(doc, 2, 4, "PERSON")]
+    >>> names = document_names(doc)
+    >>> ("jack", "ma") in names.people, names.org_then_person
+    (True, {1})
     """
     ents = doc.ents  # a property that builds the spans anew on every read
     taken = {i for ent in ents if ent.label_ != "PERSON" for i in range(ent.start, ent.end)}
-    occupied = {i for ent in ents for i in range(ent.start, ent.end)}
     orgs = _names_in_doc(ents, "ORG")
-    # a person span opens with an organisation only if the document or the alias table has it:
-    # the gazetteer's company names include given names ("Sony", "Tesla")
     companies = company_names(ents)
-    person_orgs = _AnyOf(_names_in_doc(ents, "ORG", gazetteer=False), companies,
-                         _longer_known_organisations())
-    places = _names_in_doc(ents, "LOC")  # the document's, the alias table's, the gazetteer's
-    # places for the office test: the gazetteer's and the document's places after "di", "ke",
-    # "dari" ... (a surname the model once typed as a place is not enough)
+    places = _names_in_doc(ents, "LOC")
     cued = {name_key(t.text for t in ent) for ent in ents if ent.label_ == "LOC"
             and ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_CUES}
     office_places = _AnyOf(cued, gazetteer_place_keys())
-    named = _AnyOf(orgs, places)
-    org_heads = {word_key(ent[0].text) for ent in ents if ent.label_ == "ORG" and len(ent) > 1}
     offices = {ent.start for ent in ents if _is_office(ent, taken, office_places)}
     person_starts = {ent.start for ent in ents if ent.label_ == "PERSON"}
-    org_then_person = {ent.start for ent in ents
-                       if ent.label_ == "ORG" and ent.end in person_starts}
     # a one-word "person" that is a known place the document tags as a place is no evidence
     # of a person ("di Istanbul, Turki ... menyatakan [Turki] siap")
     place_words = known_place_words(ents) | area_words(ents)
@@ -724,172 +752,255 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
                      and not is_initials(doc, ent.start, ent.end)
                      and not (len(ent) == 1 and word_key(ent.text) in place_words)},
                     _known_names_of("PERSON"))
-    person_votes = one_word_votes(ents, "PERSON")
+    return DocumentNames(
+        taken=taken,
+        occupied={i for ent in ents for i in range(ent.start, ent.end)},
+        orgs=orgs,
+        companies=companies,
+        person_orgs=_AnyOf(_names_in_doc(ents, "ORG", gazetteer=False), companies,
+                           _longer_known_organisations()),
+        places=places,
+        office_places=office_places,
+        named=_AnyOf(orgs, places),
+        org_heads={word_key(ent[0].text) for ent in ents if ent.label_ == "ORG" and len(ent) > 1},
+        offices=offices,
+        person_starts=person_starts,
+        org_then_person={ent.start for ent in ents
+                         if ent.label_ == "ORG" and ent.end in person_starts},
+        place_words=place_words,
+        people=people,
+        person_votes=one_word_votes(ents, "PERSON"),
+    )
+
+
+def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
+    """New entity list for ``doc``: names without titles, each person with its role phrase.
+
+    Besides stripping titles from PERSON spans, tagger slips around titles are mended: an
+    organisation or place span that a title opens or runs into (:func:`split_titled_name`) and a
+    person span that opens with an organisation, a place or an acronym
+    (:func:`split_titled_person`).
+    """
+    names = document_names(doc)
     result: list[tuple[Span, str]] = []
-    for ent in ents:
+    for ent in doc.ents:
         if is_initials(doc, ent.start, ent.end):
             result.append((ent, ""))  # "berinisial HS, MR dan AD": "MR" is no title here
-            continue
-        if title_length_at(doc, ent.start) >= len(ent):
+        elif title_length_at(doc, ent.start) >= len(ent):
             continue  # the span is (part of) a title: "Duta" of "Duta Besar", "CEO"
-        if ent.label_ != "PERSON" and ent.end in person_starts:
-            ent = _without_trailing_title(ent)  # "[UNIFIL Letnan Jenderal] Alessandro Ferraresi"
-        if ent.label_ != "PERSON":
-            title_start, title_end = crossing_title(ent)
-            size = title_end - ent.start  # "Irjen [Pol ...]"
-            if size and leading_name(ent, named) >= size:
-                size = 0  # the title's end is a name: "Gubernur [BI ...]", "Wali [Kota Ambon ...]"
-            if (size == len(ent) and ent.label_ == "ORG" and not doc[title_start].lower_.startswith(
-                    "men") and name_key(t.text for t in ent) in _known_names_of("ORG")):
-                size = 0  # the organisation a title heads: "Panglima [TNI]", "Gubernur [BI]";
-                # not a minister's field: "Menteri ESDM"
-            if size and len(ent) > size and ent[size - 1].lower_ in ORG_HEADS:
-                size = 0  # the title's end heads the organisation: "Kepala [Dinas Perdagangan]"
-            crossing = bool(size)
-            while ent.start + size < ent.end and title_length_at(doc, ent.start + size, ent.end):
-                size += title_length_at(doc, ent.start + size, ent.end)
-            if size == len(ent) or (size and ent[size:].text.lower() in UNIT_ABBREVIATIONS):
-                continue  # a bare title tagged as an organisation or place; "Kepala Biro [Humas]"
-            rest = Span(doc, ent.start + size, ent.end, label=ent.label_)
-            title = doc[ent.start:ent.start + size].text if size else ""
-            if not size or crossing:
-                title = f"{role_before(ent, taken)} {title}".strip()
-            honorific = _inner_honorific(rest) if title else 0
-            if honorific:  # "Ketua [Baznas Jatim K.H. Abdul Mun'im Syakur]"
-                lead = Span(doc, rest.start, rest.start + honorific, label=ent.label_)
-                result += [(lead, ""), (Span(doc, lead.end + 1, rest.end, label="PERSON"),
-                                        f"{title} {lead.text}")]
-                continue
-            org_size = leading_name(rest, orgs)
-            lead_label = "ORG"
-            if not org_size and (title or ent.label_ == "LOC"):
-                org_size, lead_label = leading_name(rest, places), "LOC"
-            if not org_size:  # "Juru bicara [BPN Cahyo Nugroho] ... Nugroho menambahkan"
-                org_size, lead_label = _holder_start(rest, people, named), ent.label_
-            if org_size and lead_label == "ORG":
-                org_size = _with_place(rest, _with_branch(
-                    rest, _with_country_suffix(rest, org_size), places), office_places)
-            person = rest[org_size:]
-            capitalised = len(person) >= 2 and _is_capitalised_name(person)
-            # after a title, an organisation's name followed by capitalised words is the office
-            # and its holder: "Presiden Bank Dunia David Malpass"; a place's name, which also
-            # opens names of things ("Jakarta Convention Center"), only with a person the
-            # document names again by surname: "Wali Kota Ambon Yohana Manuputty ...
-            # Manuputty", "asal Sumatera Utara Maria Pasaribu ... Pasaribu", or a known place
-            # followed by what can only be a name: "pelatih Vietnam Philippe Troussier"
-            titled_holder = bool(org_size and title and capitalised and not _org_words(person)
-                                 and not _is_place_name(person, places)  # "KPU [Pulau Taliabu]"
-                                 and (lead_label == "ORG" or _place_holder(rest[:org_size],
-                                                                          person)))
-            if org_size and title and lead_label == "ORG" and len(person) == 1:
-                # one word that is no common word: "Kepala [BNPB Suharyanto]", not "Direktur
-                # [Bank Mandiri Syariah]"
-                titled_holder = _holder_word(doc, person.start, named)
-            if (ent.label_ == "ORG" and not org_size and not size and title
-                    and title.split()[-1].lower() in PERSON_ROLES and 2 <= len(person) <= 3
-                    and capitalised and not _org_words(person) and all(
-                        _holder_word(doc, k, named) or doc[k].lower_ in BALINESE_NAME_WORDS
-                        for k in range(person.start, person.end))):
-                # a name only, typed an organisation after a role only people hold: "hakim
-                # anggota [Sahlan Mahmud]", "Ketua majelis hakim [Putu Gede Arsana]"
-                titled_holder = True
-            if person and person[0].lower_ in ADMINISTRATIVE_HEADS:
-                titled_holder = capitalised = False  # "Pemerintah [Prefektur Aichi]"
-            named_again = bool(org_size and capitalised and (
-                name_key([person[-1].text]) in people or name_key([person[0].text]) in people))
-            # a whole one-word span with no title near it is a person if the recogniser typed
-            # the word so more often than not: not "Nalarin", tagged ORG thrice, PERSON once
-            # nor a one-word place right after "di" or "ke"
-            alone = (not org_size and not title and len(person) == 1
-                     and (person_votes[person.text] < 0 or _after_place_preposition(ent)))
-            if ((name_key(t.text for t in person) in people and not alone) or titled_holder
-                    or named_again):
-                if org_size:
-                    lead = Span(doc, rest.start, rest.start + org_size, label=lead_label)
-                    result.append((lead, ""))
-                    if title:
-                        title = f"{title} {lead.text}"
-                result.append((Span(doc, person.start, person.end, label="PERSON"), title))
-            elif size and (ent.label_ == "ORG" or name_key(t.text for t in rest) in orgs):
-                # a title before an organisation's name, also one tagged as a place ("Bos
-                # Alibaba"); a place that starts with a title word ("Raja Ampat") stays whole
-                result.append((Span(doc, rest.start, rest.end, label="ORG"), ""))
-            else:
-                result.append((ent, ""))
-            continue
-        if ent.label_ == "PERSON" and ent[0].lower_ in ORG_ONLY_TAILS:
-            parts = org_tail_before_person(ent, occupied)
-            if len(parts) == 2:  # "CEO Haneul [Pictures Yoon Sang-woo]"
-                role = role_before(parts[0], taken)
-                result += [(parts[0], ""), (parts[1], f"{role} {parts[0].text}".strip())]
-                continue
-        name, stripped = strip_titles(ent)
-        if name is None:
-            continue
-        if stripped and ent.end in org_then_person:
-            continue  # the title's unit, before the office and its holder: "SEVP [Wholesale
-            # Risk] Bank Mandiri Gunawan Setiadi"
-        if ent.start in offices:
-            result.append((Span(doc, name.start, name.end, label="LOC"), ""))
-            continue
-        if name_key(t.text for t in name) in companies:
-            result.append((Span(doc, name.start, name.end, label="ORG"), ""))
-            continue  # "[Helix DataWorks]" after "Helix DataWorks Pte Ltd"
-        outer = role_before(ent, taken)
-        role = f"{outer} {stripped}".strip()
-        lead_label = "ORG"
-        org_size = leading_name(name, person_orgs)
-        if not org_size and role and len(name) >= 3:  # "Bupati [Cianjur Herman Suherman]"
-            org_size, lead_label = leading_name(name, places), "LOC"
-            if not all(t.text[:1].isupper() for t in name[org_size:]):
-                org_size = 0
-        if len(name) == 1 and _is_acronym(name[0].text) and word_key(name[0].text) in org_heads:
-            result.append((Span(doc, name.start, name.end, label="ORG"), ""))
-            continue  # "RANS juga membuka ..." after "RANS Entertainment"
-        rest = name[1:]
-        if (not org_size and len(name) >= 2 and _is_acronym(name[0].text)
-                and not all(t.text.isupper() for t in rest)):
-            if _is_place_name(rest, places) or (
-                    len(rest) == 1 and name_key([rest[0].text]) not in people) or (
-                    not role and name_key(t.text for t in rest) not in people):
-                # "[BPBD Jawa Barat] mencatat", "klub [KMSK Deinze]", "[LPK Sakura Nusantara] di
-                # Malang" (train splits: no person of three words or more opens with one)
-                result.append((Span(doc, name.start, name.end, label="ORG"), ""))
-                continue
-            if role and len(rest) >= 2:
-                org_size, lead_label = 1, "ORG"  # "Ketua [PWNU Abdul Hakim]"
-        if org_size and lead_label == "ORG":
-            org_size = _with_country_suffix(name, org_size)
-        if org_size and (role or name_key(t.text for t in name[org_size:]) in people):
-            org = Span(doc, name.start, name.start + org_size, label=lead_label)
-            branch = result[-1][0] if result else None
-            if (lead_label == "LOC" and branch is not None and branch.label_ == "ORG"
-                    and branch.end == org.start and branch[0].lower_ in BRANCH_HEADS):
+        elif ent.label_ != "PERSON":
+            if ent.end in names.person_starts:
+                ent = _without_trailing_title(ent)  # "[UNIFIL Letnan Jenderal] Alessandro ..."
+            result += split_titled_name(ent, names)
+        else:
+            pairs = split_titled_person(ent, names)
+            if (len(pairs) >= 2 and pairs[0][0].label_ == "LOC" and result
+                    and _is_branch_before(result[-1][0], pairs[0][0])):
                 # the branch's region: "Kepala Bidang Haji [Kanwil Kemenag] [Jatim Sugianto
                 # Wibisono]" -> "Kanwil Kemenag Jatim", "Sugianto Wibisono"
-                result.pop()
-                org = Span(doc, branch.start, org.end, label="ORG")
-                lead_label = "ORG"
-            result.append((org, ""))
-            name = Span(doc, name.start + org_size, name.end, label="PERSON")
-            role = f"{role} {org.text}".strip()
-            place_size = leading_name(name, places) if lead_label == "ORG" else 0
-            if place_size and len(name) - place_size >= 2 and all(
-                    t.text[:1].isupper() for t in name[place_size:]):
-                # the organisation's regional branch: "Koordinator Jatam [Maluku Utara]
-                # Nurlaela Tuanany"
-                place = Span(doc, name.start, name.start + place_size, label="LOC")
-                result.append((place, ""))
-                name = Span(doc, place.end, name.end, label="PERSON")
-                role = f"{role} {place.text}"
-        elif (org_size and lead_label == "ORG" and not role
-              and {word_key(t.text) for t in name[org_size:]} <= place_words):
-            # an organisation's office named by its area, no one's name: "[KSOP Belawan]"
-            # PERSON after "Pelabuhan Belawan"
-            result.append((Span(doc, name.start, name.end, label="ORG"), ""))
-            continue
-        result.append((name, role))
+                branch = result.pop()[0]
+                region, (person, role) = pairs[0][0], pairs[1]
+                org = Span(doc, branch.start, region.end, label="ORG")
+                pairs = [(org, ""), (person, f"{role.removesuffix(region.text)}{org.text}")]
+            result += pairs
     return join_adjacent_people(result)
+
+
+def _is_branch_before(branch: Span, region: Span) -> bool:
+    """Whether ``branch`` is an organisation's regional branch ("Kanwil Kemenag") right before
+    ``region``."""
+    return (branch.label_ == "ORG" and branch.end == region.start
+            and branch[0].lower_ in BRANCH_HEADS)
+
+
+def _title_size(ent: Span, names: DocumentNames) -> tuple[int, bool]:
+    """How many words of ``ent`` (an organisation or place span) open it as a title, and
+    whether the first title started before the span ("Irjen [Pol ...]").
+
+    A title whose end is a name ("Gubernur [BI ...]", "Wali [Kota Ambon ...]"), that heads the
+    organisation ("Kepala [Dinas Perdagangan]") or whose organisation is the whole span and a
+    known one ("Panglima [TNI]", but not a minister's field: "Menteri ESDM") counts none of the
+    span's words."""
+    doc = ent.doc
+    title_start, title_end = crossing_title(ent)
+    size = title_end - ent.start
+    if size and leading_name(ent, names.named) >= size:
+        size = 0
+    if (size == len(ent) and ent.label_ == "ORG" and not doc[title_start].lower_.startswith("men")
+            and name_key(t.text for t in ent) in _known_names_of("ORG")):
+        size = 0
+    if size and len(ent) > size and ent[size - 1].lower_ in ORG_HEADS:
+        size = 0
+    crossing = bool(size)
+    while ent.start + size < ent.end and title_length_at(doc, ent.start + size, ent.end):
+        size += title_length_at(doc, ent.start + size, ent.end)
+    return size, crossing
+
+
+def split_titled_name(ent: Span, names: DocumentNames) -> list[tuple[Span, str]]:
+    """``ent`` (an organisation or place span) without the title that opens it or runs into it
+    ("Menkominfo Rudiantara", "Bos Alibaba", "Wali [Kota Ambon ...]"), each part with its role.
+
+    What is left is a person named elsewhere in the document (or in the alias table), possibly
+    after an organisation's or place's name ("Alibaba Jack Ma"): that PERSON (and that ORG or
+    LOC), the title as role. So is a span ending in two or three capitalised words whose last
+    one the document names alone as a person ("BPN Cahyo Nugroho ... Nugroho"), and an
+    organisation's name followed by capitalised words after a title ("Presiden Bank Dunia
+    David Malpass"). A bare title gives nothing.
+    """
+    doc = ent.doc
+    size, crossing = _title_size(ent, names)
+    if size == len(ent) or (size and ent[size:].text.lower() in UNIT_ABBREVIATIONS):
+        return []  # a bare title tagged as an organisation or place; "Kepala Biro [Humas]"
+    rest = Span(doc, ent.start + size, ent.end, label=ent.label_)
+    title = doc[ent.start:ent.start + size].text if size else ""
+    if not size or crossing:
+        title = f"{role_before(ent, names.taken)} {title}".strip()
+    honorific = _inner_honorific(rest) if title else 0
+    if honorific:  # "Ketua [Baznas Jatim K.H. Abdul Mun'im Syakur]"
+        lead = Span(doc, rest.start, rest.start + honorific, label=ent.label_)
+        return [(lead, ""), (Span(doc, lead.end + 1, rest.end, label="PERSON"),
+                             f"{title} {lead.text}")]
+    org_size = leading_name(rest, names.orgs)
+    lead_label = "ORG"
+    if not org_size and (title or ent.label_ == "LOC"):
+        org_size, lead_label = leading_name(rest, names.places), "LOC"
+    if not org_size:  # "Juru bicara [BPN Cahyo Nugroho] ... Nugroho menambahkan"
+        org_size, lead_label = _holder_start(rest, names.people, names.named), ent.label_
+    elif lead_label == "LOC":
+        holder = _holder_start(rest, names.people, names.named)
+        if holder > org_size:  # a place's name goes on to the person the document names again:
+            # "Kepala Desa [Sembalun Bumbung Sahrul Anwar] ... kata Sahrul"
+            org_size, lead_label = holder, ent.label_
+    if org_size and lead_label == "ORG":
+        org_size = _with_place(rest, _with_branch(
+            rest, _with_country_suffix(rest, org_size), names.places), names.office_places)
+    person = rest[org_size:]
+    capitalised = len(person) >= 2 and _is_capitalised_name(person)
+    # after a title, an organisation's name followed by capitalised words is the office and its
+    # holder: "Presiden Bank Dunia David Malpass"; a place's name, which also opens names of
+    # things ("Jakarta Convention Center"), only with a person the document names again by
+    # surname: "Wali Kota Ambon Yohana Manuputty ... Manuputty", "asal Sumatera Utara Maria
+    # Pasaribu ... Pasaribu", or a known place followed by what can only be a name: "pelatih
+    # Vietnam Philippe Troussier"
+    titled_holder = bool(org_size and title and capitalised and not _org_words(person)
+                         and not _is_place_name(person, names.places)  # "KPU [Pulau Taliabu]"
+                         and (lead_label == "ORG" or _place_holder(rest[:org_size], person)))
+    if org_size and title and lead_label == "ORG" and len(person) == 1:
+        # one word that is no common word: "Kepala [BNPB Suharyanto]", not "Direktur [Bank
+        # Mandiri Syariah]"
+        titled_holder = _holder_word(doc, person.start, names.named)
+    if (ent.label_ == "ORG" and not org_size and not size and title
+            and title.split()[-1].lower() in PERSON_ROLES and 2 <= len(person) <= 3
+            and capitalised and not _org_words(person) and all(
+                _holder_word(doc, k, names.named) or doc[k].lower_ in BALINESE_NAME_WORDS
+                for k in range(person.start, person.end))):
+        # a name only, typed an organisation after a role only people hold: "hakim anggota
+        # [Sahlan Mahmud]", "Ketua majelis hakim [Putu Gede Arsana]"
+        titled_holder = True
+    if person and person[0].lower_ in ADMINISTRATIVE_HEADS:
+        titled_holder = capitalised = False  # "Pemerintah [Prefektur Aichi]"
+    named_again = bool(org_size and capitalised and (
+        name_key([person[-1].text]) in names.people or name_key([person[0].text]) in names.people))
+    # a whole one-word span with no title near it is a person if the recogniser typed the word
+    # so more often than not: not "Nalarin", tagged ORG thrice, PERSON once; nor a one-word
+    # place right after "di" or "ke"
+    alone = (not org_size and not title and len(person) == 1
+             and (names.person_votes[person.text] < 0 or after_place_preposition(ent)))
+    if (name_key(t.text for t in person) in names.people and not alone) or titled_holder \
+            or named_again:
+        pairs: list[tuple[Span, str]] = []
+        if org_size:
+            lead = Span(doc, rest.start, rest.start + org_size, label=lead_label)
+            pairs.append((lead, ""))
+            if title:
+                title = f"{title} {lead.text}"
+        return pairs + [(Span(doc, person.start, person.end, label="PERSON"), title)]
+    if size and (ent.label_ == "ORG" or name_key(t.text for t in rest) in names.orgs):
+        # a title before an organisation's name, also one tagged as a place ("Bos Alibaba"); a
+        # place that starts with a title word ("Raja Ampat") stays whole
+        return [(Span(doc, rest.start, rest.end, label="ORG"), "")]
+    return [(ent, "")]
+
+
+def split_titled_person(ent: Span, names: DocumentNames) -> list[tuple[Span, str]]:
+    """``ent`` (a person span) without its titles, with its role, split where it is not one
+    person's name.
+
+    * a person span that starts with an organisation's name after a title ("CEO Alibaba Jack
+      Ma") is split into the organisation and the person, the organisation joining the role;
+      so is one after a title that opens with a place's name, the office's place and its holder
+      ("Bupati [Cianjur Herman Suherman]");
+    * a person span that is a title before a place is that place ("Kapolsek [Ciputat]");
+    * a person span that is a title and more, right before an organisation and a person, is the
+      title's unit, part of the holder's role ("SEVP [Wholesale Risk] Bank Mandiri Gunawan");
+    * a person span that opens with an acronym is an organisation ("[BPBD Jawa Barat]
+      mencatat"), or an organisation and its head after a title ("Ketua [PWNU Abdul Hakim]"); so
+      is a one-word acronym person that opens an organisation's name in the document ("[RANS]
+      membuka" after "RANS Entertainment").
+    """
+    doc = ent.doc
+    if ent[0].lower_ in ORG_ONLY_TAILS:
+        parts = org_tail_before_person(ent, names.occupied)
+        if len(parts) == 2:  # "CEO Haneul [Pictures Yoon Sang-woo]"
+            role = role_before(parts[0], names.taken)
+            return [(parts[0], ""), (parts[1], f"{role} {parts[0].text}".strip())]
+    name, stripped = strip_titles(ent)
+    if name is None:
+        return []
+    if stripped and ent.end in names.org_then_person:
+        return []  # the title's unit, before the office and its holder: "SEVP [Wholesale
+        # Risk] Bank Mandiri Gunawan Setiadi"
+    if ent.start in names.offices:
+        return [(Span(doc, name.start, name.end, label="LOC"), "")]
+    if name_key(t.text for t in name) in names.companies:
+        return [(Span(doc, name.start, name.end, label="ORG"), "")]  # "[Helix DataWorks]"
+        # after "Helix DataWorks Pte Ltd"
+    outer = role_before(ent, names.taken)
+    role = f"{outer} {stripped}".strip()
+    lead_label = "ORG"
+    org_size = leading_name(name, names.person_orgs)
+    if not org_size and role and len(name) >= 3:  # "Bupati [Cianjur Herman Suherman]"
+        org_size, lead_label = leading_name(name, names.places), "LOC"
+        if not all(t.text[:1].isupper() for t in name[org_size:]):
+            org_size = 0
+    if len(name) == 1 and _is_acronym(name[0].text) and word_key(name[0].text) in names.org_heads:
+        return [(Span(doc, name.start, name.end, label="ORG"), "")]  # "RANS juga membuka ..."
+        # after "RANS Entertainment"
+    rest = name[1:]
+    if (not org_size and len(name) >= 2 and _is_acronym(name[0].text)
+            and not all(t.text.isupper() for t in rest)):
+        if _is_place_name(rest, names.places) or (
+                len(rest) == 1 and name_key([rest[0].text]) not in names.people) or (
+                not role and name_key(t.text for t in rest) not in names.people):
+            # "[BPBD Jawa Barat] mencatat", "klub [KMSK Deinze]", "[LPK Sakura Nusantara] di
+            # Malang" (train splits: no person of three words or more opens with one)
+            return [(Span(doc, name.start, name.end, label="ORG"), "")]
+        if role and len(rest) >= 2:
+            org_size, lead_label = 1, "ORG"  # "Ketua [PWNU Abdul Hakim]"
+    if org_size and lead_label == "ORG":
+        org_size = _with_country_suffix(name, org_size)
+    if org_size and (role or name_key(t.text for t in name[org_size:]) in names.people):
+        org = Span(doc, name.start, name.start + org_size, label=lead_label)
+        pairs = [(org, "")]
+        name = Span(doc, org.end, name.end, label="PERSON")
+        role = f"{role} {org.text}".strip()
+        place_size = leading_name(name, names.places) if lead_label == "ORG" else 0
+        if place_size and len(name) - place_size >= 2 and all(
+                t.text[:1].isupper() for t in name[place_size:]):
+            # the organisation's regional branch: "Koordinator Jatam [Maluku Utara] Nurlaela
+            # Tuanany"
+            place = Span(doc, name.start, name.start + place_size, label="LOC")
+            pairs.append((place, ""))
+            name = Span(doc, place.end, name.end, label="PERSON")
+            role = f"{role} {place.text}"
+        return pairs + [(name, role)]
+    if (org_size and lead_label == "ORG" and not role
+            and {word_key(t.text) for t in name[org_size:]} <= names.place_words):
+        # an organisation's office named by its area, no one's name: "[KSOP Belawan]" PERSON
+        # after "Pelabuhan Belawan"
+        return [(Span(doc, name.start, name.end, label="ORG"), "")]
+    return [(name, role)]
 
 
 MAX_ORG_WORDS_BEFORE_TAIL = 2
@@ -983,12 +1094,6 @@ def _inner_honorific(span: Span) -> int:
                 return j
             return 0
     return 0
-
-
-def _after_place_preposition(ent: Span) -> bool:
-    """Whether ``ent`` is a place entity right after "di" or "ke" (:data:`PLACE_PREPOSITIONS`)."""
-    return (ent.label_ == "LOC" and ent.start > 0
-            and ent.doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS)
 
 
 def _is_capitalised_name(words: Span) -> bool:
