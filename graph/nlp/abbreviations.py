@@ -220,8 +220,9 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
             long_span = _long_before(doc, i - shared, inner[0].text)
             if long_span is not None:
                 pairs.append((doc[long_span.start:i], inner))
-        elif is_short_form(inner.text) and _long_before(doc, i, inner.text) is not None:
-            pairs.append((_long_before(doc, i, inner.text), inner))
+        elif is_short_form(inner.text) and (
+                long_span := _long_before(doc, i, inner.text)) is not None:
+            pairs.append((long_span, inner))
         elif i > sent_start and is_short_form(doc[i - 1].text) and len(inner) > 1:
             short_span = doc[i - 1:i]
             long_span = _long_form_span(doc, inner, short_span.text)

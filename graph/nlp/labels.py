@@ -749,7 +749,7 @@ def join_facility_and_namesake(ents: list[Span]) -> list[Span]:
     """``ents`` with a place span made only of a facility's generic words (:data:`FACILITY_HEADS`
     and common words, opening with a facility word, and the namesake's honorifics) and the person
     span right after it, or after its honorifics, joined into one place: the facility is named
-    after the person ("[Jalan H.] [Agus Salim]", "[RS Ortopedi] Prof. Dr. [R. Soeharso]").
+    after the person ("[Jalan H.] [Agus Salim]", "[RSUD] Prof. Dr. [Margono Soekarjo]").
 
     >>> import spacy
     >>> doc = spacy.blank("id")("dirawat di Rumah Sakit Umum Daerah Syekh Yusuf, Gowa")
@@ -764,7 +764,7 @@ def join_facility_and_namesake(ents: list[Span]) -> list[Span]:
                 and len(ent) <= 3 and before[0].lower_ in FACILITY_HEADS
                 and all(t.lower_ in NAMESAKE_HONORIFICS or (
                     t.text == "." and ent.doc[t.i - 1].lower_ in NAMESAKE_HONORIFICS)
-                        for t in ent.doc[before.end:ent.start])  # "RS Ortopedi [Prof. Dr.]",
+                        for t in ent.doc[before.end:ent.start])  # "RSUD [Prof. Dr.]",
                 # "RSUD Tgk[.]"; not a full stop: "Jalan Melati Utara. Budi Santoso"
                 and all(t.lower_ in FACILITY_HEADS or t.lower_ in common_words()
                         or t.lower_ in NAMESAKE_HONORIFICS for t in before)):
