@@ -111,10 +111,19 @@ fake-app fraud, gambling pages on public websites), va1-va4 (palm oil disputes, 
 EU deforestation rule, certificates), vb1-vb4 (child protection, bullying, a domestic-violence
 trial, child marriage), vc1-vc4 (a writers' festival, a carnival, repatriated objects, cave
 paintings in Maros), vd1-vd4 (the new capital: land claims, civil servants moving, investors,
-food supply), the last thirty-six groups written on 2026-12-01 by helpers who never saw the
-pipeline's output ("Uni Eropa", which one writer tagged a place, made an organisation as in the
-other groups and IDNer 2k train); ``--ids d`` scores one group. None of these articles
-is in Jalin's training corpus (graph/nlp/corpus), which other writers wrote without seeing them.
+food supply), wa1-wa4 (police ethics hearings in Medan, Grobogan, Makassar and Kupang), wb1-wb4
+(foreigners deported from Bali and Kualanamu, illegal workers on Gili Trawangan, a fake e-visa
+site), wc1-wc4 (shrimp prices in Lampung, lobster seed at Lombok's airport, seaweed in Takalar, a
+fish auction in Juwana), wd1-wd4 (contract teachers, the civil-service test, old-age savings
+claims, part-time contracts in Kupang), xa1-xa4 (village-head elections in Deli Serdang,
+Merangin, Sanggau and Kutai Kartanegara), xb1-xb4 (blackouts in North Sumatra, a hydropower
+project in Enrekang, rooftop solar in Surabaya, coal for Timor's power), xc1-xc4 (a courier
+strike, a flooded warehouse, couriers' embezzlement, free-shipping rules), xd1-xd4 (a textile
+plant's waste, a plastic-bag ban, a landfill fire, a palm-oil mill's pollution), the last
+forty-four groups written on 2026-12-01 by helpers who never saw the pipeline's output ("Uni
+Eropa", which one writer tagged a place, made an organisation as in the other groups and IDNer
+2k train); ``--ids d`` scores one group. None of these articles is in Jalin's training
+corpus (graph/nlp/corpus), which other writers wrote without seeing them.
 Conventions: names without titles; an organisation named inside a role phrase is tagged
 ("Direktur Utama [KAI]"); a place that only names an office is not ("Penjabat Gubernur Jawa
 Tengah", "Menteri Luar Negeri Jepang"); a country as an actor is a place ("Pemerintah

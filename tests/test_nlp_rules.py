@@ -1918,3 +1918,48 @@ def test_outlet_desks_carmakers_and_facilities_named_after_honoured_people() -> 
         "Jakarta. Korban dibawa ke RSUD Tgk. Chik Ditiro di Sigli.")
     assert ("detikJatim", "ORG") in found and ("Wuling Motors", "ORG") in found
     assert ("RSUD Tgk. Chik Ditiro", "LOC") in found
+
+
+def test_a_village_enterprise_acronym_names_one_only_with_its_name() -> None:
+    found = _shipped_entities(
+        "Sejak dikelola BUMDes Lurik Sejahtera, kain itu rutin dikirim ke Jepang. Sekarang "
+        "BUMDes yang membeli kain secara tunai dari perajin.")
+    assert ("BUMDes Lurik Sejahtera", "ORG") in found
+    assert not any(text == "BUMDes" for text, _ in found)
+
+
+def test_a_defined_name_does_not_take_the_common_words_before_it() -> None:
+    found = _shipped_entities(
+        "Rapat paripurna Dewan Perwakilan Rakyat Daerah Sulawesi Selatan (DPRD Sulsel) digelar "
+        "Senin. Menurut PT Bank Negara Indonesia (BNI), laba naik.")
+    assert ("Dewan Perwakilan Rakyat Daerah Sulawesi Selatan", "ORG") in found
+    assert ("PT Bank Negara Indonesia", "ORG") in found
+    assert not any(text.startswith("Rapat") for text, _ in found)
+
+
+def test_initials_and_names_after_a_rank_are_people() -> None:
+    found = _shipped_entities(
+        "Ketiganya, yakni Briptu AR, Bripda MFS, dan Bripda RH, dinyatakan bersalah. Polda NTT "
+        "memberhentikan seorang perwira, Ipda Yohanes Benu Seran, kemarin. Yohanes menerima "
+        'dana itu. "Jangan berhenti di Yohanes," kata pengacara korban.')
+    for initials in ("AR", "MFS", "RH"):
+        assert (initials, "PERSON") in found
+    assert found.count(("Yohanes", "PERSON")) >= 2  # a rank stands before a person, not a place
+
+
+def test_units_couriers_shops_and_social_security_terms() -> None:
+    found = _shipped_entities(
+        "Manajer PLN Unit Induk Distribusi Sulselrabar Andi Rahman mengatakan listrik padam. "
+        "Pesanan lewat TikTok Shop dan KCN Express naik. Klaim JHT melonjak sejak Januari.")
+    assert ("PLN Unit Induk Distribusi Sulselrabar", "ORG") in found
+    assert ("Andi Rahman", "PERSON") in found
+    assert ("TikTok Shop", "ORG") in found and ("KCN Express", "ORG") in found
+    assert not any(text == "JHT" for text, _ in found)
+
+
+def test_a_holder_after_a_village_the_recogniser_cut_keeps_his_name() -> None:
+    found = _shipped_entities(
+        "Salah satu sentra adalah Nagari Pandai Sikek, Kecamatan X Koto. Wali Nagari Pandai "
+        "Sikek Afrizal Syukri menuturkan, koperasi itu mendapat modal.")
+    assert ("Afrizal Syukri", "PERSON") in found
+    assert not any(label == "PERSON" and "Sikek" in text for text, label in found)

@@ -346,7 +346,10 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
             label = "ORG"  # "Australian National University (ANU)", missed by the recogniser
         else:
             continue
-        start = min([long_span.start] + [e.start for e in overlapping])
+        start = min([long_span.start] + [e.start for e in overlapping
+                                         if is_proper_name(doc[e.start:long_span.start])
+                                         or e.start >= long_span.start])
+        # not over an event's common words before the name: "[Rapat paripurna] Dewan ..."
         end = max([long_span.end] + [e.end for e in overlapping])
         ents = [e for e in ents if e not in overlapping]
         ents.append(Span(doc, start, end, label=label))

@@ -137,7 +137,7 @@ PLACE_NOUNS = frozenset({
     "jalan", "jl", "jl.", "gang", "jembatan", "bendungan", "waduk", "bandara", "pelabuhan",
     "stasiun", "terminal", "hotel", "gedung", "kompleks", "komplek", "lapangan", "stadion",
     "sirkuit", "museum", "masjid", "gereja", "pura", "klenteng", "candi", "istana", "taman",
-    "alun-alun", "menara", "wisma", "plaza", "mall",
+    "alun-alun", "menara", "wisma", "plaza", "mall", "pendopo",
 })
 """Nouns of landforms, waters and buildings that are part of a place's name even when written in
 lower case ("gunung Merapi", "selat Sunda", "hotel Oranje"), unlike administrative nouns ("kota",
@@ -188,7 +188,7 @@ organisasi ikatan himpunan perhimpunan perkumpulan aliansi koalisi federasi konf
 gabungan komite lembaga pusat direktorat perum forum air airlines airways agency association
 center centre club corporation company council federation foundation fund group holdings
 institute international internasional motor motors network news organisation organization post
-press society times union united university watch kanwil divre
+press society times union united university watch kanwil divre unit
 """.split())
 """Words of organisations' names, Indonesian and English: a defined long form opening with one
 is an organisation's name ("Ikatan Dokter Anak Indonesia (IDAI)"), and a run of capitalised
@@ -230,7 +230,7 @@ ORG_ONLY_HEADS = frozenset("""
 pt partai badan yayasan kementerian bank mahkamah komisi dewan majelis koalisi persatuan asosiasi
 federasi konfederasi serikat ikatan aliansi himpunan perhimpunan gabungan pemerintah pemprov pemkot
 pemkab paguyuban koperasi universitas universiteit université universität universidad università
-universiti
+universiti unit
 """.split())
 """Heads of :data:`ORG_HEADS` that open nothing but organisations' names: in the training corpora
 (train splits) a name of two words or more opening with one is ORG 367 times and LOC 5 times
@@ -239,7 +239,8 @@ is an organisation ("Aliansi Rakyat Indonesia" LOC). Universities ("Universitas"
 Leiden") are organisations in the graph although NERGrit and NERP often tag them as places (a
 name opening with "Universitas": IDNer 2k train ORG 5 of 6, NERGrit 44 of 64, NERP 3 of 29).
 Left out: "Institut", "Lembaga" (also "lembaga pemasyarakatan", a prison), "Dinas", "Kantor",
-"Rumah Sakit", which the corpora also tag as places."""
+"Rumah Sakit", which the corpora also tag as places. "Unit" opens an office's unit ("PLN Unit
+Induk Distribusi Sulselrabar"; train splits: "Unit Kerja Presiden" ORG)."""
 
 
 ORG_ONLY_TAILS = frozenset("""
@@ -247,7 +248,7 @@ corporation corp corp. inc inc. ltd ltd. limited company agency foundation assoc
 plc gmbh ag berhad tbk tbk. group grup capital ventures partners holdings securities sekuritas
 airlines airways entertainment records pictures films productions fc united rovers firm exchange
 authority commission bureau logistics shipping properti property realty force forces motor
-motors network networks textile textiles
+motors network networks textile textiles express shop
 """.split())
 """Last words that end nothing but organisations' names: legal forms and "Corporation",
 "Agency", "Foundation". In the training corpora (train splits) a name of two words or more ending
@@ -264,7 +265,8 @@ and clubs' "FC", "United", "Rovers" (35 of 38), law firms' "Firm" and exchanges'
 ("London Metal Exchange"; NERP once tags the New York Stock Exchange a place), and armed and
 task forces' "Force", "Forces" ("Papua New Guinea Defence Force"; NERGrit train: "International
 Security Assistance Force" an organisation), carmakers' "Motor", "Motors" ("Astra Honda Motor";
-train splits 5 of 5), networks' "Network" (6 of 6) and mills' "Textile"."""
+train splits 5 of 5), networks' "Network" (6 of 6), mills' "Textile", couriers' "Express" ("J&T
+Express") and online shops' "Shop" ("TikTok Shop")."""
 
 
 INSTITUTION_TAILS = frozenset({"university", "institute", "college"})
@@ -344,7 +346,7 @@ only one of them is dropped; inside a longer name ("Divisi Humas Polri") they st
 TERM_ACRONYMS = frozenset("""
 apbn apbd apbdes bbm blt pkh bpnt kur umkm ukm ppn pph dau dak pnbp ktp stnk psbb ppkm lpg cpo pdb
 gdp arpu iot ukt hgu hgb shm amdal rtrw ruptl rups rupst rupslb wtp wdp silpa npwp sp2dk p21
-apk ispo eudr
+apk ispo eudr jht jkp jkm jkk nip siasn sscasn rptka bod ipp
 """.split())
 """Acronyms of common nouns of policy and business news that name no organisation or place: budgets
 (APBN, APBD), fuels (BBM, LPG), aid programmes (BLT bantuan langsung tunai, PKH Program Keluarga
@@ -352,9 +354,12 @@ Harapan, BPNT, KUR), taxes (PPN, PPh), identity papers (KTP, STNK), restrictions
 measures (PDB, GDP, ARPU), tuition (UKT), land titles and plans (HGU hak guna usaha, HGB, SHM,
 Amdal, RTRW, RUPTL), shareholders' meetings (RUPS, RUPST, RUPSLB), audits and regional revenue
 (WTP wajar tanpa pengecualian, WDP, Silpa), tax papers (NPWP, SP2DK), a complete case file
-(P21), app files (APK) and palm-oil certificates and rules (ISPO, EUDR). General Indonesian
-usage; in IDNer 2k and NERGrit train "APBN", "APBD", "BBM" and "UMKM" are never entities (54
-times). An entity that is one, or that opens with one ("APBD Perubahan 2025"), is dropped."""
+(P21), app files (APK), palm-oil certificates and rules (ISPO, EUDR), workers' social security
+(JHT jaminan hari tua, JKP, JKM, JKK), civil-service numbers and systems (NIP, SIASN, SSCASN),
+foreign workers' plans (RPTKA), a pollution measure (BOD) and independent power producers (IPP).
+General Indonesian usage; in IDNer 2k and NERGrit train "APBN", "APBD", "BBM" and "UMKM" are
+never entities (54 times). An entity that is one, or that opens with one ("APBD Perubahan 2025"),
+is dropped."""
 
 
 HOLIDAY_NAMES = frozenset({
@@ -646,6 +651,11 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
             end -= 1
 
     trim_edges()
+    if (cased and span.label_ == "ORG" and end - start >= 3 and doc[start].is_sent_start
+            and doc[start].lower_ in common_words() and _is_lower_word(doc[start + 1])
+            and (doc[start + 2].lower_ in ORG_HEADS or doc[start + 2].text.isupper())):
+        start += 1  # "[Rapat paripurna] Dewan Perwakilan Rakyat Daerah ...": the sentence's
+        trim_edges()  # common words before the organisation's head
     while (span.label_ in ("LOC", "ORG") and end - start > 1 and doc[end - 1].text in MONTH_NAMES
            and not doc[end - 2].text[:1].isdigit()):
         end -= 1  # "KTT ASEAN di [Kuala Lumpur] Oktober mendatang": a date, not the name's
@@ -874,6 +884,38 @@ def extend_company(span: Span, taken: set[int]) -> Span:
     return span if end == span.end else Span(doc, span.start, end, label="ORG")
 
 
+KIND_ACRONYMS = frozenset({"bumdes", "bumdesa", "bumkal"})
+"""Acronyms of a kind of organisation, the village-owned enterprises (badan usaha milik desa,
+... kalurahan), written before one's name ("BUMDes Lurik Sejahtera") and alone for the kind
+("keuntungan BUMDes kembali ke kas desa"), as "PT" is before a company's name."""
+
+MAX_KIND_NAME_WORDS = 3
+"""Most words of a name a kind noun or acronym introduces ("maskapai [Khatulistiwa Air]",
+"BUMDes [Lurik Sejahtera]")."""
+
+
+def with_kind_acronym_name(span: Span, taken: set[int]) -> Span | None:
+    """``span`` lengthened over the one to three capitalised words after it when it is only a
+    kind's acronym (:data:`KIND_ACRONYMS`): the enterprise's name ("[BUMDes] Lurik Sejahtera");
+    ``None`` when no name follows, the acronym naming the kind, no organisation ("keuntungan
+    [BUMDes]"). Words in another entity (``taken``) or at a sentence start end the name.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("dikelola BUMDes Lurik Sejahtera, lalu BUMDes untung")
+    >>> with_kind_acronym_name(Span(doc, 1, 2, label="ORG"), set()).text
+    'BUMDes Lurik Sejahtera'
+    >>> with_kind_acronym_name(Span(doc, 6, 7, label="ORG"), set()) is None
+    True
+    """
+    if len(span) != 1 or span[0].lower_ not in KIND_ACRONYMS:
+        return span
+    doc, end = span.doc, span.end
+    while (end < len(doc) and end - span.end < MAX_KIND_NAME_WORDS and end not in taken
+           and not doc[end].is_sent_start and doc[end].is_alpha and doc[end].text[:1].isupper()):
+        end += 1
+    return Span(doc, span.start, end, label="ORG") if end > span.end else None
+
+
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 _COMMISSION_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-E])$")
@@ -1058,6 +1100,8 @@ def map_entities(doc: Doc, label_map: Mapping[str, str]) -> list[Span]:
         if not headline:
             kept = [extend_to_numeral(extend_to_org_tail(extend_company(span, taken), taken), taken)
                     for span in kept]
+            kept = [named for named in (with_kind_acronym_name(span, taken) for span in kept)
+                    if named is not None]
             kept = join_route_names(join_facility_and_namesake(kept))
             taken = {i for span in kept for i in range(span.start, span.end)}
         missed = [span for span in initials_spans(doc) if span.start not in taken]

@@ -47,6 +47,7 @@ from graph.nlp.labels import (
     COMPANY_HEADS,
     KIND_NOUNS,
     LEADING_FUNCTION_WORDS,
+    MAX_KIND_NAME_WORDS,
     ORG_HEADS,
     ORG_ONLY_TAILS,
     ORIGIN_WORDS,
@@ -337,10 +338,6 @@ def organisations_by_kind(doc: Doc, ents: list[Span]) -> list[Span]:
              for k in positions_of(doc, frozenset(name.lower() for name in names))
              if doc[k].text in names and k not in taken and stands_alone(doc[k:k + 1])]
     return sorted(kept + found, key=lambda span: span.start)
-
-
-MAX_KIND_NAME_WORDS = 3
-"""Most words of a name a kind noun introduces ("maskapai [Khatulistiwa Air]")."""
 
 
 def _kind_named_run(doc: Doc, k: int) -> Span | None:

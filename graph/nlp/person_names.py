@@ -66,6 +66,7 @@ from .titles import (
     known_place_words,
     name_key,
     named_in_doc,
+    only_honorifics,
     organisation_name_words,
     role_before,
     title_length_at,
@@ -399,7 +400,8 @@ def places_tagged_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
     ke Oecusse"), or the name of an area the article writes after its administrative
     noun in a place or an organisation (:data:`~graph.nlp.labels.ADMINISTRATIVE_HEADS`:
     "Pemerintah Prefektur Aichi" ... "[Aichi]"), and that no other person's name in the article
-    contains, made that place: "di Ankara ... karena [Ankara] menjaga hubungan", "bertemu di
+    contains nor a title stands before ("Ipda [Yohanes]" ... "berhenti di [Yohanes]"), made that
+    place: "di Ankara ... karena [Ankara] menjaga hubungan", "bertemu di
     Istanbul, Turki ... menyatakan [Turki] siap". The one-sense-per-discourse reading of
     :func:`retyped_names`, for places; a person's name that is also a place's ("Paris Hilton
     ... Paris") stays a person.
@@ -418,7 +420,9 @@ def places_tagged_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
     cued = {word_key(ent.text) for ent in ents
             if len(ent) == 1 and after_place_preposition(ent)}  # "ke [Oecusse]"
     places = (known_place_words(ents) | areas | cued) - {
-        word_key(t.text) for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        word_key(t.text) for ent in ents if ent.label_ == "PERSON"
+        and (len(ent) > 1 or (ent._.role and only_honorifics(ent._.role))) for t in ent}
+    # "Ipda [Yohanes]": a person by rank; not "Kapolsek [Benowo]", an office's place
     retyped = {ent.start for ent in candidates if word_key(ent.text) in places}
     if not retyped:
         return ents

@@ -682,8 +682,15 @@ def _is_office(ent: Span, taken: set[int], places: NameKeys) -> bool:
     if ent.label_ != "PERSON":
         return False
     name, stripped = strip_titles(ent)
+    if stripped and only_honorifics(stripped):
+        return False  # a rank stands before a person: "Ipda [Yohanes]", though "di Yohanes"
     return bool(name is not None and (stripped or role_before(ent, taken))
                 and name_key(t.text for t in name) in places)
+
+
+def only_honorifics(title: str) -> bool:
+    """Whether every word of ``title`` is an honorific or a rank (:data:`HONORIFICS`)."""
+    return all(word.lower() in HONORIFICS for word in title.split())
 
 
 @dataclass(frozen=True)
@@ -856,6 +863,10 @@ def split_titled_name(ent: Span, names: DocumentNames) -> list[tuple[Span, str]]
     title = doc[ent.start:ent.start + size].text if size else ""
     if not size or crossing:
         title = f"{role_before(ent, names.taken)} {title}".strip()
+    if (size and only_honorifics(doc[ent.start:ent.start + size].text) and len(rest) == 1
+            and rest[0].is_upper and rest[0].is_alpha and 2 <= len(rest[0]) <= 4):
+        return [(Span(doc, rest.start, rest.end, label="PERSON"), title)]  # "Bripda [MFS]":
+        # a person's initials after a rank
     honorific = _inner_honorific(rest) if title else 0
     if honorific:  # "Ketua [Baznas Jatim K.H. Abdul Mun'im Syakur]"
         lead = Span(doc, rest.start, rest.start + honorific, label=ent.label_)
@@ -1273,12 +1284,15 @@ def missed_holders(doc: Doc) -> list[Span]:
     for ent in [*ents, *_untagged_known_places(doc, taken)]:
         if ent.label_ not in ("ORG", "LOC") or not role_before(ent, taken):
             continue
-        end = ent.end
-        while (end < len(doc) and end - ent.end < 4 and end not in taken
+        # after the whole place the document names, not the recogniser's cut: "[Nagari Pandai]
+        # Sikek Afrizal Syukri" after "Nagari Pandai Sikek"
+        name_start = max(ent.end, ent.start + known_place_at(doc, ent.start, names))
+        end = name_start
+        while (end < len(doc) and end - name_start < 4 and end not in taken
                and not doc[end].is_sent_start and _name_word(doc, end, names)):
             end += 1
-        size = end - ent.end
-        if size and all(doc[j].lower_ in _DATE_WORDS for j in range(ent.end, end)):
+        size = end - name_start
+        if size and all(doc[j].lower_ in _DATE_WORDS for j in range(name_start, end)):
             continue  # a date: "di Kuala Lumpur Oktober mendatang"
         person = people.get(end)
         surname = surnames_as_places.get(end)
@@ -1286,18 +1300,18 @@ def missed_holders(doc: Doc) -> list[Span]:
                 and (word_key(surname.text),) not in places):
             person = surname  # "Kepala Kantor SAR Ambon Mustari [Latuconsina]" LOC
         if person is not None and size and len(person) <= 2 and size + len(person) <= 4 and all(
-                _holder_word(doc, k, names) for k in range(ent.end, end)):
+                _holder_word(doc, k, names) for k in range(name_start, end)):
             # "Direktur Utama PLN Darmawan [Prasodjo]": the name's first word, left out
-            found.append(Span(doc, ent.end, person.end, label="PERSON"))
+            found.append(Span(doc, name_start, person.end, label="PERSON"))
             continue
-        if not 1 <= size <= 3 or (size == 1 and not _holder_word(doc, ent.end, names)):
+        if not 1 <= size <= 3 or (size == 1 and not _holder_word(doc, name_start, names)):
             continue
         surname_end = _with_particles(doc, end, taken, names)  # "Ursula [von der Leyen]"
         if surname_end > end and _ends_a_name(doc, surname_end, full_stop=True):
-            found.append(Span(doc, ent.end, surname_end, label="PERSON"))
+            found.append(Span(doc, name_start, surname_end, label="PERSON"))
         elif _ends_a_name(doc, end, full_stop=size >= 2 and len(doc[end - 1]) >= 3):
             # "Menteri Luar Negeri Thailand [Chaiwat Sirisombat].", not "[Iksan Hi]. Mahmud"
-            found.append(Span(doc, ent.end, end, label="PERSON"))
+            found.append(Span(doc, name_start, end, label="PERSON"))
     return found
 
 
