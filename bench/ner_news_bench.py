@@ -119,8 +119,14 @@ claims, part-time contracts in Kupang), xa1-xa4 (village-head elections in Deli 
 Merangin, Sanggau and Kutai Kartanegara), xb1-xb4 (blackouts in North Sumatra, a hydropower
 project in Enrekang, rooftop solar in Surabaya, coal for Timor's power), xc1-xc4 (a courier
 strike, a flooded warehouse, couriers' embezzlement, free-shipping rules), xd1-xd4 (a textile
-plant's waste, a plastic-bag ban, a landfill fire, a palm-oil mill's pollution), the last
-forty-four groups written on 2026-12-01 by helpers who never saw the pipeline's output ("Uni
+plant's waste, a plastic-bag ban, a landfill fire, a palm-oil mill's pollution), ya1-ya4
+(prisons in Medan, Surabaya, Makassar and Bali), yb1-yb4 (foot-and-mouth disease, swine fever,
+cattle in quarantine, sacrificial animals), yc1-yc4 (debt collectors, a savings cooperative,
+pawnshops, a lender restricted), yd1-yd4 (permits for a church and a mosque, pesantren grants),
+za1-za4 (street vendors and markets in Bandung, Surabaya, Medan and Makassar), zb1-zb4 (rice,
+sugar and cooking oil supply), zc1-zc4 (pangolin scales, smuggled birds, illegal logging, tiger
+skins), zd1-zd4 (school sport in North Sumatra, Surabaya, Gowa and Buleleng), the last
+fifty-two groups written on 2026-12-01 by helpers who never saw the pipeline's output ("Uni
 Eropa", which one writer tagged a place, made an organisation as in the other groups and IDNer
 2k train); ``--ids d`` scores one group. None of these articles is in Jalin's training
 corpus (graph/nlp/corpus), which other writers wrote without seeing them.
@@ -132,7 +138,8 @@ parliamentary commission or faction is its parliament or party ("Komisi III [DPR
 [Partai Golkar]", as IDNer 2k train annotates them), and so is a party's or an association's
 board, its bare region no entity ("DPD [Partai Golkar] Bali", "DPC [PKB] [Kabupaten
 Magelang]", as IDNer 2k annotates them; the writers' whole boards were converted on 2026-11-30
-and their bare regions on 2026-12-01).
+and their bare regions on 2026-12-01, Muhammadiyah's boards in yd1-yd4, "Pimpinan Daerah
+[Muhammadiyah] Jember", before they were scored).
 ``--model-alone`` scores the trained model without Jalin's rule components. ``--sentences``
 scores as held-back annotated news usually comes: each article cut into sentences by Jalin's
 tokenizer and sentencizer, written as a token-per-line BIO file and scored by ``jalin ner eval``

@@ -1944,7 +1944,8 @@ def test_initials_and_names_after_a_rank_are_people() -> None:
         'dana itu. "Jangan berhenti di Yohanes," kata pengacara korban.')
     for initials in ("AR", "MFS", "RH"):
         assert (initials, "PERSON") in found
-    assert found.count(("Yohanes", "PERSON")) >= 2  # a rank stands before a person, not a place
+    assert ("Yohanes Benu Seran", "PERSON") in found
+    assert ("Yohanes", "PERSON") in found  # a rank stands before a person, not a place
 
 
 def test_units_couriers_shops_and_social_security_terms() -> None:
@@ -1963,3 +1964,25 @@ def test_a_holder_after_a_village_the_recogniser_cut_keeps_his_name() -> None:
         "Sikek Afrizal Syukri menuturkan, koperasi itu mendapat modal.")
     assert ("Afrizal Syukri", "PERSON") in found
     assert not any(label == "PERSON" and "Sikek" in text for text, label in found)
+
+
+def test_muhammadiyah_boards_agencies_and_livestock_diseases() -> None:
+    found = _shipped_entities(
+        "Ketua Pimpinan Daerah Muhammadiyah Jember Ahmad Zaki menolak. Sekretaris Pimpinan "
+        "Daerah Muhammadiyah Kabupaten Bekasi hadir. Sampel dikirim ke Balai Besar Veteriner "
+        "Wates (BBVet Wates). Wabah ASF dan PMK meluas.")
+    assert found.count(("Muhammadiyah", "ORG")) == 2 and ("Kabupaten Bekasi", "LOC") in found
+    assert ("Ahmad Zaki", "PERSON") in found
+    assert ("Balai Besar Veteriner Wates", "ORG") in found and ("BBVet Wates", "ORG") in found
+    assert not {text for text, _ in found} & {"ASF", "PMK", "Jember"}
+
+
+def test_detention_centres_are_agencies_and_ranked_names_take_their_surnames() -> None:
+    found = _shipped_entities(
+        "Mereka ditahan di Rumah Detensi Imigrasi Denpasar (Rudenim Denpasar) di Jimbaran. "
+        "Kepala Rudenim Denpasar Gede Suryawan Putra menyebut biaya tiket mahal. Polda NTT "
+        "memberhentikan seorang perwira pertama, Ipda Yohanes Benu Seran, setelah sidang.")
+    assert ("Rumah Detensi Imigrasi Denpasar", "ORG") in found
+    assert found.count(("Rudenim Denpasar", "ORG")) == 2
+    assert ("Gede Suryawan Putra", "PERSON") in found
+    assert ("Yohanes Benu Seran", "PERSON") in found

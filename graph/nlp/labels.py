@@ -243,6 +243,14 @@ Left out: "Institut", "Lembaga" (also "lembaga pemasyarakatan", a prison), "Dina
 Induk Distribusi Sulselrabar"; train splits: "Unit Kerja Presiden" ORG)."""
 
 
+AGENCY_SECOND_WORDS = {"balai": frozenset({"besar"}), "rumah": frozenset({"detensi"})}
+"""Second words that make a name opening with an ambiguous head an agency's: "Balai Besar" (a
+ministry's regional technical office: "Balai Besar POM", "Balai Besar Wilayah Sungai", "Balai
+Besar Veteriner"), where "Balai" alone also opens buildings' names ("Balai Kota", "Balai
+Desa"); "Rumah Detensi Imigrasi" (an immigration office's detention unit, Rudenim), where
+"Rumah" also opens hospitals' names ("Rumah Sakit")."""
+
+
 ORG_ONLY_TAILS = frozenset("""
 corporation corp corp. inc inc. ltd ltd. limited company agency foundation association llc llp
 plc gmbh ag berhad tbk tbk. group grup capital ventures partners holdings securities sekuritas
@@ -346,7 +354,7 @@ only one of them is dropped; inside a longer name ("Divisi Humas Polri") they st
 TERM_ACRONYMS = frozenset("""
 apbn apbd apbdes bbm blt pkh bpnt kur umkm ukm ppn pph dau dak pnbp ktp stnk psbb ppkm lpg cpo pdb
 gdp arpu iot ukt hgu hgb shm amdal rtrw ruptl rups rupst rupslb wtp wdp silpa npwp sp2dk p21
-apk ispo eudr jht jkp jkm jkk nip siasn sscasn rptka bod ipp
+apk ispo eudr jht jkp jkm jkk nip siasn sscasn rptka bod ipp asf pmk lsd pbg sop
 """.split())
 """Acronyms of common nouns of policy and business news that name no organisation or place: budgets
 (APBN, APBD), fuels (BBM, LPG), aid programmes (BLT bantuan langsung tunai, PKH Program Keluarga
@@ -356,10 +364,11 @@ Amdal, RTRW, RUPTL), shareholders' meetings (RUPS, RUPST, RUPSLB), audits and re
 (WTP wajar tanpa pengecualian, WDP, Silpa), tax papers (NPWP, SP2DK), a complete case file
 (P21), app files (APK), palm-oil certificates and rules (ISPO, EUDR), workers' social security
 (JHT jaminan hari tua, JKP, JKM, JKK), civil-service numbers and systems (NIP, SIASN, SSCASN),
-foreign workers' plans (RPTKA), a pollution measure (BOD) and independent power producers (IPP).
-General Indonesian usage; in IDNer 2k and NERGrit train "APBN", "APBD", "BBM" and "UMKM" are
-never entities (54 times). An entity that is one, or that opens with one ("APBD Perubahan 2025"),
-is dropped."""
+foreign workers' plans (RPTKA), a pollution measure (BOD), independent power producers (IPP),
+livestock diseases (ASF African swine fever, PMK penyakit mulut dan kuku, LSD lumpy skin
+disease), building permits (PBG) and procedures (SOP). General Indonesian usage; in IDNer 2k
+and NERGrit train "APBN", "APBD", "BBM" and "UMKM" are never entities (54 times). An entity
+that is one, or that opens with one ("APBD Perubahan 2025"), is dropped."""
 
 
 HOLIDAY_NAMES = frozenset({
@@ -1068,8 +1077,10 @@ def map_entities(doc: Doc, label_map: Mapping[str, str]) -> list[Span]:
                 head.lower_ in EVENT_WORDS or _last_word(tidy).lower_ in EVENT_WORDS):
             new_label = "EVENT"  # "Festival Film Internasional Busan", "SEA Games 2025"
         elif (new_label in ("LOC", "PERSON", "EVENT") and len(tidy) >= 2
-              and head.text[:1].isupper() and head.lower_ in ORG_ONLY_HEADS):
-            new_label = "ORG"  # "Aliansi Rakyat Indonesia" tagged LOC, "Paguyuban ..." EVENT
+              and head.text[:1].isupper() and (head.lower_ in ORG_ONLY_HEADS or (
+                  len(tidy) >= 3 and tidy[1].lower_ in AGENCY_SECOND_WORDS.get(head.lower_, ())))):
+            new_label = "ORG"  # "Aliansi Rakyat Indonesia" tagged LOC, "Paguyuban ..." EVENT,
+            # "Balai Besar Veteriner Wates" LOC
         elif (new_label in ("LOC", "PERSON") and len(tidy) >= 2
               and doc[tidy.end - 1].text[:1].isupper()
               and doc[tidy.end - 1].lower_ in ORG_ONLY_TAILS):

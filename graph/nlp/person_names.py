@@ -230,11 +230,11 @@ def abbreviated_given_names(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def extend_right(doc: Doc, ents: list[Span], names: NameSet | None = None) -> list[Span]:
-    """``ents`` with each person span of two or three words, or of one after a title ("Pendeta
-    [Yakobus] Magai berharap"), extended over one name word the recogniser left out after it
-    ("[Sri Wahyuni] Tamrin menyarankan"), when a lower-case word or punctuation follows that word
-    and it is no day or month; two person spans with one such
-    word between them are one name ("[Shinta] Widjaja [Kamdani]").
+    """``ents`` with each person span of two or three words extended over one name word the
+    recogniser left out after it ("[Sri Wahyuni] Tamrin menyarankan"), and one of one word after
+    a title over one or two ("Pendeta [Yakobus] Magai berharap", "Ipda [Yohanes] Benu Seran,"),
+    when a lower-case word or punctuation follows them and they are no day or month; two person
+    spans with one such word between them are one name ("[Shinta] Widjaja [Kamdani]").
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Pengamat Sri Wahyuni Tamrin menyarankan itu.")
@@ -260,14 +260,17 @@ def extend_right(doc: Doc, ents: list[Span], names: NameSet | None = None) -> li
             result.append(Span(doc, ent.start, after.end, label="PERSON"))
             skip = after.start
             continue
-        if (ent.label_ == "PERSON" and len(ent) < MAX_NAME_WORDS and k + 1 < len(doc)
-                and k not in taken and not doc[k].is_sent_start
-                and doc[k - 1].whitespace_ == " " and doc[k].lower_ not in DATE_WORDS
-                and _only_a_name(doc, k, names) and not doc[k + 1].text[:1].isupper()
-                and not is_initials(doc, ent.start, ent.end)
+        end = k  # over one name word, two after a one-word name with a title
+        while (ent.label_ == "PERSON" and end - k < (2 if len(ent) == 1 else 1)
+               and len(ent) + end - k < MAX_NAME_WORDS and end + 1 < len(doc)
+               and end not in taken and not doc[end].is_sent_start
+               and doc[end - 1].whitespace_ == " " and doc[end].lower_ not in DATE_WORDS
+               and _only_a_name(doc, end, names)):
+            end += 1
+        if (end > k and not doc[end].text[:1].isupper() and not is_initials(doc, ent.start, ent.end)
                 and (len(ent) >= 2 or role_before(ent, taken))):
-            ent = Span(doc, ent.start, k + 1, label="PERSON")
-            taken.add(k)
+            ent = Span(doc, ent.start, end, label="PERSON")  # "Ipda [Yohanes] Benu Seran,"
+            taken.update(range(k, end))
         result.append(ent)
     return result
 

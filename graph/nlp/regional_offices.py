@@ -71,8 +71,9 @@ Supadio]"), a command elsewhere ("Komandan [Lanud Sultan Hasanuddin]")."""
 
 MAX_OFFICE_WORDS = 8
 
-BOARD_LEVELS = frozenset({"pusat", "daerah", "wilayah", "cabang"})
-"""Last word of a board's long name, "Dewan Pimpinan <level>"."""
+BOARD_LEVELS = frozenset({"pusat", "daerah", "wilayah", "cabang", "ranting"})
+"""Last word of a board's long name, "Dewan Pimpinan <level>", or "Pimpinan <level>" as
+Muhammadiyah names its boards ("Pimpinan Daerah Muhammadiyah Jember")."""
 
 MAX_BOARD_NAME_WORDS = 4
 """Most words an untagged organisation's name may have between a board and its region."""
@@ -431,14 +432,14 @@ city's)."""
 
 def _board_heads(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the board names in ``doc``: "DPD", "DPD II" (a regency's board, as
-    Golkar numbers them), "Dewan Pimpinan Wilayah"."""
+    Golkar numbers them), "Dewan Pimpinan Wilayah", "Pimpinan Daerah"."""
     heads = [(k, k + 2 if k + 1 < len(doc) and doc[k + 1].text in BOARD_NUMERALS else k + 1)
              for k in positions_of(doc, frozenset(h.lower() for h in BOARD_HEADS))
              if doc[k].text in BOARD_HEADS]
     for k in positions_of(doc, frozenset({"pimpinan"})):
-        if (0 < k < len(doc) - 1 and doc[k - 1].text == "Dewan" and doc[k].text == "Pimpinan"
-                and doc[k + 1].lower_ in BOARD_LEVELS and doc[k + 1].text[:1].isupper()):
-            heads.append((k - 1, k + 2))
+        if (k < len(doc) - 2 and doc[k].text == "Pimpinan" and doc[k + 1].lower_ in BOARD_LEVELS
+                and doc[k + 1].text[:1].isupper() and doc[k + 2].text[:1].isupper()):
+            heads.append((k - 1 if k > 0 and doc[k - 1].text == "Dewan" else k, k + 2))
     return sorted(heads)
 
 
