@@ -660,11 +660,6 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
             end -= 1
 
     trim_edges()
-    if (cased and span.label_ == "ORG" and end - start >= 3 and doc[start].is_sent_start
-            and doc[start].lower_ in common_words() and _is_lower_word(doc[start + 1])
-            and (doc[start + 2].lower_ in ORG_HEADS or doc[start + 2].text.isupper())):
-        start += 1  # "[Rapat paripurna] Dewan Perwakilan Rakyat Daerah ...": the sentence's
-        trim_edges()  # common words before the organisation's head
     while (span.label_ in ("LOC", "ORG") and end - start > 1 and doc[end - 1].text in MONTH_NAMES
            and not doc[end - 2].text[:1].isdigit()):
         end -= 1  # "KTT ASEAN di [Kuala Lumpur] Oktober mendatang": a date, not the name's
