@@ -403,7 +403,8 @@ def places_tagged_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
     ke Oecusse"), or the name of an area the article writes after its administrative
     noun in a place or an organisation (:data:`~graph.nlp.labels.ADMINISTRATIVE_HEADS`:
     "Pemerintah Prefektur Aichi" ... "[Aichi]"), and that no other person's name in the article
-    contains nor a title stands before ("Ipda [Yohanes]" ... "berhenti di [Yohanes]"), made that
+    contains nor a rank or honorific stands before ("Ipda [Yohanes]" ... "berhenti di [Yohanes]";
+    an office's title does not count: "Kapolsek [Benowo]"), made that
     place: "di Ankara ... karena [Ankara] menjaga hubungan", "bertemu di
     Istanbul, Turki ... menyatakan [Turki] siap". The one-sense-per-discourse reading of
     :func:`retyped_names`, for places; a person's name that is also a place's ("Paris Hilton

@@ -41,6 +41,7 @@ from .labels import (
     DIRECTIONS,
     FACILITY_HEADS,
     HOSPITAL_HEADS,
+    KIND_ACRONYMS,
     LEADING_FUNCTION_WORDS,
     NAME_PARTICLES,
     ORG_HEADS,
@@ -486,7 +487,7 @@ def short_name(ent: Span) -> str | None:
 
 ENTERPRISE_HEADS = (
     ("perusahaan", "umum", "daerah", "air", "minum"), ("perumda", "air", "minum"), ("perumda",),
-    ("pdam",), ("bumdes",), ("bumdesa",),
+    ("pdam",), *((acronym,) for acronym in sorted(KIND_ACRONYMS)),
 )
 """Kinds of regional and village enterprises written before their names, longest first, which
 news drops when it names one again: "Perumda Air Minum Tirta Sasando" ... "Direktur Utama
