@@ -1986,3 +1986,134 @@ def test_detention_centres_are_agencies_and_ranked_names_take_their_surnames() -
     assert found.count(("Rudenim Denpasar", "ORG")) == 2
     assert ("Gede Suryawan Putra", "PERSON") in found
     assert ("Yohanes Benu Seran", "PERSON") in found
+
+
+def test_an_office_name_listing_its_fields_is_one_organisation() -> None:
+    found = _shipped_entities(
+        "Menurut dia, hal itu sudah dibahas dengan pihak terkait. Kepala Dinas Pemberdayaan "
+        "Perempuan, Perlindungan Anak, Pengendalian Penduduk, dan Keluarga Berencana NTB "
+        "(DP3AP2KB NTB) Rahmawati Ningsih mengatakan data itu benar. Kepala Dinas Perumahan "
+        "Rakyat, Kawasan Permukiman dan Cipta Karya Provinsi Jawa Timur Budi Santoso mengatakan "
+        "rumah itu akan segera diperbaiki oleh pemerintah.")
+    assert ("Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk, dan "
+            "Keluarga Berencana NTB", "ORG") in found
+    assert ("DP3AP2KB NTB", "ORG") in found and ("Rahmawati Ningsih", "PERSON") in found
+    assert ("Dinas Perumahan Rakyat, Kawasan Permukiman dan Cipta Karya Provinsi Jawa Timur",
+            "ORG") in found
+    assert ("Budi Santoso", "PERSON") in found
+
+
+def test_a_list_of_organisations_is_not_one_office() -> None:
+    found = _shipped_entities(
+        "Rapat itu dihadiri Kementerian Ketenagakerjaan, dan BPJS Ketenagakerjaan, serta wakil "
+        "buruh dari berbagai daerah, kata dia kepada wartawan.")
+    assert not any("," in text for text, _ in found)
+
+
+def test_streets_named_after_ranked_people_and_foreign_legal_forms() -> None:
+    found = _shipped_entities(
+        "Kamera baru dipasang di dekat terminal dan di ruas Jalan Mayjen Sungkono, Surabaya, "
+        "kata dia kepada wartawan. Koperasi itu menjalin kontrak dengan produsen cokelat asal "
+        "Swiss, Chocolaterie Brunner SA. Biji kakao dikirim ke Belanda untuk Van Houtem Cacao "
+        "BV, pembeli yang mereka temui. Nelayan berlayar ke Kepulauan Hoang Sa tahun lalu.")
+    assert ("Jalan Mayjen Sungkono", "LOC") in found
+    assert ("Chocolaterie Brunner SA", "ORG") in found
+    assert ("Van Houtem Cacao BV", "ORG") in found
+    assert ("Kepulauan Hoang Sa", "LOC") in found
+
+
+def test_a_company_before_its_head_and_a_holder_after_a_comma() -> None:
+    found = _shipped_entities(
+        "Presiden Direktur Sapudi Offshore Ltd Kim Jae-won mengatakan pengeboran dimulai tahun "
+        "depan. Direktur Utama PT Pertamina Patra Niaga, Riva Siahaan, mengatakan stok aman. "
+        "Hal itu disampaikan dalam rapat kemarin. Direktur Utama PT Sumekar Migas Abadi Moh. "
+        "Ramli Hasbullah menambahkan, pihaknya meminta operator membuka data.")
+    assert ("Sapudi Offshore Ltd", "ORG") in found and ("Kim Jae-won", "PERSON") in found
+    assert ("PT Pertamina Patra Niaga", "ORG") in found and ("Riva Siahaan", "PERSON") in found
+    assert ("PT Sumekar Migas Abadi", "ORG") in found
+    assert ("Moh. Ramli Hasbullah", "PERSON") in found
+
+
+def test_a_person_named_by_her_own_name_after_her_father_s() -> None:
+    found = _shipped_entities(
+        "Keluarga Siti Maryam binti Muhammad Saleh (38), pekerja migran asal Lombok Timur, masih "
+        "menunggu kabar. Maryam berangkat ke Jeddah pada 2016. Setiap pekan staf kami menjenguk "
+        "Maryam di penjara.")
+    assert found.count(("Maryam", "PERSON")) == 2
+
+
+def test_units_terms_broadcasters_and_regional_agencies() -> None:
+    found = _shipped_entities(
+        "Suhu mencapai 34 derajat Celsius di kota itu. Pedagang dibayar lewat QRIS. Cadangan "
+        "gas 2,1 TCF. Lembaga penyiaran Butta TV dievaluasi. Petugas Damkar Binjai tiba pukul "
+        "03.00 WIB. "
+        "Kepala BKPSDM Solok Selatan Desmawati hadir di Sumsel Digital Fest 2025.")
+    assert not {text for text, _ in found} & {"Celsius", "QRIS", "TCF"}
+    assert ("Butta TV", "ORG") in found and ("Damkar Binjai", "ORG") in found
+    assert ("BKPSDM Solok Selatan", "ORG") in found and ("Desmawati", "PERSON") in found
+    assert ("Sumsel Digital Fest 2025", "EVENT") in found
+
+
+def test_a_sentence_tagged_as_a_person_is_dropped() -> None:
+    from graph.nlp.labels import tidy_span
+    doc = nlp.make_doc('"Now we need to bring in new inventory from Busan," kata Budi bin Salman.')
+    sentence = Span(doc, 1, 11, label="PERSON")
+    assert sentence.text == "Now we need to bring in new inventory from Busan"
+    assert tidy_span(sentence) is None
+    assert tidy_span(Span(doc, 14, 17, label="PERSON")).text == "Budi bin Salman"
+
+
+def test_observatories_are_places_and_a_regency_s_coast_is_the_regency() -> None:
+    found = _shipped_entities(
+        "Teleskop itu dipasang di Observatorium Nasional Timau, Kabupaten Kupang, kata dia. Sumur "
+        "itu berada di lepas pantai Kabupaten Kutai Kartanegara dan dekat selat Sunda.")
+    assert ("Observatorium Nasional Timau", "LOC") in found
+    assert ("Kabupaten Kutai Kartanegara", "LOC") in found and ("selat Sunda", "LOC") in found
+
+
+def test_a_tax_defined_in_the_article_is_no_organisation() -> None:
+    found = _shipped_entities(
+        "Warga memprotes kenaikan Pajak Bumi dan Bangunan Perdesaan dan Perkotaan (PBB-P2) hingga "
+        "300 persen. Tagihan PBB warga melonjak, kata koordinator aksi. Bupati berjanji merevisi "
+        "PBB-P2 tahun ini. Koperasi menggandeng PT Jaminan Kredit Indonesia (Jamkrindo) untuk "
+        "penjaminan kredit anggota.")
+    assert not any("PBB" in text or "Pajak" in text for text, _ in found)
+    assert ("Jamkrindo", "ORG") in found
+
+
+def test_weather_stations_farmer_groups_and_climate_patterns() -> None:
+    found = _shipped_entities(
+        "Cuaca buruk mengganggu penerbangan. Stasiun Meteorologi Kualanamu mencatat jarak pandang "
+        "turun akibat La Nina. Kereta tiba di Stasiun Gambir. Pupuk dibagikan kepada Gapoktan "
+        "Maju Bersama di Desa Sei Rotan, kata ketua Gapoktan itu.")
+    assert ("Stasiun Meteorologi Kualanamu", "ORG") in found
+    assert ("Stasiun Gambir", "LOC") in found
+    assert ("Gapoktan Maju Bersama", "ORG") in found
+    assert not {text for text, _ in found} & {"La Nina", "Gapoktan"}
+
+
+def test_court_titles_corps_and_a_place_inside_a_complex() -> None:
+    found = _shipped_entities(
+        "Gunungan dibawa dari Keraton Yogyakarta. Sri Sultan Hamengku Buwono X hadir bersama GKR "
+        "Mangkubumi dan KGPAA Paku Alam X. Warga mendirikan pos darurat. Danramil Lolayan Kapten "
+        "Inf Hendrik Mamonto menyebut prajurit membuka jalur. Acara digelar di kompleks RSUD dr. "
+        "Soetomo, Surabaya.")
+    assert ("Hamengku Buwono X", "PERSON") in found and ("Mangkubumi", "PERSON") in found
+    assert ("Hendrik Mamonto", "PERSON") in found
+    assert ("RSUD dr. Soetomo", "LOC") in found
+
+
+def test_a_branch_abroad_is_its_organisation() -> None:
+    found = _shipped_entities(
+        "Musyawarah itu dihadiri Pimpinan Cabang Istimewa Muhammadiyah Malaysia dan Pimpinan "
+        "Wilayah Muhammadiyah Sulawesi Selatan, kata panitia kepada wartawan.")
+    assert found.count(("Muhammadiyah", "ORG")) == 2
+    assert not any("Istimewa" in text for text, _ in found)
+
+
+def test_a_regency_s_agency_keeps_its_regency() -> None:
+    found = _shipped_entities(
+        "Bupati Solok Selatan melantik pejabat baru di Padang Aro. Hendra mengakui telah meminta "
+        "BKPSDM Solok Selatan menyiapkan peta kinerja pejabat. Kepala BKPSDM Zulkarnain Rasyid "
+        "menyebut 23 jabatan kosong.")
+    assert ("BKPSDM Solok Selatan", "ORG") in found

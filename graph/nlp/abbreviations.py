@@ -18,18 +18,22 @@ Results go to ``doc._.abbreviations``: a list of ``(long_form_span, short_form_s
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .labels import (
     BOARD_HEADS,
     COMPANY_FORMS,
+    COMPANY_HEADS,
     EVENT_WORDS,
     INSTITUTION_TAILS,
     ORG_ONLY_HEADS,
     ORG_ONLY_TAILS,
     ORGANISATION_WORDS,
     TERM_ACRONYMS,
+    TERM_HEADS,
     common_words,
     is_cased,
 )
@@ -74,10 +78,26 @@ def is_short_form(text: str) -> bool:
     return any(ch.isupper() for ch in text) or text.isupper()
 
 
+COUNTED_LETTER = re.compile(r"([A-Za-z])([2-9])")
+"""A letter and how many words it stands for, as Indonesian short forms count repeated initials
+("P3A": Pemberdayaan Perempuan dan Perlindungan Anak; "P2": Pengendalian Penduduk)."""
+
+
+def expand_counted_letters(short: str) -> str:
+    """``short`` with each counted letter written out (:data:`COUNTED_LETTER`).
+
+    >>> expand_counted_letters("DP3AP2KB")
+    'DPPPAPPKB'
+    """
+    return COUNTED_LETTER.sub(lambda m: m.group(1) * int(m.group(2)), short)
+
+
 def match_long_form(short: str, long: str) -> str | None:
     """The shortest suffix of ``long`` that ``short`` abbreviates, or ``None``.
 
     Characters of ``short`` are matched right to left in ``long``; the first one must begin a word.
+    A short form that counts its letters ("DP3AP2KB") is matched written out when it does not
+    match as written.
 
     >>> match_long_form("UKM", "pengelolaan usaha kecil dan menengah")
     'usaha kecil dan menengah'
@@ -85,7 +105,16 @@ def match_long_form(short: str, long: str) -> str | None:
     'Kementerian Komunikasi dan Informatika'
     >>> match_long_form("BI", "kata pejabat itu") is None
     True
+    >>> match_long_form("P2KB", "Pengendalian Penduduk dan Keluarga Berencana")
+    'Pengendalian Penduduk dan Keluarga Berencana'
     """
+    found = _match_long_form(short, long)
+    if found is None and COUNTED_LETTER.search(short):
+        return _match_long_form(expand_counted_letters(short), long)
+    return found
+
+
+def _match_long_form(short: str, long: str) -> str | None:
     s = len(short) - 1
     pos = len(long) - 1
     while s >= 0:
@@ -313,7 +342,9 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
     International Cooperation Agency (JICA)", the recogniser's "Japan" a place) is an ORG, and
     so is one opening with "Gereja" or "Lembaga" (:data:`DEFINED_ORG_HEADS`). The long form of a
     common noun's acronym (:data:`~graph.nlp.labels.TERM_ACRONYMS`: "Indonesian Sustainable Palm
-    Oil (ISPO)", a certificate) names nothing, nor does the acronym.
+    Oil (ISPO)", a certificate) or opening with a tax's, aid's or card's word
+    (:data:`~graph.nlp.labels.TERM_HEADS`: "Pajak Bumi dan Bangunan (PBB)") names nothing, nor
+    does the acronym (nor, for a hyphenated one, its first part: "PBB" of "PBB-P2").
     """
     from .titles import title_length_at
 
@@ -323,10 +354,15 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
     if common:  # "hak guna usaha (HGU)": no "HGU" names anything in the article
         ents = [e for e in ents if e.text not in common]
     for long_span, short_span in pairs:
-        if (short_span.text.lower() in TERM_ACRONYMS and not _defined_organisation(long_span)
-                and long_span[0].lower_ not in ORGANISATION_HEADS):
-            # "Indonesian Sustainable Palm Oil (ISPO)": a certificate
-            ents = [e for e in ents if e.text != short_span.text and not (
+        if ((short_span.text.lower() in TERM_ACRONYMS or long_span[0].lower_ in TERM_HEADS)
+                and not _defined_organisation(long_span)
+                and long_span[0].lower_ not in ORGANISATION_HEADS
+                and not (long_span.start and doc[long_span.start - 1].lower_ in COMPANY_HEADS)):
+            # not a company's name: "PT [Jaminan Kredit Indonesia] (Jamkrindo)"
+            # "Indonesian Sustainable Palm Oil (ISPO)": a certificate; "Pajak Bumi dan Bangunan
+            # Perdesaan dan Perkotaan (PBB-P2)", a tax, written "PBB" too
+            terms = {short_span.text, short_span.text.split("-")[0]}
+            ents = [e for e in ents if e.text not in terms and not (
                 long_span.start <= e.start and e.end <= long_span.end)]
             continue
         if not is_proper_name(long_span) or title_length_at(doc, short_span.start) or \

@@ -11,10 +11,10 @@ while a common noun is used on its own as a plain word ("jumlah UKM", "pemain eC
 The rule (one algorithm, one function: :func:`modified_common_nouns`): an ORG entity of two or
 more tokens is dropped when
 
-* its last words name a place that is not one of Indonesia's provinces or cities (a country, a
-  world region or city, an island: :func:`qualifying_places`): an acronym before a province or a
-  city is how the regional branch of an institution is named ("DPRD Riau", "BPD Riau", "KPU
-  Jabar"), an organisation;
+* its last words name a place that is not one of Indonesia's provinces, cities or regencies (a
+  country, a world region or city, an island: :func:`qualifying_places`): an acronym before a
+  province, a city or a regency is how the regional branch of an institution is named ("DPRD
+  Riau", "BPD Riau", "KPU Jabar", "BKPSDM Solok Selatan"), an organisation;
 * what comes before is one word written as a common noun or a term is written, not as a name: an
   acronym (all capitals: "UKM", "BUMN") or a word that starts with a lower-case letter
   ("eCommerce", "e-Commerce"); a capitalised word ("Garuda", "Semen", "Timnas") never is, since in
@@ -49,14 +49,14 @@ Barat")."""
 
 def qualifying_places() -> frozenset[str]:
     """The gazetteer's and the alias table's place names
-    (:func:`~graph.nlp.gazetteer.place_names`) except Indonesia's provinces and cities (the
-    gazetteer's ``regional`` lists) and every alias-table name of those.
+    (:func:`~graph.nlp.gazetteer.place_names`) except Indonesia's provinces, cities and regencies
+    (the gazetteer's ``regional`` lists) and every alias-table name of those.
 
     >>> places = qualifying_places()
     >>> [name in places for name in ("Indonesia", "Asia", "Riau", "Jabar", "Bandung")]
     [True, True, False, False, False]
     """
-    regional = set(gazetteer_lists("provinces", "provincial_capitals", "cities"))
+    regional = set(gazetteer_lists("provinces", "provincial_capitals", "cities", "regencies"))
     for entry in builtin_aliases():
         entry_names = (entry.canonical, *entry.variants)
         if entry.type == "LOC" and regional.intersection(entry_names):

@@ -33,7 +33,7 @@ ACL): a string the article uses as a person's name keeps that sense throughout.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -45,7 +45,6 @@ from .labels import (
     KIND_NOUNS,
     LEADING_FUNCTION_WORDS,
     LIST_JOINERS,
-    ORG_ONLY_TAILS,
     ORGANISATION_WORDS,
     ORIGIN_WORDS,
     PLACE_NOUNS,
@@ -56,6 +55,7 @@ from .labels import (
     is_cased,
     is_headline_case,
     is_initials,
+    is_org_only_tail,
     opens_clause,
     positions_of,
 )
@@ -180,7 +180,7 @@ def first_names_in_offices(doc: Doc, ents: list[Span], names: NameSet) -> list[S
     for org in ents:
         holder = by_start.get(org.end)
         if (org.label_ != "ORG" or len(org) < 4 or holder is None or len(holder) > 2
-                or doc[org.end - 1].lower_ in ORG_ONLY_TAILS
+                or is_org_only_tail(doc[org.end - 1])
                 or holder.label_ not in ("PERSON", "LOC")):
             continue
         if holder.label_ == "LOC" and name_key(t.text for t in holder) in places:
@@ -275,6 +275,27 @@ def extend_right(doc: Doc, ents: list[Span], names: NameSet | None = None) -> li
     return result
 
 
+PATRONYMIC_WORDS = frozenset({"bin", "binti"})
+"""Words between a person's own name and the father's ("Siti Maryam binti Muhammad Saleh"),
+after which news names the person by the own name only ("Maryam")."""
+
+
+def own_names(ents: Iterable[Span]) -> list[Span]:
+    """The PERSON spans of ``ents``, each cut before its patronymic (:data:`PATRONYMIC_WORDS`).
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Siti Maryam binti Muhammad Saleh")
+    >>> [e.text for e in own_names([Span(doc, 0, 5, label="PERSON")])]
+    ['Siti Maryam']
+    """
+    result = []
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            cut = next((i for i in range(1, len(ent)) if ent[i].lower_ in PATRONYMIC_WORDS), 0)
+            result.append(ent[:cut] if cut else ent)
+    return result
+
+
 def named_again(doc: Doc, ents: list[Span], names: NameSet | None = None) -> list[Span]:
     """New PERSON spans where the article names again a person it names elsewhere: a run of
     capitalised words outside every entity that is the person's full name, or one word that is
@@ -287,7 +308,7 @@ def named_again(doc: Doc, ents: list[Span], names: NameSet | None = None) -> lis
     >>> [e.text for e in named_again(doc, [Span(doc, 2, 4, label="PERSON")])]
     ['Petrus']
     """
-    people = [ent for ent in ents if ent.label_ == "PERSON" and len(ent) <= MAX_NAME_WORDS
+    people = [ent for ent in own_names(ents) if len(ent) <= MAX_NAME_WORDS
               and not is_initials(doc, ent.start, ent.end)]
     if not people:
         return []
@@ -342,7 +363,7 @@ def retyped_names(doc: Doc, ents: list[Span]) -> list[Span]:
     >>> [(e.text, e.label_) for e in retyped_names(doc, ents)]
     [('Lucas Moreira', 'PERSON'), ('Moreira', 'PERSON')]
     """
-    people = [ent for ent in ents if ent.label_ == "PERSON" and 2 <= len(ent) <= MAX_NAME_WORDS
+    people = [ent for ent in own_names(ents) if 2 <= len(ent) <= MAX_NAME_WORDS
               and not is_initials(doc, ent.start, ent.end)]
     parts = {word_key(ent[i].text) for ent in people for i in (0, len(ent) - 1)}
     alone = {word_key(ent.text) for ent in ents if ent.label_ == "PERSON" and len(ent) == 1
@@ -350,7 +371,7 @@ def retyped_names(doc: Doc, ents: list[Span]) -> list[Span]:
     candidates = [ent for ent in ents if ent.label_ in ("ORG", "LOC") and (
         (len(ent) == 1 and word_key(ent[0].text) in parts) or (
             2 <= len(ent) <= 3 and {word_key(ent[0].text), word_key(ent[-1].text)} & alone
-            and ent[-1].lower_ not in ORG_ONLY_TAILS))]  # not "Hanbit Pictures" ... "[Hanbit]"
+            and not is_org_only_tail(ent[-1])))]  # not "Hanbit Pictures" ... "[Hanbit]"
     if not candidates:
         return ents
     names = named_in_doc([ent for ent in ents if ent not in candidates])
@@ -494,7 +515,7 @@ def _place_like(ent: Span, ents: list[Span]) -> bool:
         return False
     if ent.label_ == "ORG":
         return len(ent) <= 2 and not any(
-            t.lower_ in ORGANISATION_WORDS or t.lower_ in ORG_ONLY_TAILS
+            t.lower_ in ORGANISATION_WORDS or is_org_only_tail(t)
             or (t.is_upper and len(t) >= 2) for t in ent)
     return ent.label_ == "PERSON"
 
@@ -631,7 +652,7 @@ def _listed_as_people(doc: Doc, ents: list[Span], names: NameSet) -> set[int]:
             further = (_joiners(doc, far, near) if near is before
                        else _joiners(doc, near, far))
             listed = listed or joined != {","} or further is not None
-        if listed and all(_only_a_name(doc, k, names) and doc[k].lower_ not in ORG_ONLY_TAILS
+        if listed and all(_only_a_name(doc, k, names) and not is_org_only_tail(doc[k])
                           for k in range(ent.start, ent.end)):
             retyped.add(ent.start)
     return retyped
@@ -761,7 +782,7 @@ def origin_appositions(doc: Doc, ents: list[Span]) -> list[Span]:
         if not 2 <= end - start <= 3 or (end < len(doc) and doc[end].text[:1].isupper()):
             continue
         if known_place_at(doc, start, places) or not all(
-                _only_a_name(doc, j, names) and doc[j].lower_ not in ORG_ONLY_TAILS
+                _only_a_name(doc, j, names) and not is_org_only_tail(doc[j])
                 for j in range(start, end)):
             continue  # "Auralis Automobile GmbH"
         touching = [e for e in result if e.start < end and start < e.end]
@@ -820,7 +841,7 @@ def people_from_countries(doc: Doc, ents: list[Span]) -> list[Span]:
             others = set(before.values())
             names = named_in_doc([e for e in ents if e.label_ != "PERSON" and e not in others])
         if (name_key(t.text for t in doc[start:cue]) in places
-                or doc[cue - 1].lower_ in ORG_ONLY_TAILS
+                or is_org_only_tail(doc[cue - 1])
                 or not all(_only_a_name(doc, j, names) for j in range(start, cue))):
             continue
         if ent is not None:
@@ -854,6 +875,12 @@ class PersonNames:
         ents = people_from_countries(doc, origin_appositions(doc, appositions(
             doc, coordinated_places(doc, slash_pairs(
                 doc, split_pairs(doc, listed_people(doc, extended)))))))
+        retyped = retyped_names(doc, ents)
+        if retyped != ents:  # a name the recogniser typed an organisation or place is named
+            # again as the person: "Siti Maryam binti ... [Maryam] ORG ... menjenguk Maryam"
+            people = {(e.start, e.end) for e in retyped if e.label_ == "PERSON"}
+            names = named_in_doc([e for e in before if (e.start, e.end) not in people])
+            ents = retyped
         ents = sorted(ents + named_again(doc, ents, names), key=lambda span: span.start)
         ents = common_words_opening_sentences(
             doc, places_tagged_as_people(doc, retyped_names(doc, ents)))

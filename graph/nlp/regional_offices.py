@@ -39,10 +39,13 @@ from .labels import (
     positions_of,
 )
 from .titles import (
+    NameKeys,
     crossing_title_end,
     gazetteer_place_keys,
+    known_names_of,
     known_place_at,
     leading_name,
+    name_key,
     role_before,
     title_length_at,
 )
@@ -99,6 +102,103 @@ def _office_start(doc: Doc, end: int, floor: int) -> int:
             return -1
         k -= 1
     return -1
+
+
+LIST_HEADS = OFFICE_HEADS | {"kementerian"}
+"""First words of offices whose names may list their fields ("Dinas Perumahan Rakyat, Kawasan
+Permukiman dan Cipta Karya")."""
+
+MAX_FIELD_WORDS = 4
+"""Most words of one field in an office's listed fields."""
+
+MAX_LIST_WORDS = 14
+"""Most tokens the listed fields after an office's first field may take, commas included."""
+
+_LIST_ENDS = frozenset({"dan", "serta"})
+
+
+def _field_end(doc: Doc, k: int, last: bool, places: frozenset[tuple[str, ...]],
+               orgs: NameKeys) -> int:
+    """End of one field of an office's name that starts at token ``k``: one to
+    :data:`MAX_FIELD_WORDS` capitalised words, not an office's or a place's name; the last
+    field ends before a region ("... dan Cipta Karya [Provinsi Jawa Timur]"); ``k`` if none,
+    or if the field opens with an office's head, a title, an acronym or a known organisation
+    (``orgs``): a list of things, not of one office's fields."""
+    if k >= len(doc) or (doc[k].lower_ in LIST_HEADS or title_length_at(doc, k)
+                         or (doc[k].is_upper and len(doc[k]) > 1)
+                         or any(name_key(t.text for t in doc[k:k + size]) in orgs
+                                for size in range(1, MAX_FIELD_WORDS + 1))):
+        return k  # a list of offices, people or organisations: "Dinas Kesehatan, Dinas Sosial,
+        # dan ...", "Kementerian Ketenagakerjaan, dan BPJS Ketenagakerjaan"
+    end = k
+    while end < len(doc) and end - k < MAX_FIELD_WORDS:
+        token = doc[end]
+        if (not token.is_alpha or not token.text[:1].isupper() or token.is_sent_start
+                or token.lower_ in ADMINISTRATIVE_WORDS or known_place_at(doc, end, places)):
+            break
+        if not last and doc[end + 1:end + 2].text in _LIST_ENDS:
+            return end + 1  # "Kawasan Permukiman [dan] Cipta Karya": the last field follows
+        end += 1
+    return end
+
+
+def listed_fields_end(doc: Doc, k: int, places: frozenset[tuple[str, ...]]) -> int:
+    """Where the fields an office's name lists after its first one end, when its first field
+    ends at token ``k`` with a comma: "Dinas Pemberdayaan Perempuan[, Perlindungan Anak,
+    Pengendalian Penduduk, dan Keluarga Berencana] NTB", as regional offices' names are built
+    from the fields they merge (Permendagri 99/2018 on regional offices' nomenclature). The list
+    must close with "dan" or "serta" and a last field; ``k`` if it does not.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Dinas Perumahan Rakyat, Kawasan Permukiman dan Cipta Karya Jatim")
+    >>> doc[:listed_fields_end(doc, 3, frozenset({("jatim",)}))].text
+    'Dinas Perumahan Rakyat, Kawasan Permukiman dan Cipta Karya'
+    """
+    j = k
+    orgs = known_names_of("ORG")
+    while j < len(doc) and j - k < MAX_LIST_WORDS:
+        if doc[j].text == "," and doc[j].whitespace_:
+            j += 1
+        if j < len(doc) and doc[j].lower_ in _LIST_ENDS:
+            if j == k + 1:
+                return k  # two names with a comma before "dan": two things, not one's fields
+            end = _field_end(doc, j + 1, True, places, orgs)
+            return end if end > j + 1 else k
+        if j == k:
+            return k  # no comma after the first field
+        end = _field_end(doc, j, False, places, orgs)
+        if end == j:
+            return k
+        j = end
+    return k
+
+
+def office_name_lists(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with each office's name lengthened over the fields it lists after a comma
+    (:func:`listed_fields_end`), where the recogniser stopped at the comma; entities inside the
+    listed fields are dropped. (One field after "dan" with no comma, "[Direktorat Jenderal
+    Mineral] dan Batubara", is joined later by
+    :func:`~graph.nlp.organisation_names.fields_joined_by_dan`.)
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Dinas Tanaman Pangan, Hortikultura dan Perkebunan Riau hadir")
+    >>> ents = [Span(doc, 0, 3, label="ORG")]
+    >>> [e.text for e in office_name_lists(doc, ents)]
+    ['Dinas Tanaman Pangan, Hortikultura dan Perkebunan']
+    """
+    places = gazetteer_place_keys()
+    result = list(ents)
+    for i, ent in enumerate(ents):
+        if (ent.label_ != "ORG" or ent[0].lower_ not in LIST_HEADS or ent.end >= len(doc)
+                or doc[ent.end].text != ","):
+            continue
+        end = listed_fields_end(doc, ent.end, places)
+        inside = [other for other in ents[i + 1:] if other.start < end]
+        if end == ent.end or any(other.end > end for other in inside):
+            continue
+        result = [e for e in result if e is not ent and e not in inside]
+        result.append(Span(doc, ent.start, end, label="ORG"))
+    return sorted(result, key=lambda span: span.start)
 
 
 def join_regional_offices(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -365,6 +465,9 @@ def offices_before_known_places(doc: Doc, ents: list[Span]) -> list[Span]:
         return ents
     # a place can only be an office's within an office's name's length after its head
     near = {k for h in heads for k in range(h + 2, min(len(doc), h + MAX_OFFICE_WORDS + 2))}
+    near |= {k for ent in ents if ent.label_ == "ORG" and ent[0].lower_ in OFFICE_HEADS
+             for k in (ent.end, ent.end + 1)}  # after a long name: "Dinas ..., ... dan ... NTB"
+
     places = gazetteer_place_keys()
     owner = {k: ent for ent in ents for k in range(ent.start, ent.end)}
     result = list(ents)
@@ -439,7 +542,9 @@ def _board_heads(doc: Doc) -> list[tuple[int, int]]:
     for k in positions_of(doc, frozenset({"pimpinan"})):
         if (k < len(doc) - 2 and doc[k].text == "Pimpinan" and doc[k + 1].lower_ in BOARD_LEVELS
                 and doc[k + 1].text[:1].isupper() and doc[k + 2].text[:1].isupper()):
-            heads.append((k - 1 if k > 0 and doc[k - 1].text == "Dewan" else k, k + 2))
+            end = k + 3 if doc[k + 2].text == "Istimewa" and k + 3 < len(doc) else k + 2
+            heads.append((k - 1 if k > 0 and doc[k - 1].text == "Dewan" else k, end))
+            # "Pimpinan Cabang Istimewa Muhammadiyah Malaysia": a branch abroad
     return sorted(heads)
 
 
@@ -558,7 +663,7 @@ class RegionalOffices:
         ents = list(doc.ents)
         joined = join_branches(doc, board_organisations(doc, offices_before_known_places(
             doc, join_regional_offices(doc, areas_named_again(doc, untagged_areas(
-                doc, commands(doc, ents)))))))
+                doc, office_name_lists(doc, commands(doc, ents))))))))
         if joined != ents:
             doc.ents = joined
         return doc

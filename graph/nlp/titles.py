@@ -45,7 +45,6 @@ from .labels import (
     LEADING_FUNCTION_WORDS,
     NAME_PARTICLES,
     ORG_HEADS,
-    ORG_ONLY_TAILS,
     ORGANISATION_WORDS,
     PLACE_HEADS,
     PLACE_NOUNS,
@@ -53,6 +52,7 @@ from .labels import (
     after_place_preposition,
     common_words,
     is_initials,
+    is_org_only_tail,
     one_word_votes,
     positions_of,
 )
@@ -71,9 +71,10 @@ pastor pendeta pdt pdt. phra bhante bhikkhu haji hajjah letjen mayjen brigjen la
 marsma marsda marsdya jenderal jendral laksamana marsekal kolonel letkol mayor letnan kapten kombes
 komjen akbp kompol akp iptu ipda aiptu aipda bripka brigadir briptu bripda brigpol bharada bharatu
 bharaka peltu pelda serma serka sertu serda sersan kopka koptu kopda kopral praka pratu prada
-commodore commander admiral colonel
+commodore commander admiral colonel gkr kgpaa krt kph gph kaicil ajengan
 """.split())
-"""Titles of address and rank: never a role mention by themselves."""
+"""Titles of address and rank (also the palaces' court titles: "GKR", "KGPAA", Ternate's
+"Kaicil"; West Java's clerics' "Ajengan"): never a role mention by themselves."""
 
 RANKS = frozenset("""
 letjen mayjen brigjen laksma laksda laksdya marsma marsda marsdya marsekal kolonel letkol mayor
@@ -415,7 +416,7 @@ def known_names() -> dict[tuple[str, ...], str]:
 
 
 @lru_cache(maxsize=8)
-def _known_names_of(label: str, gazetteer: bool = True) -> frozenset[tuple[str, ...]]:
+def known_names_of(label: str, gazetteer: bool = True) -> frozenset[tuple[str, ...]]:
     """The alias table's and (with ``gazetteer``) the gazetteer's names of type ``label``, as
     name keys."""
     names = [name for name, kind in known_names().items() if kind == label]
@@ -429,7 +430,7 @@ def _known_names_of(label: str, gazetteer: bool = True) -> frozenset[tuple[str, 
 def _longer_known_organisations() -> frozenset[tuple[str, ...]]:
     """The alias table's and the gazetteer's organisations' names of two words or more ("Morgan
     Stanley", "Bank Dunia"): unlike one-word company names ("Sony", "Tesla"), no given name."""
-    return frozenset(name for name in _known_names_of("ORG") if sum(w != "-" for w in name) >= 2)
+    return frozenset(name for name in known_names_of("ORG") if sum(w != "-" for w in name) >= 2)
 
 
 NameKeys = Container[tuple[str, ...]]
@@ -453,7 +454,7 @@ def _names_in_doc(ents: Iterable[Span], label: str, gazetteer: bool = True) -> _
     """The names of the ``label`` entities ``ents`` and of the alias table's (and with
     ``gazetteer`` the gazetteer's) ``label`` entries."""
     found = {name_key(t.text for t in ent) for ent in ents if ent.label_ == label}
-    return _AnyOf(found, _known_names_of(label, gazetteer))
+    return _AnyOf(found, known_names_of(label, gazetteer))
 
 
 MIN_SHORT_NAME_LETTERS = 3
@@ -470,8 +471,8 @@ def short_name(ent: Span) -> str | None:
     words = list(ent)
     if any(t.text == "&" for t in words):
         return None  # a firm named after its partners: "Sihombing" alone is the partner
-    if words and words[0].lower_ in COMPANY_HEADS:
-        words = words[1:]
+    if words and (words[0].lower_ in COMPANY_HEADS or words[0].lower_ in KIND_ACRONYMS):
+        words = words[1:]  # "PT", "Gapoktan": a kind, no name
     if len(words) < 2:
         return None  # a one-word name is its own short name: the recogniser found it
     first = words[0]
@@ -759,7 +760,7 @@ def document_names(doc: Doc) -> DocumentNames:
                      if ent.label_ == "PERSON" and ent.start not in offices
                      and not is_initials(doc, ent.start, ent.end)
                      and not (len(ent) == 1 and word_key(ent.text) in place_words)},
-                    _known_names_of("PERSON"))
+                    known_names_of("PERSON"))
     return DocumentNames(
         taken=taken,
         occupied={i for ent in ents for i in range(ent.start, ent.end)},
@@ -811,7 +812,7 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
                 org = Span(doc, branch.start, region.end, label="ORG")
                 pairs = [(org, ""), (person, f"{role.removesuffix(region.text)}{org.text}")]
             result += pairs
-    return join_adjacent_people(result)
+    return streets_named_after_people(join_adjacent_people(result))
 
 
 def _is_branch_before(branch: Span, region: Span) -> bool:
@@ -835,7 +836,7 @@ def _title_size(ent: Span, names: DocumentNames) -> tuple[int, bool]:
     if size and leading_name(ent, names.named) >= size:
         size = 0
     if (size == len(ent) and ent.label_ == "ORG" and not doc[title_start].lower_.startswith("men")
-            and name_key(t.text for t in ent) in _known_names_of("ORG")):
+            and name_key(t.text for t in ent) in known_names_of("ORG")):
         size = 0
     if size and len(ent) > size and ent[size - 1].lower_ in ORG_HEADS:
         size = 0
@@ -898,6 +899,9 @@ def split_titled_name(ent: Span, names: DocumentNames) -> list[tuple[Span, str]]
     titled_holder = bool(org_size and title and capitalised and not _org_words(person)
                          and not _is_place_name(person, names.places)  # "KPU [Pulau Taliabu]"
                          and (lead_label == "ORG" or _place_holder(rest[:org_size], person)))
+    if titled_holder and _holder_follows(ent, names.person_starts):
+        titled_holder = False  # the holder follows the whole name: "Direktur Utama [PT
+        # Pertamina Patra Niaga], Riva Siahaan, mengatakan"
     if org_size and title and lead_label == "ORG" and len(person) == 1:
         # one word that is no common word: "Kepala [BNPB Suharyanto]", not "Direktur [Bank
         # Mandiri Syariah]"
@@ -928,11 +932,25 @@ def split_titled_name(ent: Span, names: DocumentNames) -> list[tuple[Span, str]]
             if title:
                 title = f"{title} {lead.text}"
         return pairs + [(Span(doc, person.start, person.end, label="PERSON"), title)]
+    numbered = rest[:-1] if len(rest) > 1 and _REGNAL_NUMBER.match(rest[-1].text) else rest
+    if (size and only_honorifics(doc[ent.start:ent.start + size].text) and len(rest) <= 3
+            and ent.label_ == "ORG" and _is_capitalised_name(rest)
+            and not leading_name(rest, names.named) and name_key(t.text for t in rest)
+            not in names.named and not _org_words(numbered)):  # "Paku Alam X"
+        return [(Span(doc, rest.start, rest.end, label="PERSON"), title)]  # "GKR
+        # [Mangkubumi]" tagged ORG: a court title or rank stands before a person
     if size and (ent.label_ == "ORG" or name_key(t.text for t in rest) in names.orgs):
         # a title before an organisation's name, also one tagged as a place ("Bos Alibaba"); a
         # place that starts with a title word ("Raja Ampat") stays whole
         return [(Span(doc, rest.start, rest.end, label="ORG"), "")]
     return [(ent, "")]
+
+
+def _holder_follows(ent: Span, person_starts: set[int]) -> bool:
+    """Whether a person's name follows ``ent`` right after it or after a comma."""
+    doc = ent.doc
+    return ent.end in person_starts or (
+        ent.end + 1 < len(doc) and doc[ent.end].text == "," and ent.end + 1 in person_starts)
 
 
 def split_titled_person(ent: Span, names: DocumentNames) -> list[tuple[Span, str]]:
@@ -952,7 +970,7 @@ def split_titled_person(ent: Span, names: DocumentNames) -> list[tuple[Span, str
       membuka" after "RANS Entertainment").
     """
     doc = ent.doc
-    if ent[0].lower_ in ORG_ONLY_TAILS:
+    if any(is_org_only_tail(t) for t in ent[:-2]):
         parts = org_tail_before_person(ent, names.occupied)
         if len(parts) == 2:  # "CEO Haneul [Pictures Yoon Sang-woo]"
             role = role_before(parts[0], names.taken)
@@ -1019,11 +1037,12 @@ MAX_ORG_WORDS_BEFORE_TAIL = 2
 
 
 def org_tail_before_person(span: Span, taken: set[int]) -> list[Span]:
-    """``span`` split when it is a person that opens with a word only organisations' names end
-    with (:data:`~graph.nlp.labels.ORG_ONLY_TAILS`) and one or two capitalised words outside
-    every entity and no title stand before it: the company, the recogniser's left-out words and
-    the tail, and its head after it ("CEO Haneul [Pictures Yoon Sang-woo]" -> "Haneul
-    Pictures", "Yoon Sang-woo").
+    """``span`` split when it is a person that holds a word only organisations' names end with
+    (:data:`~graph.nlp.labels.ORG_ONLY_TAILS`) before two words or more, with capitalised words
+    before the tail in the span or (up to two, outside every entity and no title) before it: the
+    company, the recogniser's left-out words and the tail, and its head after it ("CEO Haneul
+    [Pictures Yoon Sang-woo]" -> "Haneul Pictures", "Yoon Sang-woo"; "Direktur Sapudi [Offshore
+    Ltd Kim Jae-won]" -> "Sapudi Offshore Ltd", "Kim Jae-won").
 
     >>> import spacy
     >>> doc = spacy.blank("id")("CEO Haneul Pictures Yoon Sangwoo mengatakan")
@@ -1031,8 +1050,13 @@ def org_tail_before_person(span: Span, taken: set[int]) -> list[Span]:
     [('Haneul Pictures', 'ORG'), ('Yoon Sangwoo', 'PERSON')]
     """
     doc = span.doc
-    if (span.label_ != "PERSON" or len(span) < 3 or span[0].lower_ not in ORG_ONLY_TAILS
-            or not span[0].text[:1].isupper() or span[0].is_sent_start):
+    if span.label_ != "PERSON" or len(span) < 3:
+        return [span]
+    tail = next((i for i in range(len(span) - 2) if is_org_only_tail(span[i])
+                 and span[i].text[:1].isupper() and not span[i].is_sent_start
+                 and span[i + 1].text[:1].isupper()  # not "Les Films du Large"
+                 and all(t.text[:1].isupper() for t in span[:i])), -1)
+    if tail < 0:
         return [span]
     start = span.start
     while (start > 0 and span.start - start < MAX_ORG_WORDS_BEFORE_TAIL and start - 1 not in taken
@@ -1041,10 +1065,10 @@ def org_tail_before_person(span: Span, taken: set[int]) -> list[Span]:
         start -= 1
         if doc[start].is_sent_start:
             break
-    if start == span.start:
+    if start == span.start and tail == 0:
         return [span]
-    return [Span(doc, start, span.start + 1, label="ORG"),
-            Span(doc, span.start + 1, span.end, label="PERSON")]
+    return [Span(doc, start, span.start + tail + 1, label="ORG"),
+            Span(doc, span.start + tail + 1, span.end, label="PERSON")]
 
 
 def _without_trailing_title(ent: Span) -> Span:
@@ -1090,6 +1114,67 @@ def join_adjacent_people(pairs: list[tuple[Span, str]]) -> list[tuple[Span, str]
                 continue
         joined.append((span, role))
     return joined
+
+
+STREET_HEADS = frozenset({"jalan", "jl", "jl.", "jln", "jln.", "gang"})
+"""Words that open a street's name, which may be a person's with any title: "Jalan Mayjen
+Sungkono", "Jalan Gubernur Suryo"."""
+
+
+def _titles_before(doc: Doc, start: int) -> int:
+    """Where the titles written right before token ``start`` begin ("Jalan [Mayjen Prof. Dr.]
+    Moestopo"), over initials after them ("Jl. [Letjen S.] Parman"); ``start`` if there are no
+    titles."""
+    name_start = start
+    while name_start > 0 and _INITIAL.match(doc[name_start - 1].text):
+        name_start -= 1
+    for k in range(max(0, name_start - _longest_title() * 3), name_start):
+        j = k
+        while j < name_start and title_length_at(doc, j, name_start):
+            j += title_length_at(doc, j, name_start)
+        if j == name_start:
+            return k
+    return start
+
+
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+_REGNAL_NUMBER = re.compile(r"^[IVX]+$")
+"""A ruler's number after the name ("Paku Alam X", "Hamengku Buwono X")."""
+
+
+def streets_named_after_people(pairs: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """A street's or facility's head and the titled person named after it are one place:
+    "[Jalan] Mayjen [Sungkono]" -> "Jalan Mayjen Sungkono", as streets and facilities are named
+    after heroes with their rank or degree ("Jalan Jenderal Sudirman", "Bandara Letkol Wisnu").
+    A street takes any title ("Jalan Gubernur Suryo"), a facility (:data:`FACILITY_HEADS`)
+    ranks and honorifics only. :func:`~graph.nlp.labels.join_facility_and_namesake` joins
+    facilities and namesakes with honorifics before titles are read; this reads the ranks.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("di ruas Jalan Mayjen Sungkono .")
+    >>> pairs = [(Span(doc, 2, 3, label="LOC"), ""), (Span(doc, 4, 5, label="PERSON"), "Mayjen")]
+    >>> [(s.text, s.label_) for s, _ in streets_named_after_people(pairs)]
+    [('Jalan Mayjen Sungkono', 'LOC')]
+    """
+    result: list[tuple[Span, str]] = []
+    for span, role in pairs:
+        doc = span.doc
+        first = _titles_before(doc, span.start) if span.label_ != "ORG" else span.start
+        head = doc[first - 1] if 0 < first < span.start else None
+        if head is not None and head.text[:1].isupper() and (
+                head.lower_ in STREET_HEADS or (head.lower_ in FACILITY_HEADS and only_honorifics(
+                    " ".join(t.text for t in doc[first:span.start] if t.text[:1].isupper())))):
+            start = first - 1
+            if result and result[-1][0].label_ == "LOC" and result[-1][0].end == first:
+                start = result.pop()[0].start  # the street's head tagged alone: "[Jalan]"
+            elif result and result[-1][0].end > start:
+                result.append((span, role))
+                continue
+            result.append((Span(doc, start, span.end, label="LOC"), ""))
+            continue
+        result.append((span, role))
+    return result
 
 
 def _inner_honorific(span: Span) -> int:
@@ -1343,7 +1428,7 @@ Ratulangi", "Universitas Gadjah Mada")."""
 def organisation_name_words() -> frozenset[str]:
     """The lower-cased words of the alias table's and the gazetteer's organisation names
     ("perhubungan", "informatika"): words of offices, which news writes capitalised only."""
-    return frozenset(word for name in _known_names_of("ORG") for word in name
+    return frozenset(word for name in known_names_of("ORG") for word in name
                      if word.islower()) | _PLACE_PARTS
 
 
@@ -1416,14 +1501,15 @@ def role_holders(doc: Doc) -> list[Span]:
         if start is None:  # the word right after the title is its complement: "Kapolres Toba"
             start = end
             lowest = i + size + (0 if complete else 1)  # unless it needs none: "Wapres [Ma'ruf]"
-            while start > lowest and end - start < 4 and _holder_word(doc, start - 1, names):
+            while (start > lowest and end - start < 4 and _holder_word(doc, start - 1, names)
+                   and not _rank_complement(doc, start - 1)):  # "Kapten Inf [Hendrik ...]"
                 start -= 1
             if (person is None and end - start < (1 if complete else 2)) or (
                     doc[start - 1].lower_ in _NAME_HEADS):
                 start = end  # "General Manager Bandara [Sam Ratulangi]": the place's name
             start = _after_crossing_place(doc, i + size, start, end)
         stop = person.end if person is not None else end
-        if start < end and stop - start <= 4 and doc[stop - 1].lower_ not in ORG_ONLY_TAILS:
+        if start < end and stop - start <= 4 and not is_org_only_tail(doc[stop - 1]):
             found.append(Span(doc, start, stop, label="PERSON"))  # not "Partner Merlion
             # [Harvest Partners]": a company's name ends there
     return found
@@ -1513,7 +1599,7 @@ def apply_ranks(doc: Doc) -> list[Span]:
 def _is_place_not_organisation(span: Span) -> bool:
     """Whether ``span``'s words are a place's name the gazetteer knows and no organisation's."""
     key = name_key(t.text for t in span)
-    return key in gazetteer_place_keys() and key not in _known_names_of("ORG")
+    return key in gazetteer_place_keys() and key not in known_names_of("ORG")
 
 
 def office_places(doc: Doc) -> list[Span]:
