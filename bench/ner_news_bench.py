@@ -135,11 +135,14 @@ courts), cg1-cg4 (Indonesians in trouble abroad), ch1-ch4 (research institutes),
 (fires and a collapsed roof), ai1-ai4 (libraries, museums and archives), aj1-aj4 (religious
 organisations' congresses), ak1-ak4 (cycling and motor sport), al1-al4 (mine accidents), bi1-bi4
 (land and building tax), bj1-bj4 (royal courts and ceremonies), bk1-bk4 (weather stations and
-climate), bl1-bl4 (fertiliser), the last sixty-six groups written on 2026-12-01 by helpers
-who never saw the pipeline's output ("Uni Eropa", which one writer tagged a place, made an
-organisation as in the other groups and IDNer 2k train; Muhammadiyah's and Muslimat NU's boards
-in yd and aj converted to the board convention below before scoring); ``--ids d`` scores one
-group (d1-d6, not de1-de4). None of these articles is in Jalin's training
+climate), bl1-bl4 (fertiliser), ci1-ci4 (hospital accreditation and malpractice), cj1-cj4
+(ferries and river boats), ck1-ck4 (startups in the regions), cl1-cl4 (election organisers'
+ethics), di1-di4 (Islamic finance and halal tourism), dj1-dj4 (forest fires), dk1-dk4
+(cooperatives), dl1-dl4 (national parks), the last seventy-four groups written on 2026-12-01 by
+helpers who never saw the pipeline's output ("Uni Eropa", which one writer tagged a place, made
+an organisation as in the other groups and IDNer 2k train; Muhammadiyah's and Muslimat NU's
+boards in yd and aj converted to the board convention below before scoring); ``--ids d`` scores
+one group (d1-d6, not de1-de4). None of these articles is in Jalin's training
 corpus (graph/nlp/corpus), which other writers wrote without seeing them.
 Conventions: names without titles; an organisation named inside a role phrase is tagged
 ("Direktur Utama [KAI]"); a place that only names an office is not ("Penjabat Gubernur Jawa

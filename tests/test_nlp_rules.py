@@ -2117,3 +2117,40 @@ def test_a_regency_s_agency_keeps_its_regency() -> None:
         "BKPSDM Solok Selatan menyiapkan peta kinerja pejabat. Kepala BKPSDM Zulkarnain Rasyid "
         "menyebut 23 jabatan kosong.")
     assert ("BKPSDM Solok Selatan", "ORG") in found
+
+
+def test_degrees_wards_and_district_offices() -> None:
+    found = _shipped_entities(
+        "Direktur RSUD itu, dr. Andi Rahman, MARS, mengatakan ruang ICU penuh dan pasien dirawat "
+        "di IGD. Kejari Gowa menahan seorang penghulu di KUA Kecamatan Pallangga, Kabupaten Gowa. "
+        "Laporan itu diterima Panwascam Somba Opu pada pekan lalu, kata dia. Ia datang ke KUA "
+        "Senin (12/5/2025).")
+    assert ("Andi Rahman", "PERSON") in found
+    assert not {text for text, _ in found} & {"MARS", "ICU", "IGD"}
+    assert ("KUA Kecamatan Pallangga", "ORG") in found
+    assert ("Panwascam Somba Opu", "ORG") in found
+    assert not any(text.startswith("KUA Senin") for text, _ in found)
+
+
+def test_branches_buildings_and_slashed_ministries() -> None:
+    found = _shipped_entities(
+        "Api dipadamkan, kata Kepala Manggala Agni Daops Pontianak Yosef Alexander Tamba kepada "
+        "wartawan. Menurut Kementerian Investasi dan Hilirisasi/Badan Koordinasi Penanaman "
+        "Modal (BKPM), investasi naik. Kantor pindah dari Gedung Cyber 2 di Jalan Rasuna Said.")
+    assert ("Manggala Agni Daops Pontianak", "ORG") in found
+    assert ("Yosef Alexander Tamba", "PERSON") in found
+    assert ("Gedung Cyber 2", "LOC") in found
+    assert ("Kementerian Investasi dan Hilirisasi", "ORG") in found
+    assert ("Badan Koordinasi Penanaman Modal", "ORG") in found and ("BKPM", "ORG") in found
+
+
+def test_amounts_after_places_and_a_balinese_name_after_an_office() -> None:
+    found = _shipped_entities(
+        "Luas lahan terbakar di Siak 312 hektar, disusul Bengkalis 276 hektar dan Kepulauan "
+        "Meranti 198 hektar. Ia alumnus ITS angkatan 2018 yang kini bekerja. Produk itu "
+        "diminati. Kepala Dinas Koperasi, Usaha Kecil dan Menengah Provinsi Bali I Wayan "
+        "Suarjana Putra mengatakan kopi paling laku.")
+    assert ("Siak", "LOC") in found and ("Kepulauan Meranti", "LOC") in found
+    assert ("ITS", "ORG") in found
+    assert ("Dinas Koperasi, Usaha Kecil dan Menengah Provinsi Bali", "ORG") in found
+    assert ("I Wayan Suarjana Putra", "PERSON") in found

@@ -129,8 +129,8 @@ def _match_long_form(short: str, long: str) -> str | None:
             return None
         pos -= 1
         s -= 1
-    start = long.rfind(" ", 0, pos + 1) + 1
-    return long[start:]
+    start = max(long.rfind(" ", 0, pos + 1), long.rfind("/", 0, pos + 1)) + 1
+    return long[start:]  # from the word's start, also after a slash: "Hilirisasi/[Badan ...]"
 
 
 def _long_form_span(doc: Doc, candidates: Span, short: str) -> Span | None:
@@ -349,6 +349,7 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
     from .titles import title_length_at
 
     ents = list(doc.ents)
+    texts: list[str] | None = None  # the tokens' texts, read once when a short form is sought
     common = {short_span.text for long_span, short_span in pairs
               if is_common_noun_phrase(long_span)} if is_cased(doc) else set()
     if common:  # "hak guna usaha (HGU)": no "HGU" names anything in the article
@@ -392,8 +393,10 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
         taken = {i for e in ents for i in range(e.start, e.end)}
         short_words = [t.text for t in short_span]
         size = len(short_words)
+        if texts is None:
+            texts = [t.text for t in doc]
         for k in range(len(doc) - size + 1):
-            if [t.text for t in doc[k:k + size]] != short_words:
+            if texts[k] != short_words[0] or texts[k:k + size] != short_words:
                 continue
             inside = [e for e in ents if e.start < k + size and k < e.end]
             if not inside or (size > 1 and all(

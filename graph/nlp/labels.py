@@ -373,7 +373,7 @@ TERM_ACRONYMS = frozenset("""
 apbn apbd apbdes bbm blt pkh bpnt kur umkm ukm ppn pph dau dak pnbp ktp stnk psbb ppkm lpg cpo pdb
 gdp arpu iot ukt hgu hgb shm amdal rtrw ruptl rups rupst rupslb wtp wdp silpa npwp sp2dk p21
 apk ispo eudr jht jkp jkm jkk nip siasn sscasn rptka bod ipp asf pmk lsd pbg sop qris bcf tcf
-mmscfd bopd mmbtu
+mmscfd bopd mmbtu icu igd nicu picu hcu ispu
 """.split())
 """Acronyms of common nouns of policy and business news that name no organisation or place: budgets
 (APBN, APBD), fuels (BBM, LPG), aid programmes (BLT bantuan langsung tunai, PKH Program Keluarga
@@ -386,9 +386,10 @@ Amdal, RTRW, RUPTL), shareholders' meetings (RUPS, RUPST, RUPSLB), audits and re
 foreign workers' plans (RPTKA), a pollution measure (BOD), independent power producers (IPP),
 livestock diseases (ASF African swine fever, PMK penyakit mulut dan kuku, LSD lumpy skin
 disease), building permits (PBG) and procedures (SOP), the national payment QR code (QRIS),
-gas and oil volumes and rates (BCF, TCF, MMSCFD, BOPD, MMBTU). General Indonesian usage; in IDNer 2k
-and NERGrit train "APBN", "APBD", "BBM" and "UMKM" are never entities (54 times). An entity
-that is one, or that opens with one ("APBD Perubahan 2025"), is dropped."""
+gas and oil volumes and rates (BCF, TCF, MMSCFD, BOPD, MMBTU), hospital wards (ICU, IGD
+instalasi gawat darurat, NICU, PICU, HCU) and the air quality index (ISPU). General Indonesian
+usage; in IDNer 2k and NERGrit train "APBN", "APBD", "BBM" and "UMKM" are never entities (54
+times). An entity that is one, or that opens with one ("APBD Perubahan 2025"), is dropped."""
 
 
 TEMPERATURE_SCALES = frozenset({"celsius", "celcius", "fahrenheit", "kelvin", "reamur"})
@@ -635,11 +636,31 @@ Koster", "Ni Luh Putu Ariani", "I Gusti Ayu Bintang". The recogniser often leave
 "I" out, which is part of the name."""
 
 
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
 MONTH_NAMES = frozenset("""
 Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember
 """.split())
 """Months, capitalised as Indonesian writes them: a place's or an organisation's span the
 recogniser ran into the date after it ends before one (but "Universitas 17 Agustus")."""
+
+
+ACADEMIC_DEGREES = frozenset("""
+S.H M.H S.E M.E M.M S.Si M.Si S.Ag M.Ag S.Pd M.Pd S.Kom M.Kom M.Kes S.Kep S.Ked S.Farm S.Hum
+M.Hum S.Sos M.Sos S.IP M.IP S.T M.T S.P M.P S.Pt S.Pi S.Psi M.Psi S.Ak M.Ak M.Sc Ph.D M.A M.A.P
+M.Eng Lc MARS MBA MPH Apt SH MH SE MM
+""".split())
+"""Indonesian and foreign academic degrees written after a person's name and a comma ("dr. Andi
+Rahman, MARS", "Ahmad Fauzi, S.H., M.H."), as Kemendikbud's rules on degree abbreviations write
+them (without the last full stop): no organisation, though the recogniser reads "MARS" as one."""
+
+
+def _after_a_name_and_comma(doc: Doc, start: int) -> bool:
+    """Whether token ``start`` follows a comma after a person's name or after a degree."""
+    if start < 2 or doc[start - 1].text != ",":
+        return False
+    before = doc[start - 2]
+    return before.ent_type_ == "PERSON" or before.text.rstrip(".") in ACADEMIC_DEGREES
 
 
 def tidy_span(span: Span, cased: bool = True) -> Span | None:
@@ -708,6 +729,18 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
             and doc[end - 2].lower_ in ROAD_DISTANCE_WORDS):
         end -= 2  # "[Tol Batang-Semarang] Kilometer 342": a point on the road, not its name
         trim_edges()
+    if (cased and span.label_ in ("LOC", "PERSON") and end - start >= 2 and end < len(doc)
+            and doc[end - 1].is_digit and not _YEAR.match(doc[end - 1].text)
+            and doc[end - 2].text[:1].isupper() and _is_lower_word(doc[end])
+            and doc[end].lower_ not in LEADING_FUNCTION_WORDS):
+        end -= 1  # "[Kepulauan Meranti] 198 hektar": an amount of what follows; not "[Gedung
+        # Cyber 2] di Jalan ..."
+        trim_edges()
+    if (cased and span.label_ == "ORG" and end - start >= 3 and doc[end - 1].is_digit
+            and _is_lower_word(doc[end - 2]) and doc[end - 2].text not in NAME_PARTICLES
+            and doc[end - 2].text not in HEADLINE_LOWER_WORDS):  # not "Sheila on 7"
+        end -= 2  # "[ITS] angkatan 2018": the class of a year, not the name's
+        trim_edges()
     # an unbalanced bracket ends the name: "Kementerian Sosial (Kemensos" -> "Kementerian Sosial"
     for k in range(start, end):
         if doc[k].text == "(" and not any(doc[j].text == ")" for j in range(k + 1, end)):
@@ -750,6 +783,8 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
             and t.text not in NAME_PARTICLES) >= 2:
         return None  # "[Now we need to bring in new inventory from Busan]": a sentence, no
         # name (cased train splits: 4 of 2,514 people, all noise)
+    if text.rstrip(".") in ACADEMIC_DEGREES and _after_a_name_and_comma(doc, start):
+        return None  # "dr. Andi Rahman, [MARS]": a degree
     if (end - start == 1 and start > 0 and doc[start].lower_ in TEMPERATURE_SCALES
             and (doc[start - 1].lower_ == "derajat" or doc[start - 1].like_num)):
         return None  # "34 derajat [Celsius]": a unit, though "Kelvin" is also a given name
@@ -941,6 +976,32 @@ def extend_company(span: Span, taken: set[int]) -> Span:
     return span if end == span.end else Span(doc, span.start, end, label="ORG")
 
 
+def split_slashed_organisations(ents: list[Span]) -> list[Span]:
+    """``ents`` with an organisation's span that joins two organisations' names with a slash
+    split into the two, when the second opens with an organisation's head word
+    (:data:`ORG_HEADS`) and each has two words or more: a ministry and the agency it merged
+    with, or its former name ("[Kementerian Investasi dan Hilirisasi]/[Badan Koordinasi
+    Penanaman Modal]"); a joint short name stays one ("Kementerian ATR/BPN").
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Kementerian Lingkungan Hidup/Badan Pengendalian Lingkungan Hidup")
+    >>> [e.text for e in split_slashed_organisations([Span(doc, 0, 8, label="ORG")])]
+    ['Kementerian Lingkungan Hidup', 'Badan Pengendalian Lingkungan Hidup']
+    """
+    result: list[Span] = []
+    for ent in ents:
+        doc = ent.doc
+        slash = next((k for k in range(ent.start + 2, ent.end - 2) if doc[k].text == "/"
+                      and not doc[k - 1].whitespace_ and not doc[k].whitespace_), -1)
+        if (ent.label_ == "ORG" and slash > 0 and doc[slash + 1].lower_ in ORG_HEADS
+                and doc[slash + 1].text[:1].isupper()):
+            result += [Span(doc, ent.start, slash, label="ORG"),
+                       Span(doc, slash + 1, ent.end, label="ORG")]
+        else:
+            result.append(ent)
+    return result
+
+
 def company_words_from_person(ents: list[Span]) -> list[Span]:
     """``ents`` with the capitalised common words that open a person's span right after a
     company's ("PT"/"CV") given to the company, when two name words or more are left: the
@@ -974,11 +1035,18 @@ def company_words_from_person(ents: list[Span]) -> list[Span]:
     return result
 
 
-KIND_ACRONYMS = frozenset({"bumdes", "bumdesa", "bumkal", "gapoktan", "poktan"})
+KIND_ACRONYMS = frozenset({"bumdes", "bumdesa", "bumkal", "gapoktan", "poktan", "panwascam",
+                           "kua"})
 """Acronyms of a kind of organisation, the village-owned enterprises (badan usaha milik desa,
-... kalurahan) and farmer groups and their unions (kelompok tani, gabungan kelompok tani),
-written before one's name ("BUMDes Lurik Sejahtera", "Gapoktan Maju Bersama") and alone for the
-kind ("keuntungan BUMDes kembali ke kas desa"), as "PT" is before a company's name."""
+... kalurahan), farmer groups and their unions (kelompok tani, gabungan kelompok tani) and the
+offices every district has (panitia pengawas pemilu kecamatan, kantor urusan agama), written
+before one's name ("BUMDes Lurik Sejahtera", "Gapoktan Maju Bersama", "Panwascam Somba Opu",
+"KUA Kecamatan Pallangga") and alone for the kind ("keuntungan BUMDes kembali ke kas desa"), as
+"PT" is before a company's name."""
+
+WEEKDAY_NAMES = frozenset("Senin Selasa Rabu Kamis Jumat Sabtu Minggu".split())
+"""Days, capitalised as Indonesian writes them: no part of a name after a kind's acronym ("di
+KUA Senin (12/5)")."""
 
 MAX_KIND_NAME_WORDS = 3
 """Most words of a name a kind noun or acronym introduces ("maskapai [Khatulistiwa Air]",
@@ -1002,7 +1070,8 @@ def with_kind_acronym_name(span: Span, taken: set[int]) -> Span | None:
         return span
     doc, end = span.doc, span.end
     while (end < len(doc) and end - span.start - 1 < MAX_KIND_NAME_WORDS and end not in taken
-           and not doc[end].is_sent_start and doc[end].is_alpha and doc[end].text[:1].isupper()):
+           and not doc[end].is_sent_start and doc[end].is_alpha and doc[end].text[:1].isupper()
+           and doc[end].text not in WEEKDAY_NAMES and doc[end].text not in MONTH_NAMES):
         end += 1  # also where the recogniser cut the name: "[Gapoktan Maju] Bersama"
     return Span(doc, span.start, end, label="ORG") if end > span.start + 1 else None
 
@@ -1195,8 +1264,8 @@ def map_entities(doc: Doc, label_map: Mapping[str, str]) -> list[Span]:
                     for span in kept]
             kept = [named for named in (with_kind_acronym_name(span, taken) for span in kept)
                     if named is not None]
-            kept = company_words_from_person(
-                join_route_names(join_facility_and_namesake(kept)))
+            kept = split_slashed_organisations(company_words_from_person(
+                join_route_names(join_facility_and_namesake(kept))))
             taken = {i for span in kept for i in range(span.start, span.end)}
         missed = [span for span in initials_spans(doc) if span.start not in taken]
         if not headline:

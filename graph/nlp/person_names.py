@@ -145,6 +145,13 @@ def extend_left(doc: Doc, ents: list[Span], names: NameSet | None = None) -> lis
                 and ent[0].lower_ in BALINESE_NAME_WORDS):
             ent = Span(doc, k, ent.end, label="PERSON")  # "I [Wayan Koster]"
             taken.add(k)
+        elif (ent.label_ == "PERSON" and result and result[-1].end == ent.start
+              and len(result[-1]) >= 2 and doc[k].text in ("I", "Ni")
+              and ent[0].lower_ in BALINESE_NAME_WORDS):
+            # "[Dinas Koperasi ... Provinsi Bali I] [Wayan Suarjana Putra]"
+            before = result.pop()
+            result.append(Span(doc, before.start, k, label=before.label_))
+            ent = Span(doc, k, ent.end, label="PERSON")
         elif (ent.label_ == "PERSON" and len(ent) < MAX_NAME_WORDS and k >= 0 and k not in taken
                 and not ent[0].is_sent_start and (_only_a_name(doc, k, names) or (
                     age_at(doc, ent.end) and _is_name_like(doc[k].text)

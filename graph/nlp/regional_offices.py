@@ -52,8 +52,11 @@ from .titles import (
 
 OFFICE_HEADS = frozenset("""
 dinas kantor balai badan satuan direktorat inspektorat sekretariat biro kejaksaan pengadilan bea
+kua panwascam
 """.split())
-"""First words of agencies that every region has its own of (also customs, "Bea Cukai Dumai").
+"""First words of agencies that every region has its own of (also customs, "Bea Cukai Dumai",
+and the districts' religious affairs offices and election supervisors, "KUA Kecamatan
+Pallangga", "Panwascam Somba Opu").
 Units inside an agency ("Bidang",
 "Bagian", "Seksi") are left out: written after a title they are part of a role ("Kepala Bidang
 Humas [Polda Jatim]")."""
@@ -104,7 +107,7 @@ def _office_start(doc: Doc, end: int, floor: int) -> int:
     return -1
 
 
-LIST_HEADS = OFFICE_HEADS | {"kementerian"}
+LIST_HEADS = OFFICE_HEADS | {"kementerian", "lembaga"}
 """First words of offices whose names may list their fields ("Dinas Perumahan Rakyat, Kawasan
 Permukiman dan Cipta Karya")."""
 
@@ -239,8 +242,9 @@ def join_regional_offices(doc: Doc, ents: list[Span]) -> list[Span]:
             result[-1] = Span(doc, previous.start, ent.end, label="ORG")
         else:
             start = _office_start(doc, end, previous.end if previous is not None else 0)
-            if start >= 0 and end - start < 2:
-                start = -1  # the head alone: "Balai Kota Surabaya" is the city hall, a place
+            if start >= 0 and end - start < 2 and not doc[start].is_upper:
+                start = -1  # the head alone: "Balai Kota Surabaya" is the city hall, a place;
+                # not an acronym: "KUA [Kecamatan Pallangga]"
             result.append(Span(doc, start, ent.end, label="ORG") if start >= 0 else ent)
         if holder is not None:
             if result[-1] is ent:  # no office before the place: the span stays as it was

@@ -641,9 +641,11 @@ def _with_country_suffix(span: Span, size: int) -> int:
     return size
 
 
-BRANCH_WORDS = frozenset({"cabang", "perwakilan", "kanwil", "wilayah", "regional", "area", "divre"})
+BRANCH_WORDS = frozenset({"cabang", "perwakilan", "kanwil", "wilayah", "regional", "area", "divre",
+                          "daops"})
 """Words that name an organisation's regional branch after its name and before the region
-("BPJS Kesehatan Cabang Sleman", "BPKP Perwakilan DIY", "Pertamina Regional Jawa Timur")."""
+("BPJS Kesehatan Cabang Sleman", "BPKP Perwakilan DIY", "Pertamina Regional Jawa Timur",
+"Manggala Agni Daops Pontianak", its area of operations)."""
 
 
 def _with_branch(span: Span, size: int, places: NameKeys) -> int:
@@ -1009,7 +1011,13 @@ def split_titled_person(ent: Span, names: DocumentNames) -> list[tuple[Span, str
         if role and len(rest) >= 2:
             org_size, lead_label = 1, "ORG"  # "Ketua [PWNU Abdul Hakim]"
     if org_size and lead_label == "ORG":
-        org_size = _with_country_suffix(name, org_size)
+        org_size = _with_branch(name, _with_country_suffix(name, org_size), names.places)
+        if (org_size < len(name) - 1 and name[org_size].lower_ in BRANCH_WORDS
+                and known_place_at(doc, name.start + org_size + 1, names.places)
+                == len(name) - org_size - 1):
+            # an organisation and its branch, no one's name: "Kepala [Manggala Agni Daops
+            # Pontianak] Yosef Alexander Tamba"
+            return [(Span(doc, name.start, name.end, label="ORG"), "")]
     if org_size and (role or name_key(t.text for t in name[org_size:]) in names.people):
         org = Span(doc, name.start, name.start + org_size, label=lead_label)
         pairs = [(org, "")]
