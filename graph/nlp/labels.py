@@ -1076,14 +1076,13 @@ def with_kind_acronym_name(span: Span, taken: set[int]) -> Span | None:
     return Span(doc, span.start, end, label="ORG") if end > span.start + 1 else None
 
 
-_ROMAN = re.compile(r"^[IVXLC]+$")
-
 _COMMISSION_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-E])$")
 """A parliament's commission's number: Roman in the DPR ("Komisi III"), a letter in the DPRDs
 ("Komisi E")."""
 
 
-_ORDINAL_NUMERAL = re.compile(r"^(?=[IVX]{2,}$|X$|V$)X{0,2}(?:IX|IV|V?I{0,3})$")
+ORDINAL_NUMERAL = re.compile(r"^(?=[IVX]{2,}$|X$|V$)X{0,2}(?:IX|IV|V?I{0,3})$")
+"""A Roman numeral after a name ("PTPN III", "Hamengku Buwono X"), not "I" (an English word)."""
 
 
 def extend_to_numeral(span: Span, taken: set[int]) -> Span:
@@ -1102,7 +1101,7 @@ def extend_to_numeral(span: Span, taken: set[int]) -> Span:
     """
     doc, end = span.doc, span.end
     if (span.label_ in ("ORG", "PERSON") and end < len(doc) and end not in taken
-            and not doc[end].is_sent_start and _ORDINAL_NUMERAL.match(doc[end].text)):
+            and not doc[end].is_sent_start and ORDINAL_NUMERAL.match(doc[end].text)):
         return Span(doc, span.start, end + 1, label=span.label_)
     return span
 

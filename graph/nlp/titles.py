@@ -44,6 +44,7 @@ from .labels import (
     KIND_ACRONYMS,
     LEADING_FUNCTION_WORDS,
     NAME_PARTICLES,
+    ORDINAL_NUMERAL,
     ORG_HEADS,
     ORGANISATION_WORDS,
     PLACE_HEADS,
@@ -934,7 +935,7 @@ def split_titled_name(ent: Span, names: DocumentNames) -> list[tuple[Span, str]]
             if title:
                 title = f"{title} {lead.text}"
         return pairs + [(Span(doc, person.start, person.end, label="PERSON"), title)]
-    numbered = rest[:-1] if len(rest) > 1 and _REGNAL_NUMBER.match(rest[-1].text) else rest
+    numbered = rest[:-1] if len(rest) > 1 and ORDINAL_NUMERAL.match(rest[-1].text) else rest
     if (size and only_honorifics(doc[ent.start:ent.start + size].text) and len(rest) <= 3
             and ent.label_ == "ORG" and _is_capitalised_name(rest)
             and not leading_name(rest, names.named) and name_key(t.text for t in rest)
@@ -1146,9 +1147,6 @@ def _titles_before(doc: Doc, start: int) -> int:
 
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
-
-_REGNAL_NUMBER = re.compile(r"^[IVX]+$")
-"""A ruler's number after the name ("Paku Alam X", "Hamengku Buwono X")."""
 
 
 def streets_named_after_people(pairs: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
