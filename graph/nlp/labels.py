@@ -851,7 +851,9 @@ def join_facility_and_namesake(ents: list[Span]) -> list[Span]:
     """``ents`` with a place span made only of a facility's generic words (:data:`FACILITY_HEADS`
     and common words, opening with a facility word, and the namesake's honorifics) and the person
     span right after it, or after its honorifics, joined into one place: the facility is named
-    after the person ("[Jalan H.] [Agus Salim]", "[RSUD] Prof. Dr. [Margono Soekarjo]").
+    after the person ("[Jalan H.] [Agus Salim]", "[RSUD] Prof. Dr. [Margono Soekarjo]"). Ranks
+    and other titles between are read after the titles are
+    (:func:`~graph.nlp.titles.streets_named_after_people`: "Jalan Mayjen Sungkono").
 
     >>> import spacy
     >>> doc = spacy.blank("id")("dirawat di Rumah Sakit Umum Daerah Syekh Yusuf, Gowa")
