@@ -138,11 +138,20 @@ organisations' congresses), ak1-ak4 (cycling and motor sport), al1-al4 (mine acc
 climate), bl1-bl4 (fertiliser), ci1-ci4 (hospital accreditation and malpractice), cj1-cj4
 (ferries and river boats), ck1-ck4 (startups in the regions), cl1-cl4 (election organisers'
 ethics), di1-di4 (Islamic finance and halal tourism), dj1-dj4 (forest fires), dk1-dk4
-(cooperatives), dl1-dl4 (national parks), the last seventy-four groups written on 2026-12-01 by
-helpers who never saw the pipeline's output ("Uni Eropa", which one writer tagged a place, made
-an organisation as in the other groups and IDNer 2k train; Muhammadiyah's and Muslimat NU's
-boards in yd and aj converted to the board convention below before scoring); ``--ids d`` scores
-one group (d1-d6, not de1-de4). None of these articles is in Jalin's training
+(cooperatives), dl1-dl4 (national parks), em1-em4 (land certificates), en1-en4 (music
+royalties), eo1-eo4 (pensions and post offices), ep1-ep4 (scouts and youth groups), fm1-fm4
+(transmigration), fn1-fn4 (military commands), fo1-fo4 (jamu), fp1-fp4 (used clothing), fe1-fe4
+(salt), ff1-ff4 (zoos), fg1-fg4 (geothermal power), fh1-fh4 (foreign universities), ge1-ge4
+(disability and para-athletes), gf1-gf4 (mangroves), gg1-gg4 (street gangs), gh1-gh4 (drones and
+flight schools), ei1-ei4 (blood donation), ej1-ej4 (judges' ethics), ek1-ek4 (silat and chess),
+el1-el4 (telecom outages), fi1-fi4 (batik), fj1-fj4 (art galleries), fk1-fk4 (air cargo),
+fl1-fl4 (ocean research), gi1-gi4 (cemeteries), gj1-gj4 (ornamental fish), gk1-gk4 (rubber),
+gl1-gl4 (marathons), hi1-hi4 (recycling), hj1-hj4 (language and literature), hk1-hk4 (housing
+after disasters), hl1-hl4 (boat building), the groups from ga1-ga4 on written by helpers who
+never saw the pipeline's output ("Uni Eropa", which one writer tagged a place, made an
+organisation as in the other groups and IDNer 2k train; Muhammadiyah's and Muslimat NU's boards
+in yd and aj converted to the board convention below before scoring); ``--ids d`` scores one
+group (d1-d6, not de1-de4). None of these articles is in Jalin's training
 corpus (graph/nlp/corpus), which other writers wrote without seeing them.
 Conventions: names without titles; an organisation named inside a role phrase is tagged
 ("Direktur Utama [KAI]"); a place that only names an office is not ("Penjabat Gubernur Jawa

@@ -332,9 +332,10 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
     "Kementerian Komunikasi dan Informatika"); a long form the recogniser missed becomes an ORG
     when it opens with an organisation's head word (:data:`ORGANISATION_HEADS`) or ends with a
     word only organisations' or institutions' names end with ("Australian National University
-    (ANU)"). Every occurrence of the short form in the document then has the long form's label:
-    one not yet part of an entity is added, an entity of exactly its extent is retyped ("IDAI"
-    tagged LOC after "Ikatan Dokter Anak Indonesia (IDAI)"). An abbreviation defined by a phrase
+    (ANU)") or holds an institution's word ("Wageningen University & Research (WUR)"). Every
+    occurrence of the short form in the document then has the long form's label: one not yet
+    part of an entity is added, an entity of exactly its extent is retyped ("IDAI" tagged LOC
+    after "Ikatan Dokter Anak Indonesia (IDAI)"). An abbreviation defined by a phrase
     in lower case in cased text ("hak guna usaha (HGU)", "gross tonnage (GT)") is a common
     noun's, so no entity is just that abbreviation anywhere in the document. A long form opening
     or ending with a word that only organisations' names open or end with
@@ -379,8 +380,10 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
                 label = "EVENT"  # "[Jogja]-NETPAC Asian Film Festival (JAFF)"
         elif long_span[0].lower_ in ORGANISATION_HEADS or (
                 long_span[-1].lower_ in _NAME_TAILS
-                and long_span[-1].text[:1].isupper()):
-            label = "ORG"  # "Australian National University (ANU)", missed by the recogniser
+                and long_span[-1].text[:1].isupper()) or any(
+                t.lower_ in INSTITUTION_TAILS and t.text[:1].isupper() for t in long_span[1:]):
+            label = "ORG"  # "Australian National University (ANU)", missed by the recogniser;
+            # "Wageningen University & Research (WUR)"
         else:
             continue
         start = min([long_span.start] + [e.start for e in overlapping

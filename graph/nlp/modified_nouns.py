@@ -39,7 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..aliases import builtin_aliases
-from .gazetteer import builtin_names, gazetteer_lists, place_names
+from .gazetteer import ADMINISTRATIVE_PREFIXES, builtin_names, gazetteer_lists, place_names
 from .labels import ORG_HEADS, is_cased
 
 MAX_PLACE_WORDS = 3
@@ -50,18 +50,23 @@ Barat")."""
 def qualifying_places() -> frozenset[str]:
     """The gazetteer's and the alias table's place names
     (:func:`~graph.nlp.gazetteer.place_names`) except Indonesia's provinces, cities and regencies
-    (the gazetteer's ``regional`` lists) and every alias-table name of those.
+    (the gazetteer's ``regional`` lists), every alias-table name of those and those names after
+    an administrative prefix ("Provinsi Jawa Barat": "PMI Provinsi Jawa Barat" is a branch).
 
     >>> places = qualifying_places()
     >>> [name in places for name in ("Indonesia", "Asia", "Riau", "Jabar", "Bandung")]
     [True, True, False, False, False]
+    >>> "Provinsi Jawa Barat" in places, "Kota Bandung" in places
+    (False, False)
     """
     regional = set(gazetteer_lists("provinces", "provincial_capitals", "cities", "regencies"))
     for entry in builtin_aliases():
         entry_names = (entry.canonical, *entry.variants)
         if entry.type == "LOC" and regional.intersection(entry_names):
             regional.update(entry_names)
-    return place_names() - regional
+    return frozenset(name for name in place_names() - regional
+                     if not (name.partition(" ")[0] in ADMINISTRATIVE_PREFIXES
+                             and name.partition(" ")[2] in regional))  # "Provinsi Jawa Barat"
 
 
 def _looks_like_common_noun(word: str) -> bool:

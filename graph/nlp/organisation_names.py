@@ -39,7 +39,7 @@ the surnames for people.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graph.nlp.gazetteer import builtin_names, place_names, stands_alone
 from graph.nlp.labels import (
@@ -51,6 +51,7 @@ from graph.nlp.labels import (
     ORG_HEADS,
     ORG_ONLY_TAILS,
     ORIGIN_WORDS,
+    PLACE_NOUNS,
     TERM_ACRONYMS,
     common_words,
     is_cased,
@@ -58,13 +59,17 @@ from graph.nlp.labels import (
     one_word_votes,
     positions_of,
 )
-from graph.nlp.regional_offices import OFFICE_HEADS
+from graph.nlp.regional_offices import OFFICE_HEADS, customs_offices
 from graph.nlp.titles import (
     MIN_SHORT_NAME_LETTERS,
+    company_names,
+    company_openings,
     gazetteer_place_keys,
     known_place_at,
+    name_key,
     short_name,
     title_length_at,
+    word_key,
 )
 
 FIRM_TAILS = frozenset({"rekan", "partners", "partner", "associates", "company"})
@@ -139,7 +144,8 @@ def _opens_compound(doc: Doc, k: int) -> bool:
 
 def organisations_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
     """New ORG spans where the article names an organisation again by its short name
-    (:func:`short_name`), standing alone outside every entity.
+    (:func:`short_name`), standing alone outside every entity or between a title and its
+    holder.
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Auralis Automobile GmbH membangun. Auralis menggandeng mitra.")
@@ -152,12 +158,27 @@ def organisations_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
     other = {t.text for ent in ents if ent.label_ in ("PERSON", "LOC") for t in ent}
     short -= other
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    person_starts = {ent.start for ent in ents if ent.label_ == "PERSON"}
+    openings = company_openings(company_names(ents))
     found = []
     for k in positions_of(doc, frozenset(name.lower() for name in short)):
-        if (k not in taken and doc[k].text in short and stands_alone(doc[k:k + 1])
-                and not _opens_compound(doc, k)):
-            found.append(Span(doc, k, k + 1, label="ORG"))
+        if k in taken or doc[k].text not in short or _opens_compound(doc, k):
+            continue
+        end = next((k + len(key) for key in sorted(openings, key=len, reverse=True)
+                    if key[0] == word_key(doc[k].text)
+                    and name_key(t.text for t in doc[k:k + len(key)]) == key
+                    and not taken.intersection(range(k, k + len(key)))), k + 1)
+        if stands_alone(doc[k:end]) or (end in person_starts and _title_ends_at(doc, k)):
+            found.append(Span(doc, k, end, label="ORG"))  # also "Presiden Direktur [Sakura]
+            # Kenji Morimoto", "[Kanto Mobility] Hiroshi Tanabe": the holder's company between
+            # the title and the holder
     return found
+
+
+def _title_ends_at(doc: Doc, k: int) -> bool:
+    """Whether a title (:func:`~graph.nlp.titles.title_length_at`) ends right before token
+    ``k``."""
+    return any(title_length_at(doc, j) == k - j for j in range(max(0, k - 4), k))
 
 
 MAX_TAIL_NAME_WORDS = 4
@@ -246,7 +267,10 @@ def retyped_short_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with each one-word person or place that is the short name (:func:`short_name`) of a
     company the article names with its legal form (:data:`~graph.nlp.labels.COMPANY_FORMS`,
     "PT") made that organisation, unless a longer person's or place's name in the article holds
-    the word: "Helix DataWorks Pte Ltd ... meminta [Helix] mendaftar" PERSON.
+    the word: "Helix DataWorks Pte Ltd ... meminta [Helix] mendaftar" PERSON; so is a person or
+    place of two words or more that opens such a company's name, or an entity that does so with
+    the word before it: "PT Geo Dipa Energi (Persero) ... [Geo Dipa] menargetkan" PERSON,
+    "Direktur Utama Geo [Dipa]" ORG.
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Helix DataWorks Pte Ltd membangun. Ia meminta Helix mendaftar.")
@@ -254,16 +278,28 @@ def retyped_short_names(doc: Doc, ents: list[Span]) -> list[Span]:
     >>> [(e.text, e.label_) for e in retyped_short_names(doc, ents)]
     [('Helix DataWorks Pte Ltd', 'ORG'), ('Helix', 'ORG')]
     """
-    short = {name for ent in ents if ent.label_ == "ORG" and (
-        ent[0].lower_ in COMPANY_HEADS or any(t.lower_ in COMPANY_FORMS for t in ent))
-        and (name := short_name(ent))}
-    if not short:
+    companies = [ent for ent in ents if ent.label_ == "ORG" and (
+        ent[0].lower_ in COMPANY_HEADS or any(t.lower_ in COMPANY_FORMS for t in ent))]
+    if not companies:
         return ents
+    short = {name for ent in companies if (name := short_name(ent))}
+    openings = company_openings(company_names(companies))
     short -= {t.text for ent in ents if ent.label_ in ("PERSON", "LOC") and len(ent) > 1
               for t in ent}
-    return [Span(doc, e.start, e.end, label="ORG")
-            if len(e) == 1 and e.label_ in ("PERSON", "LOC") and e.text in short else e
-            for e in ents]
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    result = []
+    for e in ents:
+        if (e.start and e.start - 1 not in taken and doc[e.start - 1].text[:1].isupper()
+                and name_key(t.text for t in doc[e.start - 1:e.end]) in openings):
+            e = Span(doc, e.start - 1, e.end, label="ORG")  # "Direktur Utama Geo [Dipa]"
+        elif e.label_ in ("PERSON", "LOC") and (
+                (len(e) == 1 and e.text in short)
+                or (len(e) >= 2 and name_key(t.text for t in e) in openings
+                    and not (e.label_ == "LOC" and e[0].lower_ in PLACE_NOUNS))):
+            e = Span(doc, e.start, e.end, label="ORG")  # not "PT Teluk Weda Nikel Mandiri ...
+            # kawasan [Teluk Weda]"
+        result.append(e)
+    return result
 
 
 NOT_MODIFIERS = frozenset({"milik", "pimpinan", "asal", "berbasis", "binaan", "besutan",
@@ -280,6 +316,12 @@ MAX_KIND_MODIFIERS = 3
 buatan Nalarin")."""
 
 
+def _active_or_passive_verb(token: Token) -> bool:
+    """A meN- or di- verb: the kind noun is a clause's subject or object, not a name's
+    introducer ("perusahaan menunda eksekusi PHK")."""
+    return token.tag_ == "VB" and token.lower_.startswith(("me", "di"))
+
+
 def _kind_named(doc: Doc, k: int) -> int:
     """Index of the one-word name a kind noun at token ``k`` introduces, or -1: right after it or
     after lower-case modifiers ("startup agritech Ladangku"), or as an apposition after its
@@ -287,7 +329,8 @@ def _kind_named(doc: Doc, k: int) -> int:
     j = k + 1
     while (j < len(doc) and j - k <= MAX_KIND_MODIFIERS and doc[j].text.islower()
            and (doc[j].is_alpha or doc[j].text == "e-commerce")
-           and doc[j].lower_ not in NOT_MODIFIERS and doc[j].lower_ not in LEADING_FUNCTION_WORDS):
+           and doc[j].lower_ not in NOT_MODIFIERS and doc[j].lower_ not in LEADING_FUNCTION_WORDS
+           and not _active_or_passive_verb(doc[j])):
         j += 1
     apposition = False
     if j < len(doc) and doc[j].lower_ in ORIGIN_WORDS:
@@ -571,6 +614,7 @@ class OrganisationNames:
         found = organisations_named_again(doc, ents)
         if found:
             ents = sorted(ents + found, key=lambda span: span.start)
+        ents = customs_offices(doc, ents)
         if ents != before:
             doc.ents = ents
         return doc

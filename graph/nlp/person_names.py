@@ -138,6 +138,7 @@ def extend_left(doc: Doc, ents: list[Span], names: NameSet | None = None) -> lis
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     names = named_in_doc(ents) if names is None else names
     alone = {word_key(ent.text) for ent in ents if ent.label_ == "PERSON" and len(ent) == 1}
+    areas = area_words(ents)  # "Desa Timbulsloko" ... "Kepala Desa Timbulsloko [Muhammad Rofiq]"
     result = []
     for ent in ents:
         k = ent.start - 1
@@ -160,7 +161,8 @@ def extend_left(doc: Doc, ents: list[Span], names: NameSet | None = None) -> lis
                 and (k == 0 or doc[k].is_sent_start or not doc[k - 1].text[:1].isupper()
                      or word_key(doc[k].text) in alone)
                 and not is_initials(doc, ent.start, ent.end)
-                and not _ends_hyphenated_name(doc, k, names)):
+                and not _ends_hyphenated_name(doc, k, names)
+                and word_key(doc[k].text) not in areas):
             ent = Span(doc, k, ent.end, label="PERSON")
             taken.add(k)
         result.append(ent)

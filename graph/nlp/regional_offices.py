@@ -33,6 +33,7 @@ from .labels import (
     ADMINISTRATIVE_HEADS,
     BOARD_HEADS,
     BRANCH_HEADS,
+    LEADING_FUNCTION_WORDS,
     STRONG_PLACE_CUES,
     common_words,
     is_headline_case,
@@ -52,11 +53,12 @@ from .titles import (
 
 OFFICE_HEADS = frozenset("""
 dinas kantor balai badan satuan direktorat inspektorat sekretariat biro kejaksaan pengadilan bea
-kua panwascam
+kua panwascam kwartir
 """.split())
 """First words of agencies that every region has its own of (also customs, "Bea Cukai Dumai",
-and the districts' religious affairs offices and election supervisors, "KUA Kecamatan
-Pallangga", "Panwascam Somba Opu").
+the districts' religious affairs offices and election supervisors, "KUA Kecamatan
+Pallangga", "Panwascam Somba Opu", and the scouts' councils, "Kwartir Cabang Gerakan Pramuka
+Gowa").
 Units inside an agency ("Bidang",
 "Bagian", "Seksi") are left out: written after a title they are part of a role ("Kepala Bidang
 Humas [Polda Jatim]")."""
@@ -145,6 +147,24 @@ def _field_end(doc: Doc, k: int, last: bool, places: frozenset[tuple[str, ...]],
     return end
 
 
+def further_fields_end(doc: Doc, end: int, places: frozenset[tuple[str, ...]]) -> int:
+    """``end``, the end of a listed field, moved past the fields "dan" or "serta" add after it:
+    "Dinas Kebudayaan, Kepemudaan dan Olahraga[ serta Pariwisata] Kota Surabaya".
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Dinas Kebudayaan, Kepemudaan dan Olahraga serta Pariwisata Bali")
+    >>> doc[:further_fields_end(doc, 6, frozenset({("bali",)}))].text
+    'Dinas Kebudayaan, Kepemudaan dan Olahraga serta Pariwisata'
+    """
+    orgs = known_names_of("ORG")
+    while end < len(doc) and doc[end].lower_ in _LIST_ENDS:
+        more = _field_end(doc, end + 1, True, places, orgs)
+        if more == end + 1:
+            break
+        end = more
+    return end
+
+
 def listed_fields_end(doc: Doc, k: int, places: frozenset[tuple[str, ...]]) -> int:
     """Where the fields an office's name lists after its first one end, when its first field
     ends at token ``k`` with a comma: "Dinas Pemberdayaan Perempuan[, Perlindungan Anak,
@@ -166,7 +186,7 @@ def listed_fields_end(doc: Doc, k: int, places: frozenset[tuple[str, ...]]) -> i
             if j == k + 1:
                 return k  # two names with a comma before "dan": two things, not one's fields
             end = _field_end(doc, j + 1, True, places, orgs)
-            return end if end > j + 1 else k
+            return further_fields_end(doc, end, places) if end > j + 1 else k
         if j == k:
             return k  # no comma after the first field
         end = _field_end(doc, j, False, places, orgs)
@@ -178,9 +198,9 @@ def listed_fields_end(doc: Doc, k: int, places: frozenset[tuple[str, ...]]) -> i
 
 def office_name_lists(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with each office's name lengthened over the fields it lists after a comma
-    (:func:`listed_fields_end`), where the recogniser stopped at the comma; entities inside the
-    listed fields are dropped. (One field after "dan" with no comma, "[Direktorat Jenderal
-    Mineral] dan Batubara", is joined later by
+    (:func:`listed_fields_end`), where the recogniser stopped at the comma, or after its list
+    (:func:`further_fields_end`); entities inside the listed fields are dropped. (One field after
+    "dan" with no comma, "[Direktorat Jenderal Mineral] dan Batubara", is joined later by
     :func:`~graph.nlp.organisation_names.fields_joined_by_dan`.)
 
     >>> import spacy
@@ -192,10 +212,14 @@ def office_name_lists(doc: Doc, ents: list[Span]) -> list[Span]:
     places = gazetteer_place_keys()
     result = list(ents)
     for i, ent in enumerate(ents):
-        if (ent.label_ != "ORG" or ent[0].lower_ not in LIST_HEADS or ent.end >= len(doc)
-                or doc[ent.end].text != ","):
+        if ent.label_ != "ORG" or ent[0].lower_ not in LIST_HEADS or ent.end >= len(doc):
             continue
-        end = listed_fields_end(doc, ent.end, places)
+        if doc[ent.end].text == ",":
+            end = listed_fields_end(doc, ent.end, places)
+        elif any(t.text == "," for t in ent):  # the recogniser stopped before "serta"
+            end = further_fields_end(doc, ent.end, places)
+        else:
+            continue
         inside = [other for other in ents[i + 1:] if other.start < end]
         if end == ent.end or any(other.end > end for other in inside):
             continue
@@ -252,6 +276,53 @@ def join_regional_offices(doc: Doc, ents: list[Span]) -> list[Span]:
             else:
                 result.append(holder)
     return result
+
+
+MAX_CUSTOMS_PLACE_WORDS = 2
+"""Most untagged capitalised words of a customs office's port or airport ("Bea Cukai [Ngurah
+Rai]"), so that its head's name after it is not taken in."""
+
+
+def customs_offices(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with each customs office ("Bea Cukai", "Bea dan Cukai") made one organisation
+    with the port, airport or town written right after it, whatever the recogniser made of that
+    name: "[Bea Cukai] [Kualanamu]" PERSON, "Bea Cukai Ngurah Rai" -> "[Bea Cukai Ngurah Rai]".
+    Customs offices are named after the port or airport they serve, which often is no region
+    (:func:`join_regional_offices` joins those). Run after the titles are read (by
+    ``jalin_organisation_names``), which take "Kepala [Bea Cukai] [Ngurah Rai]" for an office and
+    its holder.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Kepala Bea Cukai Ngurah Rai Putu Ayu Kartika Sari hadir.")
+    >>> ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 7, 9, label="PERSON")]
+    >>> [(e.text, e.label_) for e in customs_offices(doc, ents)]
+    [('Bea Cukai Ngurah Rai', 'ORG'), ('Kartika Sari', 'PERSON')]
+    """
+    starts = {ent.start: ent for ent in ents}
+    joined: dict[int, Span] = {}
+    dropped: set[int] = set()
+    for ent in ents:
+        k = ent.end
+        if (ent.label_ != "ORG" or len(ent) < 2 or ent[-1].text != "Cukai"
+                or ent[-2].text not in ("Bea", "dan") or k >= len(doc)):
+            continue
+        following = starts.get(k)
+        if following is not None:
+            if following.label_ not in ("LOC", "PERSON") or len(following) > 2:
+                continue
+            end = following.end
+            dropped.add(following.start)
+        else:
+            end = k
+            while (end < len(doc) and end - k < MAX_CUSTOMS_PLACE_WORDS and end not in starts
+                   and not doc[end].is_sent_start and doc[end].text[:1].isupper()
+                   and doc[end].is_alpha and doc[end].lower_ not in LEADING_FUNCTION_WORDS):
+                end += 1
+        if end > k:
+            joined[ent.start] = Span(doc, ent.start, end, label="ORG")
+    if not joined:
+        return ents
+    return [joined.get(ent.start, ent) for ent in ents if ent.start not in dropped]
 
 
 POLICE_LEVELS = frozenset({"daerah", "resor", "resort", "sektor"})

@@ -370,15 +370,16 @@ def role_span(span: Span, taken: set[int] | None = None) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+@lru_cache(maxsize=1 << 16)
 def word_key(word: str) -> str:
     """How a word of a name is compared: lower case, except short all-capital acronyms
-    ("KAI" is not "Kai")."""
+    ("KAI" is not "Kai"). Cached: a document asks for the same words again and again."""
     return word if word.isupper() and len(word) <= 4 else word.lower()
 
 
 def name_key(words: Iterable[str]) -> tuple[str, ...]:
     """A name as a tuple of :func:`word_key` words."""
-    return tuple(word_key(w) for w in words)
+    return tuple(map(word_key, words))
 
 
 _SPLIT_HYPHEN = re.compile(r"((?<![a-z])-|-(?![a-z]))")
@@ -528,6 +529,17 @@ def company_names(ents: Iterable[Span]) -> set[tuple[str, ...]]:
             if short:
                 names.add(name_key([short]))
     return names
+
+
+def company_openings(companies: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    """The first two words or more, short of the whole, of the company name keys ``companies``
+    (:func:`company_names`), as news names a company again: "PT Geo Dipa Energi (Persero)" ->
+    "Geo Dipa".
+
+    >>> sorted(company_openings({("geo", "dipa", "energi")}))
+    [('geo', 'dipa')]
+    """
+    return {key[:size] for key in companies for size in range(2, len(key))}
 
 
 def named_in_doc(ents: Iterable[Span]) -> _AnyOf:
@@ -770,7 +782,7 @@ def document_names(doc: Doc) -> DocumentNames:
         orgs=orgs,
         companies=companies,
         person_orgs=_AnyOf(_names_in_doc(ents, "ORG", gazetteer=False), companies,
-                           _longer_known_organisations()),
+                           company_openings(companies), _longer_known_organisations()),
         places=places,
         office_places=office_places,
         named=_AnyOf(orgs, places),
@@ -936,12 +948,17 @@ def split_titled_name(ent: Span, names: DocumentNames) -> list[tuple[Span, str]]
                 title = f"{title} {lead.text}"
         return pairs + [(Span(doc, person.start, person.end, label="PERSON"), title)]
     numbered = rest[:-1] if len(rest) > 1 and ORDINAL_NUMERAL.match(rest[-1].text) else rest
-    if (size and only_honorifics(doc[ent.start:ent.start + size].text) and len(rest) <= 3
-            and ent.label_ == "ORG" and _is_capitalised_name(rest)
+    opening = doc[ent.start:ent.start + size].text
+    if (size and len(rest) <= 3 and (
+            (ent.label_ == "ORG" and only_honorifics(opening))
+            or (ent.label_ == "LOC" and all(word.lower() in RANKS for word in opening.split())
+                and not any(_rank_complement(doc, k) for k in range(rest.start, rest.end))))
+            and _is_capitalised_name(rest)
             and not leading_name(rest, names.named) and name_key(t.text for t in rest)
             not in names.named and not _org_words(numbered)):  # "Paku Alam X"
         return [(Span(doc, rest.start, rest.end, label="PERSON"), title)]  # "GKR
-        # [Mangkubumi]" tagged ORG: a court title or rank stands before a person
+        # [Mangkubumi]" tagged ORG, "Marsma [Fajar Nugroho Santoso]" LOC (not "Mayor [Laut]",
+        # the rank's corps): a court title or rank stands before a person
     if size and (ent.label_ == "ORG" or name_key(t.text for t in rest) in names.orgs):
         # a title before an organisation's name, also one tagged as a place ("Bos Alibaba"); a
         # place that starts with a title word ("Raja Ampat") stays whole
