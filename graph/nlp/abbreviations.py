@@ -35,6 +35,7 @@ from .labels import (
     TERM_ACRONYMS,
     TERM_HEADS,
     common_words,
+    holds_institution_word,
     is_cased,
 )
 
@@ -380,8 +381,7 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
                 label = "EVENT"  # "[Jogja]-NETPAC Asian Film Festival (JAFF)"
         elif long_span[0].lower_ in ORGANISATION_HEADS or (
                 long_span[-1].lower_ in _NAME_TAILS
-                and long_span[-1].text[:1].isupper()) or any(
-                t.lower_ in INSTITUTION_TAILS and t.text[:1].isupper() for t in long_span[1:]):
+                and long_span[-1].text[:1].isupper()) or holds_institution_word(long_span[1:]):
             label = "ORG"  # "Australian National University (ANU)", missed by the recogniser;
             # "Wageningen University & Research (WUR)"
         else:

@@ -152,8 +152,8 @@ PLACE_NOUNS = frozenset({
 })
 """Nouns of landforms, waters, buildings, forts and public cemeteries (TPU, tempat pemakaman
 umum) that are part of a place's name even when written in lower case ("gunung Merapi", "selat
-Sunda", "hotel Oranje"), unlike administrative nouns ("kota",
-"provinsi", "wilayah"), which are left out of the name so that "kota Bandung" is "Bandung"."""
+Sunda", "hotel Oranje"), unlike administrative nouns ("kota", "provinsi", "wilayah"), which are
+left out of the name so that "kota Bandung" is "Bandung"."""
 
 
 LIST_JOINERS = frozenset({",", "dan", "serta", "atau"})
@@ -245,14 +245,15 @@ unikorn dekakorn decacorn pabrikan produsen firma minimarket supermarket swalaya
 is no place's is an organisation 12 times of 13 (a place's name there is the company's country:
 "perusahaan Singapura")."""
 
+MILITARY_UNIT_HEADS = frozenset({"komando", "skadron", "batalyon", "resimen", "brigade"})
+"""Heads of military units, whose names end with their number ("Skadron Udara 51")."""
+
 ORG_ONLY_HEADS = frozenset("""
 pt partai badan yayasan kementerian bank mahkamah komisi dewan majelis koalisi persatuan asosiasi
 federasi konfederasi serikat ikatan aliansi himpunan perhimpunan gabungan pemerintah pemprov pemkot
 pemkab paguyuban koperasi universitas universiteit université universität universidad università
-universiti unit kwartir institut politeknik komando skadron batalyon resimen brigade
-""".split())
-MILITARY_UNIT_HEADS = frozenset({"komando", "skadron", "batalyon", "resimen", "brigade"})
-"""Heads of military units, whose names end with their number ("Skadron Udara 51")."""
+universiti unit kwartir institut politeknik
+""".split()) | MILITARY_UNIT_HEADS
 """Heads of :data:`ORG_HEADS` that open nothing but organisations' names: in the training corpora
 (train splits) a name of two words or more opening with one is ORG 367 times and LOC 5 times
 (lower-cased NERP slips: "kementerian esdm", "bank bri"). A place or person tagged on such a name
@@ -330,6 +331,12 @@ followed by their city ("Imperial College London"): such a name is an organisati
 those opening with "Universitas" (:data:`ORG_ONLY_HEADS`). NERGrit and NERP tag universities as
 places (train splits: "X University" LOC 7 of 7, "X College" LOC 6 of 10); the graph keeps one
 type for them, so they are not in :data:`ORG_ONLY_TAILS`, which also lengthens names."""
+
+
+def holds_institution_word(tokens: Iterable[Token]) -> bool:
+    """Whether ``tokens`` hold a capitalised word of :data:`INSTITUTION_TAILS` ("Imperial
+    College London", "Wageningen University & Research")."""
+    return any(t.lower_ in INSTITUTION_TAILS and t.text[:1].isupper() for t in tokens)
 
 
 OFFICE_KINDS = frozenset("""
@@ -1265,11 +1272,11 @@ def _acronym_opens_a_name(span: Span, k: int) -> bool:
 def split_coordinated(span: Span) -> list[Span]:
     """``span`` cut into the names "dan" joins when the second opens with an organisation's head
     word (:data:`COORDINATED_HEADS`) or with an acronym and more words ("BPJS Kesehatan dan
-    [BPKP Perwakilan DIY]"), or holds an institution's word (:data:`INSTITUTION_TAILS`,
+    [BPKP Perwakilan DIY]"), or holds an institution's word (:func:`holds_institution_word`:
     "Institut Teknologi Sepuluh Nopember dan [Imperial College London]"): the recogniser took
-    two names for one; also when lower-case words
-    stand between "dan" and the second name, which no name holds ("Kementerian Keuangan dan
-    alokasi dana desa [Pemerintah Kabupaten Ogan Komering Ilir]").
+    two names for one; also when lower-case words stand between "dan" and the second name,
+    which no name holds ("Kementerian Keuangan dan alokasi dana desa [Pemerintah Kabupaten Ogan
+    Komering Ilir]").
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Kementerian Kebudayaan dan Pemerintah Kabupaten Klaten menolak")
@@ -1288,8 +1295,8 @@ def split_coordinated(span: Span) -> list[Span]:
             # kebudayaan Kota Kupang"
         if doc[head].text[:1].isupper() and (
                 doc[head].lower_ in COORDINATED_HEADS or _acronym_opens_a_name(span, head)
-                or any(t.lower_ in INSTITUTION_TAILS and t.text[:1].isupper()
-                       for t in doc[head + 1:span.end])):  # "... dan [Imperial College London]"
+                or holds_institution_word(doc[head + 1:span.end])):  # "... dan [Imperial
+            # College London]"
             return [Span(doc, span.start, k, label=span.label_),
                     *split_coordinated(Span(doc, head, span.end, label=span.label_))]
     return [span]
@@ -1349,7 +1356,7 @@ def without_languages(ents: list[Span]) -> list[Span]:
         listed = (previous_end >= 0 and 0 < ent.start - previous_end <= 2 and all(
             doc[k].lower_ in LIST_JOINERS for k in range(previous_end, ent.start))
             and not (ent.label_ == "PERSON" and len(ent) > 1))  # "berbahasa Jawa, serta [Agus
-        # Setiawan Widodo]": a list of people"
+        # Setiawan Widodo]": a list of people
         if (before is not None and before.text in LANGUAGE_NOUNS) or listed:
             previous_end = ent.end
             if len(ent) >= 3 and any(t.lower_ in ORGANISATION_WORDS or t.lower_ in INSTITUTION_TAILS
@@ -1400,8 +1407,7 @@ def map_entities(doc: Doc, label_map: Mapping[str, str]) -> list[Span]:
               and doc[tidy.end - 1].text[:1].isupper()
               and is_org_only_tail(doc[tidy.end - 1]) and head.lower_ not in PLACE_HEADS):
             new_label = "ORG"  # "Mitsubishi Corporation" tagged PERSON
-        elif (new_label in ("LOC", "PERSON") and len(tidy) >= 2 and any(
-                t.lower_ in INSTITUTION_TAILS and t.text[:1].isupper() for t in tidy[1:])):
+        elif new_label in ("LOC", "PERSON") and holds_institution_word(tidy[1:]):
             new_label = "ORG"  # "Charles Darwin University": named after a person, not one;
             # "Imperial College London" tagged LOC
         elif (new_label == "PERSON" and len(tidy) >= 2 and doc[tidy.end - 1].text[:1].isupper()

@@ -159,12 +159,12 @@ def organisations_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
     short -= other
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     person_starts = {ent.start for ent in ents if ent.label_ == "PERSON"}
-    openings = company_openings(company_names(ents))
+    openings = sorted(company_openings(company_names(ents)), key=len, reverse=True)
     found = []
     for k in positions_of(doc, frozenset(name.lower() for name in short)):
         if k in taken or doc[k].text not in short or _opens_compound(doc, k):
             continue
-        end = next((k + len(key) for key in sorted(openings, key=len, reverse=True)
+        end = next((k + len(key) for key in openings  # the longest first
                     if key[0] == word_key(doc[k].text)
                     and name_key(t.text for t in doc[k:k + len(key)]) == key
                     and not taken.intersection(range(k, k + len(key)))), k + 1)
