@@ -69,6 +69,7 @@ from graph.nlp.titles import (
     name_key,
     short_name,
     title_length_at,
+    titles_before,
     word_key,
 )
 
@@ -168,17 +169,11 @@ def organisations_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
                     if key[0] == word_key(doc[k].text)
                     and name_key(t.text for t in doc[k:k + len(key)]) == key
                     and not taken.intersection(range(k, k + len(key)))), k + 1)
-        if stands_alone(doc[k:end]) or (end in person_starts and _title_ends_at(doc, k)):
+        if stands_alone(doc[k:end]) or (end in person_starts and titles_before(doc, k) < k):
             found.append(Span(doc, k, end, label="ORG"))  # also "Presiden Direktur [Sakura]
             # Kenji Morimoto", "[Kanto Mobility] Hiroshi Tanabe": the holder's company between
             # the title and the holder
     return found
-
-
-def _title_ends_at(doc: Doc, k: int) -> bool:
-    """Whether a title (:func:`~graph.nlp.titles.title_length_at`) ends right before token
-    ``k``."""
-    return any(title_length_at(doc, j) == k - j for j in range(max(0, k - 4), k))
 
 
 MAX_TAIL_NAME_WORDS = 4

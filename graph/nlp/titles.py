@@ -1147,7 +1147,7 @@ STREET_HEADS = frozenset({"jalan", "jl", "jl.", "jln", "jln.", "gang"})
 Sungkono", "Jalan Gubernur Suryo"."""
 
 
-def _titles_before(doc: Doc, start: int) -> int:
+def titles_before(doc: Doc, start: int) -> int:
     """Where the titles written right before token ``start`` begin ("Jalan [Mayjen Prof. Dr.]
     Moestopo"), over initials after them ("Jl. [Letjen S.] Parman"); ``start`` if there are no
     titles."""
@@ -1183,7 +1183,7 @@ def streets_named_after_people(pairs: list[tuple[Span, str]]) -> list[tuple[Span
     result: list[tuple[Span, str]] = []
     for span, role in pairs:
         doc = span.doc
-        first = _titles_before(doc, span.start) if span.label_ != "ORG" else span.start
+        first = titles_before(doc, span.start) if span.label_ != "ORG" else span.start
         head = doc[first - 1] if 0 < first < span.start else None
         if head is not None and head.text[:1].isupper() and (
                 head.lower_ in STREET_HEADS or (head.lower_ in FACILITY_HEADS and only_honorifics(
