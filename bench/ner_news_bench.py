@@ -147,7 +147,19 @@ flight schools), ei1-ei4 (blood donation), ej1-ej4 (judges' ethics), ek1-ek4 (si
 el1-el4 (telecom outages), fi1-fi4 (batik), fj1-fj4 (art galleries), fk1-fk4 (air cargo),
 fl1-fl4 (ocean research), gi1-gi4 (cemeteries), gj1-gj4 (ornamental fish), gk1-gk4 (rubber),
 gl1-gl4 (marathons), hi1-hi4 (recycling), hj1-hj4 (language and literature), hk1-hk4 (housing
-after disasters), hl1-hl4 (boat building), the groups from ga1-ga4 on written by helpers who
+after disasters), hl1-hl4 (boat building), hm1-hm4 (dairy farming), hn1-hn4 (archaeology),
+ho1-ho4 (harbour masters), hp1-hp4 (specialist doctors), im1-im4 (diving), in1-in4 (tax
+disputes), io1-io4 (vocational schools), ip1-ip4 (livestock diseases), he1-he4 (city buses),
+hf1-hf4 (insurance), hg1-hg4 (prisons), hh1-hh4 (water utilities), ie1-ie4 (wildlife
+smuggling), if1-if4 (halal certification), ig1-ig4 (fishing ports), ih1-ih4 (basketball and
+volleyball), je1-je4 (regional budgets), jf1-jf4 (waqf), jg1-jg4 (toll roads), jh1-jh4 (savings
+cooperatives), ji1-ji4 (nuclear research), jj1-jj4 (second-tier football), jk1-jk4 (tourism
+villages), jl1-jl4 (electric vehicles), ke1-ke4 (fertiliser), kf1-kf4 (seafood exports), kg1-kg4
+(building fires), kh1-kh4 (ride-hailing), ki1-ki4 (provincial games), kj1-kj4 (fuel hoarding),
+kk1-kk4 (international schools), kl1-kl4 (illegal gold mining), le1-le4 (election disputes),
+lf1-lf4 (spices), lg1-lg4 (street vendors), lh1-lh4 (maternal health), li1-li4 (shipyards),
+lj1-lj4 (customary land), lk1-lk4 (pioneer flights), ll1-ll4 (e-sports), the groups from ga1-ga4
+on written by helpers who
 never saw the pipeline's output ("Uni Eropa", which one writer tagged a place, made an
 organisation as in the other groups and IDNer 2k train; Muhammadiyah's and Muslimat NU's boards
 in yd and aj converted to the board convention below before scoring); ``--ids d`` scores one

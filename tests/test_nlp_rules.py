@@ -2272,3 +2272,73 @@ def test_a_company_named_again_between_a_title_and_its_holder() -> None:
     assert found.count(("Hanbit", "ORG")) == 2
     assert ("Park Ji-hoon", "PERSON") in found
     assert ("Osaka University", "ORG") in found and ("Kenji Morimoto", "PERSON") in found
+
+
+def test_last_place_of_a_list_and_a_given_name_after_an_office() -> None:
+    found = _shipped_entities(
+        "Polisi memeriksa vila yang disewakan kepada orang asing, terutama di kawasan Canggu, "
+        "Seminyak, dan Ubud. Kepala Dinas Peternakan dan Perikanan Kabupaten Boyolali Sri "
+        "Wahyuni Lestari mengatakan setiap peternak akan menerima bantuan. Anggota DPRD "
+        "Karanganyar Sri Wahyuni Lestari meminta klub dibina. Kampus itu bekerja sama dengan "
+        "Universiti Teknologi MARA di Shah Alam dan Prince of Songkla University di Hat Yai.")
+    assert ("Ubud", "LOC") in found
+    assert ("Dinas Peternakan dan Perikanan Kabupaten Boyolali", "ORG") in found
+    assert ("DPRD Karanganyar", "ORG") in found
+    assert found.count(("Sri Wahyuni Lestari", "PERSON")) == 2
+    assert ("Prince", "LOC") not in found
+
+
+def test_firms_tails_an_island_word_and_a_clause_after_a_company() -> None:
+    found = _shipped_entities(
+        "Program itu menggandeng perusahaan galangan kapal asal Korea Selatan, Daeseong Heavy "
+        "Industries. Mereka bekerja di pabrik Marufuji Seiko Kogyo di Kota Toyohashi. Pabrik itu "
+        "meraih sertifikat Marine Stewardship Council (MSC). Penyelam berkumpul di Crystal "
+        "Bay, lalu menyeberang ke Nusa Penida. Perangkat meter dipasok konsorsium PT Sinar "
+        "Tirta Teknologi dan perusahaan asal Korea Selatan, Hanul Metering.")
+    assert ("Daeseong Heavy Industries", "ORG") in found
+    assert ("Marufuji Seiko Kogyo", "ORG") in found
+    assert ("Marine Stewardship Council", "ORG") in found and ("MSC", "ORG") in found
+    assert ("Crystal Bay", "LOC") in found and ("Nusa Penida", "LOC") in found
+    assert ("PT Sinar Tirta Teknologi", "ORG") in found
+
+
+def test_a_comma_between_two_organisations_ends_a_long_form() -> None:
+    found = _shipped_entities(
+        "Rapat itu dihadiri Balai Pengelola Transportasi Darat Kelas II Lampung (BPTD Lampung), "
+        "Polres Lampung Selatan, Pangkalan TNI AL Lampung (Lanal Lampung), serta manajemen PT "
+        "ASDP.")
+    assert ("Polres Lampung Selatan", "ORG") in found
+    assert ("Pangkalan TNI AL Lampung", "ORG") in found
+    assert ("Lanal Lampung", "ORG") in found
+
+
+def test_trading_businesses_insurers_named_again_and_a_firm_after_its_province() -> None:
+    found = _shipped_entities(
+        "Harga ditekan, kata Burhanuddin Ismail, pemilik UD Lampulo Jaya Fishery, saat ditemui. "
+        "Ia juga pemilik UD Hasan Basri. Ratusan pemegang polis PT Asuransi Jiwa Lintas Harapan "
+        "menggelar aksi damai. Menurut dia, manajemen Lintas Harapan berulang kali menunda. Mitra "
+        "teknologi asal China, Hunan Xinrui Power Technology Co Ltd, ikut. Porsi saham Xinrui "
+        "sebesar 45 persen.")
+    assert ("UD Lampulo Jaya Fishery", "ORG") in found
+    assert ("UD Hasan Basri", "ORG") in found
+    assert ("Lintas Harapan", "ORG") in found
+    assert ("Xinrui", "ORG") in found
+
+
+def test_regional_offices_with_their_level_police_units_and_clubs() -> None:
+    found = _shipped_entities(
+        "Kepala Dishub Kota Semarang Danang Setiaji menyatakan pihaknya menindak pelanggar. "
+        "Kepala BPJS Kesehatan Cabang Purwokerto Yudha Pratama Aji hadir. Petugas Satlantas "
+        "Polres Batang berjaga. Ketua Asprov PSSI Sumatera Barat Budi Santoso hadir. Perangkat "
+        "itu dipasok. "
+        "Klub Makassar Phinisi Basketball resmi diterima sebagai peserta baru Indonesian "
+        "Basketball League (IBL). Siswa Medan Global Academy belajar. Bendahara yayasan, Lestari "
+        "Br Ginting, mengatakan tanah itu dijual.")
+    assert ("Dishub Kota Semarang", "ORG") in found
+    assert ("Yudha Pratama Aji", "PERSON") in found
+    assert ("Satlantas Polres Batang", "ORG") in found
+    assert ("Asprov PSSI Sumatera Barat", "ORG") in found
+    assert ("Makassar Phinisi Basketball", "ORG") in found
+    assert ("Indonesian Basketball League", "ORG") in found
+    assert ("Medan Global Academy", "ORG") in found
+    assert ("Lestari Br Ginting", "PERSON") in found

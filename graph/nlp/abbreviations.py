@@ -182,8 +182,18 @@ def _legal_form_bracket(doc: Doc, k: int) -> bool:
     return k >= 2 and doc[k - 1].lower_ in COMPANY_FORMS and doc[k - 2].text == "("
 
 
-def _long_before(doc: Doc, i: int, short: str) -> Span | None:
-    """The long form that ``short`` abbreviates among the words before token ``i``."""
+def _commas_between_organisations(doc: Doc) -> frozenset[int]:
+    """Commas that end one organisation the recogniser found and begin another ("Polres Lampung
+    Selatan, Pangkalan TNI AL Lampung")."""
+    orgs = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "ORG"]
+    starts = {start for start, _ in orgs}
+    return frozenset(end for _, end in orgs
+                     if end < len(doc) and doc[end].text == "," and end + 1 in starts)
+
+
+def _long_before(doc: Doc, i: int, short: str, org_commas: frozenset[int]) -> Span | None:
+    """The long form that ``short`` abbreviates among the words before token ``i``, not running
+    over ``org_commas`` (:func:`_commas_between_organisations`)."""
     sent_start = doc[i].sent.start if doc.has_annotation("SENT_START") else 0
     window_start = max(sent_start, i - min(len(short) + 5, 2 * len(short)) - 2)
     end = i - 1 if i > window_start and doc[i - 1].text == "," else i
@@ -193,6 +203,11 @@ def _long_before(doc: Doc, i: int, short: str) -> Span | None:
     window_start = max([window_start, *(k + 1 for k in range(window_start, end)
                                         if doc[k].text in BRACKETS and not _legal_form_bracket(
                                             doc, k))])
+    # nor does it run over a comma between two organisations the recogniser found ("Polres
+    # Lampung Selatan, Pangkalan TNI AL Lampung (Lanal Lampung)"); a comma inside one name stays
+    # ("Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan (Kemenko Polhukam)", "SKK
+    # Migas Perwakilan Jawa, Bali, dan Nusa Tenggara (SKK Migas Jabanusa)")
+    window_start = max([window_start, *(k + 1 for k in org_commas if window_start <= k < end)])
     if end <= window_start:
         return None
     return _long_form_span(doc, doc[window_start:end], short)
@@ -229,11 +244,12 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
     """
     pairs: list[tuple[Span, Span]] = []
     n = len(doc)
+    org_commas = _commas_between_organisations(doc)
     for i, token in enumerate(doc):
         if token.lower_ == "atau" and i + 1 < n and i > 0:
             short = doc[i + 1]
             if is_short_form(short.text) and short.text.isupper() and short.is_alpha:
-                long_span = _long_before(doc, i, short.text)
+                long_span = _long_before(doc, i, short.text, org_commas)
                 if long_span is not None:
                     pairs.append((long_span, doc[i + 1:i + 2]))
             continue
@@ -247,11 +263,11 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
         sent_start = doc[i].sent.start if doc.has_annotation("SENT_START") else 0
         shared = _shared_tail(doc, i, inner)
         if shared:  # "Yayasan Pendidikan Islam Nurul Ilmi (YPI Nurul Ilmi)"
-            long_span = _long_before(doc, i - shared, inner[0].text)
+            long_span = _long_before(doc, i - shared, inner[0].text, org_commas)
             if long_span is not None:
                 pairs.append((doc[long_span.start:i], inner))
         elif is_short_form(inner.text) and (
-                long_span := _long_before(doc, i, inner.text)) is not None:
+                long_span := _long_before(doc, i, inner.text, org_commas)) is not None:
             pairs.append((long_span, inner))
         elif i > sent_start and is_short_form(doc[i - 1].text) and len(inner) > 1:
             short_span = doc[i - 1:i]

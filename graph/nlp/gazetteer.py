@@ -108,10 +108,11 @@ ADMINISTRATIVE_PREFIXES = frozenset({"Provinsi", "Kota", "Kabupaten"})
 so a name they open does not lengthen an entity."""
 
 
-def stands_alone(span: Span) -> bool:
+def stands_alone(span: Span, common: bool = False) -> bool:
     """Whether a name (a known place's, an organisation's short name) is a word group of its own,
     not part of a longer name: no capitalised word right before it (unless it opens a sentence)
-    or right after it, and not only common words ("Tanah Air").
+    or right after it, and not only common words ("Tanah Air"), unless ``common`` allows them
+    (a name the article gave a company: "Lintas Harapan").
 
     >>> import spacy
     >>> doc = spacy.blank("id")("pemain daring Tiongkok yang mendunia dan Bank Tiongkok Raya")
@@ -123,7 +124,7 @@ def stands_alone(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     return ((before is None or span[0].is_sent_start or not before.text[:1].isupper())
             and (after is None or not after.text[:1].isupper())
-            and not all(t.lower_ in common_words() for t in span))
+            and (common or not all(t.lower_ in common_words() for t in span)))
 
 
 def _listed_after_a_place(span: Span, ents: list[Span]) -> bool:
@@ -246,6 +247,18 @@ def _capitalised_variant(name: str) -> str | None:
     return " ".join(changed) if changed != words else None
 
 
+LEVEL_PREFIXES = frozenset({"Pemprov", "Pemkot", "Pemkab", "Pemko", "Pemerintah"})
+"""Words of regional governments' names that name the level of government themselves ("Pemkot
+Semarang", "Pemerintah Kota Semarang"): no administrative word follows them again."""
+
+
+def _names_a_level(prefix: str) -> bool:
+    """Whether an organisation's prefix names a level of government (:data:`LEVEL_PREFIXES`,
+    "DPRD Kota", "Kwarcab Kabupaten") so that no administrative word comes after it."""
+    words = prefix.split()
+    return words[0] in LEVEL_PREFIXES or words[-1] in ADMINISTRATIVE_PREFIXES
+
+
 def load_gazetteer(path: str | Path | None = None, *,
                    aliases: bool = True) -> tuple[dict[str, str], frozenset[str]]:
     """``(name -> type, names not matched at a sentence start)`` from the gazetteer file
@@ -269,21 +282,28 @@ def load_gazetteer(path: str | Path | None = None, *,
                 found.setdefault(variant, set()).add(label)
 
     regional: list[str] = []
+    with_level: list[str] = []  # "Kota Semarang": a regional list's first names after its level
     for list_name, spec in data["lists"].items():
         label = spec.get("label")
         if label not in LABELS:
             raise JalinError(f"gazetteer list {list_name!r}: label must be one of "
                              f"{', '.join(LABELS)}", str(path or "graph/data/gazetteer.yaml"))
+        level = spec.get("regional")
         for item in spec.get("names", []):
-            for name in _names(item):
+            for i, name in enumerate(_names(item)):
                 add(name, label)
-                if spec.get("regional"):
+                if level:
                     regional.append(name)
+                    if i == 0 and level in ADMINISTRATIVE_PREFIXES:
+                        with_level.append(f"{level} {name}")
     prefixes = data.get("prefixes") or {}
     for label in LABELS:
         for prefix in prefixes.get(label, []):
             for name in regional:
                 add(f"{prefix} {name}", label)
+            if label == "ORG" and not _names_a_level(prefix):
+                for name in with_level:
+                    add(f"{prefix} {name}", label)
     if aliases:
         for entry in builtin_aliases():
             if entry.type in LABELS:

@@ -126,19 +126,32 @@ the of and for in on at to vs
 Semarang dan Solo"), as "di" and "ke" (under three letters)."""
 
 
+BATAK_DAUGHTER_WORDS = frozenset({"br", "br.", "boru", "beru"})
+"""Words between a Batak or Karo woman's given name and her clan's ("Marlina Br Ginting",
+"Tiurma boru Siregar": daughter of): a person's name holds them (train splits: 7 of 8 people;
+"Tana Beru" ends a village's name, not inside one)."""
+
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "di", "da", "dos", "du", "le", "la",
                             "bin", "binti", "ibn", "al", "el", "ter", "ten", "zu", "dan"})
 """Lower-case words that belong to names before a capitalised word ("von Neumann", "bin Salman")."""
+
+INNER_LOWER_WORDS = NAME_PARTICLES | HEADLINE_LOWER_WORDS | frozenset(
+    "für und des del della do das et y e à au aux sur".split())
+"""Lower-case words a name may hold inside: particles and function words ("Lembaga Kajian dan
+Advokasi untuk Independensi Peradilan", "Karlsruher Institut für Technologie")."""
 
 DIRECTIONS = frozenset({"utara", "selatan", "timur", "barat", "tengah", "tenggara", "daya", "laut"})
 """Compass words written in lower case after a place ("Afrika timur", "Sumatera selatan")."""
 
 
-PLACE_TAILS = DIRECTIONS | {"hilir", "hulu"}
+PLACE_TAILS = DIRECTIONS | {"hilir", "hulu"} | frozenset(
+    "river bay beach island islands reef valley falls".split())
 """Last words of places' names, capitalised, that end no person's name: the compass words
 ("Putussibau Utara") and a river's course ("Embaloh Hilir", "Kapuas Hulu"). In the training
 corpora (train splits) a name of two words or more ending with one is a place 214 times, an
-organisation 5 times, a person never."""
+organisation 5 times, a person never. So do the English names of waters, coasts and islands
+("Wollondilly River": train splits 13 places; "Crystal Bay", "Pink Beach", "Phillip Island",
+"Ashmore Reef", "Silicon Valley"; not "Point": "Hazard Analysis and Critical Control Point")."""
 
 
 PLACE_NOUNS = frozenset({
@@ -239,11 +252,12 @@ def one_word_votes(ents: Iterable[Span], label: str) -> Counter[str]:
 KIND_NOUNS = frozenset("""
 startup start-up perusahaan platform emiten maskapai lokapasar marketplace e-commerce fintech
 unikorn dekakorn decacorn pabrikan produsen firma minimarket supermarket swalayan grup band
+klub
 """.split())
 """Lower-case nouns of a company's kind written before its name ("startup [Ladangku]",
 "perusahaan teknologi [Nalarin]"). Train splits: after "perusahaan" and "maskapai", a name that
 is no place's is an organisation 12 times of 13 (a place's name there is the company's country:
-"perusahaan Singapura")."""
+"perusahaan Singapura"); after "klub" 8 of 11 (the others a place: "klub Eropa")."""
 
 MILITARY_UNIT_HEADS = frozenset({"komando", "skadron", "batalyon", "resimen", "brigade"})
 """Heads of military units, whose names end with their number ("Skadron Udara 51")."""
@@ -290,6 +304,9 @@ group grup capital ventures partners holdings securities sekuritas
 airlines airways entertainment records pictures films productions fc united rovers firm exchange
 authority commission bureau logistics shipping properti property realty force forces motor
 motors network networks textile textiles express shop tv fm society works energy energi
+industries lines engineering construction technologies solutions systems services trading
+advisory consulting pharma pharmaceuticals resources fishery fisheries league council club
+kogyo sangyo shoji kaisha kumiai seisakusho
 """.split())
 """Last words that end nothing but organisations' names: legal forms (also the European and
 Latin American ones: "Chocolaterie Brunner SA", "Van Houtem Cacao BV") and "Corporation",
@@ -311,7 +328,14 @@ train splits 5 of 5), networks' "Network" (6 of 6), mills' "Textile", couriers' 
 Express"), online shops' "Shop" ("TikTok Shop") and broadcasters' "TV" and "FM" ("Kompas TV";
 train splits: inside a name 9 of 9 and 2 of 3 organisations), and, too rare in the corpora to
 count, learned societies' "Society" ("Wildlife Conservation Society"), firms' "Works" and energy
-companies' "Energy"/"Energi" ("Medco Energi")."""
+companies' "Energy"/"Energi" ("Medco Energi"). The English firms' "Industries", "Lines" ("Hai
+Xing Container Lines"; a railway's "Branch Line" is no firm), "Engineering", "Construction",
+"Technologies", "Solutions", "Systems", "Services", "Trading", "Advisory", "Consulting",
+"Pharma", "Pharmaceuticals", "Resources", "Fishery", "Fisheries", leagues', councils' and
+clubs' "League", "Council", "Club" ("Indonesian Basketball League", "Marine Stewardship
+Council") and the Japanese "Kogyo" (industry), "Sangyo", "Shoji" (trading), "Kaisha"
+(company), "Kumiai" (association), "Seisakusho" (works) are as rare in the corpora; in the
+news benchmark all 35 names ending with one are organisations."""
 
 
 CAPITAL_LEGAL_FORMS = frozenset({"SA", "NV", "BV", "ASA", "SRL", "SARL"})
@@ -325,10 +349,11 @@ def is_org_only_tail(token: Token) -> bool:
     return token.lower_ in ORG_ONLY_TAILS or token.text in CAPITAL_LEGAL_FORMS
 
 
-INSTITUTION_TAILS = frozenset({"university", "institute", "college"})
+INSTITUTION_TAILS = frozenset({"university", "institute", "college", "academy", "school"})
 """Words of institutions' names, often named after a person ("Charles Darwin University") or
 followed by their city ("Imperial College London"): such a name is an organisation's, as are
-those opening with "Universitas" (:data:`ORG_ONLY_HEADS`). NERGrit and NERP tag universities as
+those opening with "Universitas" (:data:`ORG_ONLY_HEADS`), and so are schools' and academies'
+("Box Hill High School", "Medan Global Academy"). NERGrit and NERP tag universities as
 places (train splits: "X University" LOC 7 of 7, "X College" LOC 6 of 10); the graph keeps one
 type for them, so they are not in :data:`ORG_ONLY_TAILS`, which also lengthens names."""
 
@@ -389,10 +414,12 @@ def is_school_name(span: Span) -> bool:
     return head in SCHOOL_HEADS or (head == "Pondok" and span[1].text == "Pesantren")
 
 
-PLACE_HEADS = PLACE_NOUNS - {"museum"}
+PLACE_HEADS = PLACE_NOUNS - {"museum"} | {"nusa"}
 """Nouns that make a name they open a place's, whatever type the model gave it: in the training
 corpora (train splits) a name of two words or more opening with one of :data:`PLACE_NOUNS` is LOC
-in every case but one ("Museum ...", also an institution, hence left out)."""
+in every case but one ("Museum ...", also an institution, hence left out), and the old word for
+an island, "Nusa", written only in names ("Nusa Penida", "Nusa Tenggara Timur": train splits 6
+of 7 places, "Nusa Cendana" a university's)."""
 
 
 UNIT_ABBREVIATIONS = frozenset({"humas", "litbang", "diklat", "sdm", "csr", "communication",
@@ -405,6 +432,18 @@ names of departments in companies' titles ("Area Manager Communication, Relation
 "Director of Finance"). Alone they name no one organisation or place, so an entity that is
 only one of them is dropped; inside a longer name ("Divisi Humas Polri") they stay."""
 
+
+DEPARTMENT_ABBREVIATIONS = frozenset({"humas", "diklat", "sdm", "csr"})
+"""The Indonesian department abbreviations of :data:`UNIT_ABBREVIATIONS` that open no
+organisation's name (the news benchmark: "CSR Transjakarta", "CSR Pertamina Patra Niaga
+Regional ..." read whole 5 times, never so annotated); not "Litbang", as the pollster "Litbang
+Kompas" is named whole."""
+
+GENERIC_FACILITY_ACRONYMS = frozenset({"spbu", "spklu", "spbe"})
+"""Kinds of filling and charging stations (stasiun pengisian bahan bakar umum, kendaraan listrik
+umum, bahan bakar elpiji), which are not part of the name of the street or building they stand
+on ("SPBU [Jalan HR Soebrantas]"). Alone they stay as the recogniser reads them: IDNer 2k train
+tags "SPBU" a place 7 times of 12, dev and the news benchmark never."""
 
 TERM_ACRONYMS = frozenset("""
 apbn apbd apbdes bbm blt pkh bpnt kur umkm ukm ppn pph dau dak pnbp ktp stnk psbb ppkm lpg cpo pdb
@@ -713,7 +752,9 @@ def _after_a_name_and_comma(doc: Doc, start: int) -> bool:
 def tidy_span(span: Span, cased: bool = True) -> Span | None:
     """``span`` without punctuation, spaces or (in cased text) lower-case words at its ends, a
     month after a place or organisation (:data:`MONTH_NAMES`), and without a capitalised
-    function word in front; ``None`` if nothing name-like is left.
+    function word in front; a place or organisation also without the phrase that a lower-case
+    word after "dan" begins, or the clause of three lower-case words; ``None`` if nothing
+    name-like is left.
 
     >>> import spacy
     >>> doc = spacy.blank("id")('"Jack Ma," katanya. Antara Jokowi dan e-commerce Indonesia')
@@ -797,6 +838,19 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
         if doc[k].text == ")" and not any(doc[j].text == "(" for j in range(start, k)):
             start = k + 1
     trim_edges()
+    if cased and span.label_ in ("ORG", "LOC"):
+        inner = [k for k in range(start + 1, end - 1) if doc[k].is_alpha
+                 and _is_lower_word(doc[k]) and doc[k].lower_ not in INNER_LOWER_WORDS]
+        if inner and (len(inner) >= 3 or doc[inner[0] - 1].lower_ in LIST_JOINERS):
+            # "[PT Sinar Tirta Teknologi] dan perusahaan asal Korea Selatan": a lower-case word
+            # after "dan" begins another phrase; three of them, a clause. Fewer may belong to
+            # a name written in lower case ("Kementerian luar negeri Mesir")
+            end = inner[0]
+            while end > start and doc[end - 1].lower_ in LIST_JOINERS:
+                end -= 1
+            trim_edges()
+            if end - start <= 1 and len(inner) >= 3:
+                return None  # "[We hope they will do well in Boyolali]": a sentence
     if start < end and CURRENCY.match(doc[start].text):
         return None  # an amount of money ("US$ 130 miliar"), not a name
     if (cased and end - start > 1 and doc[start].lower_ in LEADING_FUNCTION_WORDS
@@ -814,6 +868,10 @@ def tidy_span(span: Span, cased: bool = True) -> Span | None:
         return None  # "merayakan [Nyepi]": a day
     if text.lower().replace(" ", "") in INTERJECTIONS:
         return None  # '"[Insyaallah] selesai tahun ini," kata ...': a pious formula
+    if (cased and end - start >= 2 and doc[start].text.isupper()
+            and doc[start].lower_ in GENERIC_FACILITY_ACRONYMS
+            and doc[start + 1].lower_ in PLACE_HEADS and doc[start + 1].text[:1].isupper()):
+        start += 1  # "SPBU [Jalan Soekarno-Hatta]": the station on the street named
     if cased and doc[start].text.isupper() and doc[start].lower_ in TERM_ACRONYMS:
         return None  # "[BLT]", "[APBD Perubahan 2025]": a programme's or budget's name
     if MODEL_NUMBER.fullmatch(text) or (
@@ -1026,6 +1084,9 @@ COMPANY_HEADS = frozenset({"pt", "cv", "ud"})
 """Legal forms written before an Indonesian company's name (perseroan terbatas, commanditaire
 vennootschap, usaha dagang)."""
 
+COMPANY_HEAD_FORMS = frozenset({"PT", "CV", "UD"})
+""":data:`COMPANY_HEADS` as written in cased text, where "CV" is not a curriculum vitae."""
+
 
 def extend_company(span: Span, taken: set[int]) -> Span:
     """``span`` lengthened over the capitalised common words and bracketed legal forms right after
@@ -1057,6 +1118,43 @@ def extend_company(span: Span, taken: set[int]) -> Span:
         else:
             break
     return span if end == span.end else Span(doc, span.start, end, label="ORG")
+
+
+def companies_after_legal_forms(ents: list[Span]) -> list[Span]:
+    """``ents`` with the person or place spans that a company's legal form
+    (:data:`COMPANY_HEAD_FORMS`, outside every entity) stands right before, or opens, made one
+    organisation with it and with the person or place spans right after them: "UD [Lampulo]
+    [Jaya Fishery]" ->
+    "[UD Lampulo Jaya Fishery]", "[UD Hasan Basri]" PERSON -> ORG (usaha dagang, a trading
+    business, is often named after its owner).
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("pemilik UD Lampulo Jaya Fishery hadir")
+    >>> ents = [Span(doc, 2, 3, label="LOC"), Span(doc, 3, 5, label="PERSON")]
+    >>> [(e.text, e.label_) for e in companies_after_legal_forms(ents)]
+    [('UD Lampulo Jaya Fishery', 'ORG')]
+    """
+    result: list[Span] = []
+    made = False  # whether the last span of ``result`` is a company made here
+    for ent in ents:
+        doc = ent.doc
+        previous = result[-1] if result else None
+        if ent.label_ not in ("PERSON", "LOC"):
+            result.append(ent)
+            made = False
+        elif made and previous is not None and previous.end == ent.start:
+            result[-1] = Span(doc, previous.start, ent.end, label="ORG")  # "... [Jaya Fishery]"
+        elif len(ent) >= 2 and ent[0].text in COMPANY_HEAD_FORMS:
+            result.append(Span(doc, ent.start, ent.end, label="ORG"))
+            made = True
+        elif (ent.start > 0 and doc[ent.start - 1].text in COMPANY_HEAD_FORMS
+              and (previous is None or previous.end < ent.start)):
+            result.append(Span(doc, ent.start - 1, ent.end, label="ORG"))
+            made = True
+        else:
+            result.append(ent)
+            made = False
+    return result
 
 
 def split_slashed_organisations(ents: list[Span]) -> list[Span]:
@@ -1426,6 +1524,9 @@ def map_entities(doc: Doc, label_map: Mapping[str, str]) -> list[Span]:
             new_label = "ORG"  # "SMP Negeri 2 Mamuju" tagged LOC
         elif new_label != "PERSON" and is_initials(doc, tidy.start, tidy.end):
             new_label = "PERSON"  # "berinisial AS": not Amerika Serikat
+        elif new_label in ("LOC", "ORG") and any(
+                t.lower_ in BATAK_DAUGHTER_WORDS for t in tidy[1:-1]):
+            new_label = "PERSON"  # "Lestari Br Ginting" LOC: a Batak woman's clan name
         if new_label != tidy.label_:
             tidy = Span(doc, tidy.start, tidy.end, label=new_label)
         kept.append(tidy)
@@ -1439,7 +1540,7 @@ def map_entities(doc: Doc, label_map: Mapping[str, str]) -> list[Span]:
             kept = [named for named in (with_kind_acronym_name(span, taken) for span in kept)
                     if named is not None]
             kept = split_slashed_organisations(company_words_from_person(
-                join_route_names(join_facility_and_namesake(kept))))
+                join_route_names(join_facility_and_namesake(companies_after_legal_forms(kept)))))
             taken = {i for span in kept for i in range(span.start, span.end)}
         missed = [span for span in initials_spans(doc) if span.start not in taken]
         if not headline:

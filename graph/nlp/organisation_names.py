@@ -45,6 +45,7 @@ from graph.nlp.gazetteer import builtin_names, place_names, stands_alone
 from graph.nlp.labels import (
     COMPANY_FORMS,
     COMPANY_HEADS,
+    DEPARTMENT_ABBREVIATIONS,
     KIND_NOUNS,
     LEADING_FUNCTION_WORDS,
     MAX_KIND_NAME_WORDS,
@@ -154,22 +155,33 @@ def organisations_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
     ['Auralis']
     """
     short = {name for ent in ents if ent.label_ == "ORG" and (name := short_name(ent))}
-    if not short:
+    companies = company_names(ents)
+    whole = {key for key in companies if len(key) >= 2}  # a whole name after its legal form
+    # and kind: "PT Asuransi Jiwa Lintas Harapan" ... "manajemen [Lintas Harapan]"
+    if not short and not whole:
         return []
     other = {t.text for ent in ents if ent.label_ in ("PERSON", "LOC") for t in ent}
     short -= other
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     person_starts = {ent.start for ent in ents if ent.label_ == "PERSON"}
-    openings = sorted(company_openings(company_names(ents)), key=len, reverse=True)
+    openings = sorted(company_openings(companies) | whole, key=len, reverse=True)
+    firsts = {key[0] for key in whole}
     found = []
-    for k in positions_of(doc, frozenset(name.lower() for name in short)):
-        if k in taken or doc[k].text not in short or _opens_compound(doc, k):
+    for k in positions_of(doc, frozenset(name.lower() for name in short) | firsts):
+        if (k in taken or (doc[k].text not in short and word_key(doc[k].text) not in firsts)
+                or _opens_compound(doc, k)):
             continue
         end = next((k + len(key) for key in openings  # the longest first
                     if key[0] == word_key(doc[k].text)
                     and name_key(t.text for t in doc[k:k + len(key)]) == key
                     and not taken.intersection(range(k, k + len(key)))), k + 1)
-        if stands_alone(doc[k:end]) or (end in person_starts and titles_before(doc, k) < k):
+        if end == k + 1 and doc[k].text not in short:
+            continue  # the first word of a longer name alone
+        bounded = (end > k + 1 and name_key(t.text for t in doc[k:end]) in whole
+                   and stands_alone(doc[k:end], common=True))  # of common words, capitalised:
+        # "manajemen [Lintas Harapan]"
+        if bounded or stands_alone(doc[k:end]) or (
+                end in person_starts and titles_before(doc, k) < k):
             found.append(Span(doc, k, end, label="ORG"))  # also "Presiden Direktur [Sakura]
             # Kenji Morimoto", "[Kanto Mobility] Hiroshi Tanabe": the holder's company between
             # the title and the holder
@@ -411,12 +423,15 @@ def organisations_by_kind_runs(doc: Doc, ents: list[Span]) -> list[Span]:
     [('Khatulistiwa Air', 'ORG'), ('Khatulistiwa Air', 'ORG')]
     """
     names: set[tuple[str, ...]] = set()
+    introduced: set[int] = set()  # where a kind noun opening a sentence introduces a name
     for k in positions_of(doc, KIND_NOUNS):
         if not (doc[k].text.islower() or doc[k].is_sent_start):
             continue
         run = _kind_named_run(doc, k)
         if run is not None:
             names.add(tuple(t.text for t in run))
+            if run.start == k + 1:
+                introduced.add(run.start)
     if not names:
         return ents
     person_words = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
@@ -431,7 +446,8 @@ def organisations_by_kind_runs(doc: Doc, ents: list[Span]) -> list[Span]:
     for k in positions_of(doc, firsts):
         for name in names:
             end = k + len(name)
-            if tuple(t.text for t in doc[k:end]) != name or not (stands_alone(doc[k:end]) or (
+            if tuple(t.text for t in doc[k:end]) != name or not (
+                    stands_alone(doc[k:end]) or k in introduced or (
                     k > 0 and doc[k - 1].is_sent_start
                     and doc[k - 1].lower_ in LEADING_FUNCTION_WORDS
                     and stands_alone(doc[k - 1:end]))):  # "Selain [Khatulistiwa Air],"
@@ -591,6 +607,28 @@ def national_branches(doc: Doc, ents: list[Span]) -> list[Span]:
     return result
 
 
+def without_departments(ents: list[Span]) -> list[Span]:
+    """``ents`` with an organisation that opens with a department's abbreviation
+    (:data:`~graph.nlp.labels.DEPARTMENT_ABBREVIATIONS`) before a capitalised word cut after it:
+    the department belongs to the holder's role, as in "Kepala Humas [Polda Bali]" ("Area Manager
+    Communication, Relations & CSR [Pertamina Patra Niaga Regional Sumbagut]"). Run after the
+    titles, which read the role with the department and split the holder off.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Manajer CSR Pertamina Patra Niaga hadir")
+    >>> [e.text for e in without_departments([Span(doc, 1, 5, label="ORG")])]
+    ['Pertamina Patra Niaga']
+    """
+    result = []
+    for ent in ents:
+        if (ent.label_ == "ORG" and len(ent) >= 2 and ent[0].text[:1].isupper()
+                and ent[0].lower_ in DEPARTMENT_ABBREVIATIONS and ent[1].text[:1].isupper()
+                and not ent[1].is_sent_start):
+            ent = Span(ent.doc, ent.start + 1, ent.end, label="ORG")
+        result.append(ent)
+    return result
+
+
 class OrganisationNames:
     """Adds the organisations an article names again by their short name (see the module)."""
 
@@ -609,7 +647,7 @@ class OrganisationNames:
         found = organisations_named_again(doc, ents)
         if found:
             ents = sorted(ents + found, key=lambda span: span.start)
-        ents = customs_offices(doc, ents)
+        ents = without_departments(customs_offices(doc, ents))
         if ents != before:
             doc.ents = ents
         return doc

@@ -45,6 +45,7 @@ from .labels import (
     KIND_NOUNS,
     LEADING_FUNCTION_WORDS,
     LIST_JOINERS,
+    NAME_PARTICLES,
     ORGANISATION_WORDS,
     ORIGIN_WORDS,
     PLACE_NOUNS,
@@ -78,6 +79,14 @@ MAX_NAME_WORDS = 4
 NameSet = Container[tuple[str, ...]]
 """Name keys of the article's places and organisations (:func:`~graph.nlp.titles.named_in_doc`),
 which the functions below compute when not given."""
+
+GIVEN_NAME_OPENERS = frozenset("""
+muhammad muhamad mohammad mohamad ahmad abdul siti sri nur nurul dewi andi agus dwi tri eka
+""".split())
+"""The commonest first words of Indonesian people's names, Arabic ("Muhammad", "Abdul", "Siti",
+"Nur"), Javanese ("Sri", "Dwi", "Tri", "Eka": ordinal birth names) and Bugis ("Andi"); after an
+office's name they open its holder's ("Kepala Dinas Peternakan Kabupaten Boyolali [Sri Wahyuni
+Lestari]")."""
 
 ABBREVIATED_GIVEN_NAMES = frozenset("muh. moh. moch. mochd. mhd. muhd. abd.".split())
 """Given names written short with a full stop, kept one token by the tokenizer
@@ -175,7 +184,10 @@ def first_names_in_offices(doc: Doc, ents: list[Span], names: NameSet) -> list[S
     Lestari]" -> "SMA Negeri 3 Semarang", "Sri Endah Lestari"; "CEO [Kartal Savunma
     Teknolojileri Murat] [Özkan]". The office is an organisation of four words or more that a
     title stands before; the holder, right after it, a person of one word or a place no one
-    knows (a surname typed LOC) of one or two words; the moved word can only be a name's.
+    knows (a surname typed LOC) of one or two words; the moved word can only be a name's, or is
+    one of the commonest first words of names (:data:`GIVEN_NAME_OPENERS`, before a person of
+    two words too and after an office of two words: "Kepala Dinas Peternakan Kabupaten
+    Boyolali [Sri Wahyuni Lestari]", "Anggota DPRD Karanganyar [Sri Wahyuni Lestari]").
 
     >>> import spacy
     >>> doc = spacy.blank("id")("kata CEO Kartal Savunma Teknolojileri Murat Ozkan kemarin")
@@ -188,7 +200,8 @@ def first_names_in_offices(doc: Doc, ents: list[Span], names: NameSet) -> list[S
     result = list(ents)
     for org in ents:
         holder = by_start.get(org.end)
-        if (org.label_ != "ORG" or len(org) < 4 or holder is None or len(holder) > 2
+        if (org.label_ != "ORG" or holder is None or len(holder) > 2
+                or len(org) < (3 if org[-1].lower_ in GIVEN_NAME_OPENERS else 4)
                 or is_org_only_tail(doc[org.end - 1])
                 or holder.label_ not in ("PERSON", "LOC")):
             continue
@@ -202,7 +215,8 @@ def first_names_in_offices(doc: Doc, ents: list[Span], names: NameSet) -> list[S
                      and (word_key(doc[k].text),) not in names)
         else:  # a lone surname: not "Rektor Universitas Gadjah [Mada] [Ova Emilia]", "Direktur
             # Utama PT Farmasindo Prima [Lestari] [Leonardus Halim]"
-            moved = len(holder) == 1 and _only_a_name(doc, k, names)
+            moved = ((len(holder) == 1 and _only_a_name(doc, k, names))
+                     or (doc[k].lower_ in GIVEN_NAME_OPENERS and doc[k].is_title))
         if not moved or not role_before(org):
             continue
         result = [e for e in result if e is not org and e is not holder] + [
@@ -537,6 +551,8 @@ def coordinated_places(doc: Doc, ents: list[Span]) -> list[Span]:
     person, not an organisation's). After a comma only, a name of more than one word that is no
     known place, or one that no joiner follows, is an apposition, not a list's member
     ("terbesar di Eropa, Bernard Matthews.", "mitranya dari Yordania, Ayman Safadi, di Amman").
+    A last member the recogniser missed is added (:func:`_unnamed_last_place`: "di kawasan
+    Canggu, Seminyak, dan [Ubud].").
 
     In IDNer 2k and NERGrit train, the entity after "di/ke/dari [place] dan" is a place 19 times,
     a person once, an organisation once.
@@ -548,7 +564,9 @@ def coordinated_places(doc: Doc, ents: list[Span]) -> list[Span]:
     [('Khan Younis', 'LOC'), ('Deir al-Balah', 'LOC')]
     """
     result = list(ents)
+    added: list[Span] = []
     by_start = {ent.start: i for i, ent in enumerate(ents)}
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
     places = gazetteer_place_keys()
     for ent in ents:
         if (ent.label_ != "LOC" or ent.start == 0
@@ -560,7 +578,12 @@ def coordinated_places(doc: Doc, ents: list[Span]) -> list[Span]:
             while k < len(doc) and doc[k].lower_ in LIST_JOINERS:
                 k += 1
             j = by_start.get(k)
-            if k == end or j is None:
+            if k > end and j is None:
+                last = _unnamed_last_place(doc, end, k, taken)
+                if last is not None:
+                    added.append(last)
+                break
+            if k == end:
                 break
             member = result[j]
             if member.label_ != "LOC":
@@ -574,8 +597,43 @@ def coordinated_places(doc: Doc, ents: list[Span]) -> list[Span]:
                     break
                 result[j] = Span(doc, member.start, member.end, label="LOC")
             end = member.end
+    if added:
+        return sorted(result + added, key=lambda span: span.start)
     return result
 
+
+def _unnamed_last_place(doc: Doc, end: int, k: int, taken: set[int]) -> Span | None:
+    """The last member of a list of places that the recogniser left out, if tokens ``end`` to
+    ``k`` join it to the list with "dan", "serta" or "atau": one or two name-like words outside
+    every entity that end the clause ("di kawasan Canggu, Seminyak, dan [Ubud]."), none a date's
+    word, a common or function word; what follows is punctuation or a lower-case word, not one
+    inside a foreign name (:data:`FOREIGN_NAME_PARTICLES`).
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("di Canggu dan Ubud.")
+    >>> _unnamed_last_place(doc, 2, 3, set()).text
+    'Ubud'
+    """
+    if not any(doc[x].lower_ in ("dan", "serta", "atau") for x in range(end, k)):
+        return None
+    stop = k
+    while (stop < len(doc) and stop - k < 2 and stop not in taken
+           and _is_name_like(doc[stop].text) and doc[stop].text not in DATE_WORDS
+           and doc[stop].lower_ not in common_words()
+           and doc[stop].lower_ not in LEADING_FUNCTION_WORDS
+           and doc[stop].lower_ not in ORGANISATION_WORDS
+           and doc[stop].lower_ not in PLACE_WORDS_BEFORE):
+        stop += 1
+    if stop == k or (stop < len(doc) and (
+            stop in taken or doc[stop].is_title or doc[stop].is_upper
+            or doc[stop].lower_ in FOREIGN_NAME_PARTICLES)):  # "[Prince of Songkla University]"
+        return None
+    return Span(doc, k, stop, label="LOC")
+
+
+FOREIGN_NAME_PARTICLES = NAME_PARTICLES - {"di", "dan"} | {"of", "the", "and", "for"}
+"""Lower-case words inside a foreign name ("Prince of Songkla University", "Rio de Janeiro"): the
+name goes on after them."""
 
 LIST_PLACE_CUES = PLACE_WORDS_BEFORE - {"negara", "negeri", "daerah"}
 """Words after which a list is one of places: those of :data:`PLACE_WORDS_BEFORE` but the words

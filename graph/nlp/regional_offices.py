@@ -332,6 +332,16 @@ Daerah (Polda), Resor (Polres), Sektor (Polsek)."""
 MAX_UNIT_WORDS = 3
 """Most words of a command's unit name after its slash ("Kodim 0501/[Jakarta Pusat]")."""
 
+POLICE_UNIT_ACRONYMS = frozenset("""
+satlantas satreskrim satresnarkoba satpolairud satintelkam satsamapta satbinmas sattahti
+satbrimob ditlantas ditreskrimum ditreskrimsus ditresnarkoba ditpolairud ditsamapta ditbinmas
+ditintelkam ditressiber dittahti
+""".split())
+"""The short names of the units of a Polres (Satuan: traffic, criminal investigation,
+narcotics, water police ...) and of a Polda (Direktorat), written before their command
+("Satlantas Polres Batang", "Ditreskrimsus Polda Jateng"; Perpol 2/2021 on the Polda's and
+Polres's organisation): one office with it, as "Satuan Reserse Kriminal Polres ..." is."""
+
 
 def _unit_name_end(doc: Doc, slash: int) -> int:
     """End of a unit's name written after the slash at token ``slash`` ("/[Praja Vira Braja]"):
@@ -422,6 +432,13 @@ def commands(doc: Doc, ents: list[Span]) -> list[Span]:
             start -= 1  # "Batalyon [Infanteri 762/Vira]"
         if doc[start].lower_ not in COMMAND_HEADS or not doc[start].text[:1].isupper():
             continue
+        if (start > 0 and doc[start - 1].lower_ in POLICE_UNIT_ACRONYMS
+                and not any(e.start <= start - 1 < e.end for e in result)
+                and not role_before(Span(doc, start - 1, ent.end))
+                and (start < 2 or doc[start - 1].is_sent_start or doc[start - 2].is_sent_start
+                     or not doc[start - 2].text[:1].isupper())):
+            start -= 1  # "[Satlantas Polres Batang]"; not "Kepala Satlantas [Polres Batang]",
+            # "Kanit PPA Satreskrim [Polres Pasuruan]": a role's words before the unit
         slashes = [k for k in range(ent.start + 1, ent.end) if doc[k].text == "/"]
         slash = slashes[-1] if slashes else ent.end
         end = max(ent.end, _unit_name_end(doc, slash)) if slash < len(doc) else ent.end
@@ -440,9 +457,15 @@ MAX_AREA_WORDS = 3
 """Most words of an area's name after its administrative noun ("Kabupaten [Mamberamo Tengah]")."""
 
 
+AREA_HEADS = ADMINISTRATIVE_HEADS | {"puskesmas"}
+"""Capitalised nouns before an area's name: the administrative ones and the district health
+centre's, named after the district it serves ("Puskesmas Oinlasi": the news benchmark tags 41
+of 41 places)."""
+
+
 def untagged_areas(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with each area the recogniser missed that is written with its capitalised
-    administrative noun (:data:`~graph.nlp.labels.ADMINISTRATIVE_HEADS`) and one to three
+    administrative noun or "Puskesmas" (:data:`AREA_HEADS`) and one to three
     capitalised words added as a place: "Mae Sot, [Provinsi Tak]", "[Kecamatan Klego]"; words
     that are all common ones only after a comma or "di", "ke", "dari" (not "5 Dusun Utama").
     Not inside a title ("Kepala Desa Sukamaju"), not when more capitalised words run on (a
@@ -454,7 +477,7 @@ def untagged_areas(doc: Doc, ents: list[Span]) -> list[Span]:
     >>> [(e.text, e.label_) for e in untagged_areas(doc, [Span(doc, 2, 4, label="LOC")])]
     [('Mae Sot', 'LOC'), ('Provinsi Tak', 'LOC')]
     """
-    heads = positions_of(doc, ADMINISTRATIVE_HEADS)
+    heads = positions_of(doc, AREA_HEADS)
     if not heads:
         return ents
     taken = {i for e in ents for i in range(e.start, e.end)}

@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..dates import MONTHS, WEEKDAYS
-from .gazetteer import PLACE_CUES, builtin_names, place_names
+from .gazetteer import PLACE_CUES, builtin_names, gazetteer_lists, place_names
 from .labels import (
     ADMINISTRATIVE_HEADS,
     BALINESE_NAME_WORDS,
@@ -462,6 +462,11 @@ def _names_in_doc(ents: Iterable[Span], label: str, gazetteer: bool = True) -> _
 MIN_SHORT_NAME_LETTERS = 3
 
 
+@lru_cache(maxsize=1)
+def _east_asian_regions() -> frozenset[str]:
+    return gazetteer_lists("east_asian_regions")
+
+
 def short_name(ent: Span) -> str | None:
     """The word an organisation's name may be shortened to, or ``None``.
 
@@ -469,14 +474,21 @@ def short_name(ent: Span) -> str | None:
     >>> doc = spacy.blank("id")("PT Daeyang Energy Indonesia dan Bank Sentosa Makmur")
     >>> short_name(doc[0:4]), short_name(doc[5:8])
     ('Daeyang', None)
+    >>> short_name(spacy.blank("id")("Hunan Xinrui Power Technology Co Ltd")[:])
+    'Xinrui'
     """
     words = list(ent)
     if any(t.text == "&" for t in words):
         return None  # a firm named after its partners: "Sihombing" alone is the partner
     if words and (words[0].lower_ in COMPANY_HEADS or words[0].lower_ in KIND_ACRONYMS):
-        words = words[1:]  # "PT", "Gapoktan": a kind, no name
+        words = words[1 + _business_kind_size([t.lower_ for t in words[1:]]):]  # "PT", "PT
+        # Asuransi Jiwa", "Gapoktan": a kind, no name
     if len(words) < 2:
         return None  # a one-word name is its own short name: the recogniser found it
+    if len(words) >= 3 and words[0].text in _east_asian_regions():
+        words = words[1:]  # "Hunan Xinrui Power Technology Co Ltd" -> "Xinrui": a Chinese,
+        # Japanese or Korean firm named after its home province or city first; not "Indonesia
+        # Battery Corporation", "Paris Hilton Ltd"
     first = words[0]
     text, lower = first.text, first.lower_
     if not (text[:1].isupper() and first.is_alpha and len(text) >= MIN_SHORT_NAME_LETTERS
@@ -495,6 +507,22 @@ ENTERPRISE_HEADS = (
 """Kinds of regional and village enterprises written before their names, longest first, which
 news drops when it names one again: "Perumda Air Minum Tirta Sasando" ... "Direktur Utama
 Tirta Sasando", "BUMDes Lurik Sejahtera" ... "Lurik Sejahtera"."""
+
+
+BUSINESS_KINDS = (
+    ("asuransi", "jiwa"), ("asuransi", "umum"), ("asuransi", "kerugian"), ("asuransi", "syariah"),
+    ("bank", "perkreditan", "rakyat"), ("asuransi",), ("reasuransi",), ("bpr",),
+)
+"""Kinds of licensed financial businesses written after "PT" before the company's own name,
+longest first (OJK's licence names: "PT Asuransi Jiwa Lintas Harapan", "PT BPR Arta Mulia"),
+which news drops when it names the company again ("manajemen Lintas Harapan")."""
+
+
+def _business_kind_size(words: list[str]) -> int:
+    """Number of lower-cased ``words`` (after "PT") that are a business kind
+    (:data:`BUSINESS_KINDS`) with a name after it, or 0."""
+    return next((len(kind) for kind in BUSINESS_KINDS
+                 if len(words) > len(kind) and tuple(words[:len(kind)]) == kind), 0)
 
 
 def company_names(ents: Iterable[Span]) -> set[tuple[str, ...]]:
@@ -525,6 +553,10 @@ def company_names(ents: Iterable[Span]) -> set[tuple[str, ...]]:
             end -= 1
         if end > start and (start, end) != (0, len(words)):
             names.add(name_key(words[start:end]))
+            if words[0].lower() in COMPANY_HEADS:  # "PT Asuransi Jiwa [Lintas Harapan]"
+                kind = _business_kind_size([w.lower() for w in words[start:end]])
+                if kind:
+                    names.add(name_key(words[start + kind:end]))
             short = short_name(ent)
             if short:
                 names.add(name_key([short]))
@@ -1085,10 +1117,13 @@ def org_tail_before_person(span: Span, taken: set[int]) -> list[Span]:
     if tail < 0:
         return [span]
     start = span.start
+    places = gazetteer_place_keys()
     while (start > 0 and span.start - start < MAX_ORG_WORDS_BEFORE_TAIL and start - 1 not in taken
            and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper()
-           and doc[start - 1].lower_ not in common_words() and not title_length_at(doc, start - 1)):
-        start -= 1
+           and doc[start - 1].lower_ not in common_words() and not title_length_at(doc, start - 1)
+           and not any(j + known_place_at(doc, j, places, start) == start
+                       for j in range(max(0, start - MAX_PLACE_WORDS), start))):
+        start -= 1  # not a known place's word: "Vice President Asia Pasifik [Albrecht Pharma]"
         if doc[start].is_sent_start:
             break
     if start == span.start and tail == 0:
