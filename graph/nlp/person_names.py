@@ -45,7 +45,6 @@ from .labels import (
     KIND_NOUNS,
     LEADING_FUNCTION_WORDS,
     LIST_JOINERS,
-    NAME_PARTICLES,
     ORGANISATION_WORDS,
     ORIGIN_WORDS,
     PLACE_NOUNS,
@@ -61,6 +60,7 @@ from .labels import (
     positions_of,
 )
 from .titles import (
+    SURNAME_PARTICLES,
     area_words,
     gazetteer_place_keys,
     known_place_at,
@@ -631,9 +631,9 @@ def _unnamed_last_place(doc: Doc, end: int, k: int, taken: set[int]) -> Span | N
     return Span(doc, k, stop, label="LOC")
 
 
-FOREIGN_NAME_PARTICLES = NAME_PARTICLES - {"di", "dan"} | {"of", "the", "and", "for"}
-"""Lower-case words inside a foreign name ("Prince of Songkla University", "Rio de Janeiro"): the
-name goes on after them."""
+FOREIGN_NAME_PARTICLES = SURNAME_PARTICLES | {"of", "the", "and", "for"}
+"""Lower-case words inside a foreign name (the surnames' particles and the English function
+words: "Prince of Songkla University", "Rio de Janeiro"): the name goes on after them."""
 
 LIST_PLACE_CUES = PLACE_WORDS_BEFORE - {"negara", "negeri", "daerah"}
 """Words after which a list is one of places: those of :data:`PLACE_WORDS_BEFORE` but the words
