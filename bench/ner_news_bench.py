@@ -158,8 +158,17 @@ villages), jl1-jl4 (electric vehicles), ke1-ke4 (fertiliser), kf1-kf4 (seafood e
 (building fires), kh1-kh4 (ride-hailing), ki1-ki4 (provincial games), kj1-kj4 (fuel hoarding),
 kk1-kk4 (international schools), kl1-kl4 (illegal gold mining), le1-le4 (election disputes),
 lf1-lf4 (spices), lg1-lg4 (street vendors), lh1-lh4 (maternal health), li1-li4 (shipyards),
-lj1-lj4 (customary land), lk1-lk4 (pioneer flights), ll1-ll4 (e-sports), the groups from ga1-ga4
-on written by helpers who
+lj1-lj4 (customary land), lk1-lk4 (pioneer flights), ll1-ll4 (e-sports), me1-me4 (forest
+honey), mf1-mf4 (drownings in mining pits), mg1-mg4 (entrance-test cheating), mh1-mh4 (vehicle
+theft rings), mi1-mi4 (river sand mining), mj1-mj4 (sugar mills), mk1-mk4 (carbon trading),
+ml1-ml4 (rabies), ne1-ne4 (boat races), nf1-nf4 (sea toll shipping), ng1-ng4 (event and wedding
+organisers' fraud), nh1-nh4 (city parks), ni1-ni4 (karate, taekwondo, judo), nj1-nj4 (coal
+railways), nk1-nk4 (school funds), nl1-nl4 (fake housing projects), ii1-ii4 (horse racing),
+ij1-ij4 (coastal abrasion), ik1-ik4 (songket and ikat), il1-il4 (golf and tennis), jm1-jm4
+(immigration), jn1-jn4 (overloaded trucks), jo1-jo4 (wayang and theatre), jp1-jp4 (volcano
+monitoring), km1-km4 (fish cages), kn1-kn4 (tourist rides), ko1-ko4 (organ trafficking),
+kp1-kp4 (groundwater), oe1-oe4 (zakat funds), of1-of4 (the Trans Papua road), og1-og4 (women's
+football), oh1-oh4 (urban farming), the groups from ga1-ga4 on written by helpers who
 never saw the pipeline's output ("Uni Eropa", which one writer tagged a place, made an
 organisation as in the other groups and IDNer 2k train; Muhammadiyah's and Muslimat NU's boards
 in yd and aj converted to the board convention below before scoring); ``--ids d`` scores one
@@ -174,7 +183,11 @@ parliamentary commission or faction is its parliament or party ("Komisi III [DPR
 board, its bare region no entity ("DPD [Partai Golkar] Bali", "DPC [PKB] [Kabupaten
 Magelang]", as IDNer 2k annotates them; the writers' whole boards were converted on 2026-11-30
 and their bare regions on 2026-12-01, Muhammadiyah's boards in yd1-yd4, "Pimpinan Daerah
-[Muhammadiyah] Jember", before they were scored).
+[Muhammadiyah] Jember", before they were scored). The groups from me1-me4 on were written to
+a prompt rewritten on 2026-12-01 (the earlier one was lost), which states the role, board and
+unit conventions with examples; their writers leave a police unit's acronym and a sports
+federation's provincial board out of the name ("Satreskrim [Polres Ende]", "Pengprov [FORKI]
+Sumbar"), which the earlier groups mostly tag whole; both are left as written.
 ``--model-alone`` scores the trained model without Jalin's rule components. ``--sentences``
 scores as held-back annotated news usually comes: each article cut into sentences by Jalin's
 tokenizer and sentencizer, written as a token-per-line BIO file and scored by ``jalin ner eval``

@@ -60,6 +60,7 @@ from .labels import (
     positions_of,
 )
 from .titles import (
+    HONORIFICS,
     SURNAME_PARTICLES,
     area_words,
     gazetteer_place_keys,
@@ -121,6 +122,7 @@ def _only_a_name(doc: Doc, k: int, names: NameSet) -> bool:
     return (_is_name_like(token.text) and lower not in common_words()
             and lower not in LEADING_FUNCTION_WORDS and lower not in ORGANISATION_WORDS
             and lower not in organisation_name_words() and lower not in PLACE_WORDS_BEFORE
+            and lower not in HONORIFICS  # "Datuk [Syamsir Effendi]"
             and not title_length_at(doc, k) and (word_key(token.text),) not in names)
 
 

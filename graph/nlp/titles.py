@@ -44,6 +44,7 @@ from .labels import (
     KIND_ACRONYMS,
     LEADING_FUNCTION_WORDS,
     NAME_PARTICLES,
+    OFFICE_HEADS,
     ORDINAL_NUMERAL,
     ORG_HEADS,
     ORGANISATION_WORDS,
@@ -72,10 +73,11 @@ pastor pendeta pdt pdt. phra bhante bhikkhu haji hajjah letjen mayjen brigjen la
 marsma marsda marsdya jenderal jendral laksamana marsekal kolonel letkol mayor letnan kapten kombes
 komjen akbp kompol akp iptu ipda aiptu aipda bripka brigadir briptu bripda brigpol bharada bharatu
 bharaka peltu pelda serma serka sertu serda sersan kopka koptu kopda kopral praka pratu prada
-commodore commander admiral colonel gkr kgpaa krt kph gph kaicil ajengan
+commodore commander admiral colonel gkr kgpaa krt kph gph kaicil ajengan datuk datuak seri
 """.split())
 """Titles of address and rank (also the palaces' court titles: "GKR", "KGPAA", Ternate's
-"Kaicil"; West Java's clerics' "Ajengan"): never a role mention by themselves."""
+"Kaicil"; West Java's clerics' "Ajengan"; the Malay and Minangkabau customary title "Datuk",
+"Datuak", and Malaysia's "Datuk Seri"): never a role mention by themselves."""
 
 RANKS = frozenset("""
 letjen mayjen brigjen laksma laksda laksdya marsma marsda marsdya marsekal kolonel letkol mayor
@@ -90,11 +92,11 @@ Kemenkeu"); so is "Laksamana", also a given name."""
 
 NAME_HONORIFICS = frozenset("""
 kh kh. k.h. kyai kiai habib ustaz ustadz gus buya prof prof. dr dr. drs drs. dra dra. ir ir. h h.
-hj hj. pdt pdt. phra bhante
+hj hj. pdt pdt. phra bhante datuk datuak
 """.split())
 """Honorifics that stand right before a name, religious ("KH", "Habib", "Gus"), academic ("Prof.",
-"Dr.", "dr."), clergy's ("Pdt." pendeta, the Thai and Buddhist "Phra", "Bhante"), and "H."/"Hj."
-(haji, hajjah): the capitalised words after them begin a person's
+"Dr.", "dr."), clergy's ("Pdt." pendeta, the Thai and Buddhist "Phra", "Bhante"), customary
+("Datuk") and "H."/"Hj." (haji, hajjah): the capitalised words after them begin a person's
 name ("KH [Asrorun] Niam Sholeh", the model's span starting one word late)."""
 
 _NAME_CUES = RANKS | NAME_HONORIFICS
@@ -658,17 +660,39 @@ def _holder_start(span: Span, people: NameKeys, names: NameKeys) -> int:
                 or word.lower() in ORG_HEADS):
             break
         k -= 1
-    if span.label_ == "ORG" and k > 0 and known[k - 1] and 2 <= len(span) - k <= 3 and not any(
-            t.lower_ in common_words() and t.lower_ not in BALINESE_NAME_WORDS for t in span[k:]):
-        return k  # after a known name, words that are no common words: "Dinas ESDM Provinsi
-        # Riau Syahrial Effendi" (the caller asks for a title before the span); not in a place's
-        # name, which may end with its namesake ("Stadion Utama Gelora Bung Karno")
+    if span.label_ == "ORG" and k > 0 and known[k - 1] and len(span) - k <= 3:
+        after_region = _after_region_with_level(span, known, k, names)
+        if (len(span) - k >= 2 and (after_region or not any(
+                t.lower_ in common_words() and t.lower_ not in BALINESE_NAME_WORDS
+                for t in span[k:]))) or (after_region and name_key([span[-1].text]) in people):
+            return k  # after a known name, words that are no common words: "Dinas ESDM
+            # Provinsi Riau Syahrial Effendi" (the caller asks for a title before the span), any
+            # words after a region written with its level ("... Provinsi Riau Teguh Santoso"),
+            # where the office's name ends, also one the document names alone as a person
+            # ("... Provinsi Sumatera Selatan Hendriansyah ... kata Hendriansyah"); not in a
+            # place's name, which may end with its namesake ("Stadion Utama Gelora Bung Karno")
     if name_key([span[-1].text]) not in people:
         k = next((j for j in range(max(k, 1), len(span) - 1)
                   if name_key([span[j].text]) in people), 0)
     if k > 0 and span[k - 1].lower_ in COMPANY_HEADS:
         return 0  # a company's name follows its legal form: "PT [Hanseong Energi Indonesia]"
     return k if 2 <= len(span) - k <= 3 and k > 0 else 0
+
+
+REGION_LEVELS = frozenset({"provinsi", "kabupaten", "kota"})
+"""Words of a region's level that end a regional office's name with the region after them
+("Dinas Koperasi dan UKM Provinsi Riau")."""
+
+
+def _after_region_with_level(span: Span, known: list[bool], k: int, names: NameKeys) -> bool:
+    """Whether a known name that ends right before ``span[k]`` is a region after its level word
+    ("Provinsi Riau"), the level word not opening ``span``, and no known name goes on from the
+    region into ``span``'s last words ("Kabupaten [Timor Tengah Selatan]")."""
+    level = next((j for j in range(k - 2, 0, -1) if span[j].lower_ in REGION_LEVELS
+                  and span[j].text[:1].isupper()
+                  and name_key(t.text for t in span[j + 1:k]) in names), 0)
+    return level > 0 and not any(name_key(t.text for t in span[j:]) in names
+                                 for j in range(level + 1, k))
 
 
 def _with_country_suffix(span: Span, size: int) -> int:
@@ -849,11 +873,13 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
                 ent = _without_trailing_title(ent)  # "[UNIFIL Letnan Jenderal] Alessandro ..."
             result += split_titled_name(ent, names)
         else:
+            ent = without_office_place_end(ent, names.occupied)
             pairs = split_titled_person(ent, names)
             if (len(pairs) >= 2 and pairs[0][0].label_ == "LOC" and result
                     and _is_branch_before(result[-1][0], pairs[0][0])):
                 # the branch's region: "Kepala Bidang Haji [Kanwil Kemenag] [Jatim Sugianto
-                # Wibisono]" -> "Kanwil Kemenag Jatim", "Sugianto Wibisono"
+                # Wibisono]" -> "Kanwil Kemenag Jatim", "Sugianto Wibisono"; "Kepala [Dinas
+                # ESDM] [Jateng Rina Kusumawardani]" -> "Dinas ESDM Jateng", "Rina ..."
                 branch = result.pop()[0]
                 region, (person, role) = pairs[0][0], pairs[1]
                 org = Span(doc, branch.start, region.end, label="ORG")
@@ -862,11 +888,44 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
     return streets_named_after_people(join_adjacent_people(result))
 
 
+MAX_PLACE_WORDS_BEFORE = 2
+"""Most words of an office's place written before a person span that took in the place's
+last words."""
+
+
+def without_office_place_end(ent: Span, occupied: set[int]) -> Span:
+    """``ent`` (a person span) without its first words when they end the name of a place the
+    gazetteer knows whose first words stand right before it, after a title: the office's place,
+    which the recogniser ran into the holder's name ("Bupati Kuantan [Singingi Yulizar
+    Hamdani]" -> "Yulizar Hamdani", "Bupati Sabu [Raijua Krisantus Lado Hili]"); two words or
+    more are left.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Bupati Kuantan Singingi Yulizar Hamdani mengatakan")
+    >>> without_office_place_end(Span(doc, 2, 5, label="PERSON"), set()).text
+    'Yulizar Hamdani'
+    """
+    doc = ent.doc
+    places = gazetteer_place_keys()
+    for before in range(1, MAX_PLACE_WORDS_BEFORE + 1):
+        start = ent.start - before
+        if start < 1 or start in occupied or not (
+                doc[start].text[:1].isupper() and doc[start].is_alpha):
+            break
+        size = next((j for j in range(len(ent) - 2, 0, -1)
+                     if name_key(t.text for t in doc[start:ent.start + j]) in places), 0)
+        if size and any(title_length_at(doc, k, start) == start - k
+                        for k in range(start - 1, max(-1, start - _longest_title() - 1), -1)):
+            return Span(doc, ent.start + size, ent.end, label=ent.label_)
+    return ent
+
+
 def _is_branch_before(branch: Span, region: Span) -> bool:
-    """Whether ``branch`` is an organisation's regional branch ("Kanwil Kemenag") right before
-    ``region``."""
+    """Whether ``branch`` is an organisation's regional branch ("Kanwil Kemenag") or a regional
+    office ("Dinas ESDM", :data:`OFFICE_HEADS`) right before ``region``."""
     return (branch.label_ == "ORG" and branch.end == region.start
-            and branch[0].lower_ in BRANCH_HEADS)
+            and (branch[0].lower_ in BRANCH_HEADS or (
+                branch[0].lower_ in OFFICE_HEADS and branch[0].text[:1].isupper())))
 
 
 def _title_size(ent: Span, names: DocumentNames) -> tuple[int, bool]:
@@ -952,7 +1011,9 @@ def split_titled_name(ent: Span, names: DocumentNames) -> list[tuple[Span, str]]
     if org_size and title and lead_label == "ORG" and len(person) == 1:
         # one word that is no common word: "Kepala [BNPB Suharyanto]", not "Direktur [Bank
         # Mandiri Syariah]"
-        titled_holder = _holder_word(doc, person.start, names.named)
+        titled_holder = _holder_word(doc, person.start, names.named) and word_key(
+            person[0].text) not in area_words(e for e in doc.ents if e.start != ent.start)
+        # not "Kepala [SD Negeri 2] Kalikotes" after "Kecamatan Kalikotes"
     if (ent.label_ == "ORG" and not org_size and not size and title
             and title.split()[-1].lower() in PERSON_ROLES and 2 <= len(person) <= 3
             and capitalised and not _org_words(person) and all(
@@ -1042,6 +1103,9 @@ def split_titled_person(ent: Span, names: DocumentNames) -> list[tuple[Span, str
     role = f"{outer} {stripped}".strip()
     lead_label = "ORG"
     org_size = leading_name(name, names.person_orgs)
+    if org_size and ent.start > 0 and doc[ent.start - 1].text == ",":
+        org_size = 0  # a name in apposition after the role and its organisation: "Peneliti
+        # IESR, [Citra Ayuningtyas]", though the document once tags "Citra" an organisation
     if not org_size and role and len(name) >= 3:  # "Bupati [Cianjur Herman Suherman]"
         org_size, lead_label = leading_name(name, names.places), "LOC"
         if not all(t.text[:1].isupper() for t in name[org_size:]):
@@ -1529,8 +1593,11 @@ def role_holders(doc: Doc) -> list[Span]:
     if not starts:
         return []
     ents = doc.ents
+    place_words = known_place_words(ents) | area_words(ents)
     person_words = {word_key(t.text) for ent in ents if ent.label_ == "PERSON"
-                    and not is_initials(doc, ent.start, ent.end) for t in ent}
+                    and not is_initials(doc, ent.start, ent.end) for t in ent} - place_words
+    # not a place's word that a person span wrongly holds: "Bupati Samosir [Rudolf Manurung]"
+    # after "Satpolairud Polres Samosir" PERSON and "Kabupaten Samosir"
     people = {ent.start: ent for ent in ents if ent.label_ == "PERSON"}
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     names = named_in_doc(ents)
@@ -1624,8 +1691,10 @@ def apply_ranks(doc: Doc) -> list[Span]:
             continue
         start = i + 1
         while start < len(doc) - 1 and (_rank_complement(doc, start)
-                                        or doc[start].lower_ in NAME_HONORIFICS):
-            start += 1  # "Kombes Pol", "Prof. Dr. H."
+                                        or doc[start].lower_ in NAME_HONORIFICS
+                                        or (doc[start].text == "Seri"
+                                            and doc[start - 1].lower_ == "datuk")):
+            start += 1  # "Kombes Pol", "Prof. Dr. H.", "Datuk Seri"
         if not rank and (start - 1 in taken or (i > 0 and doc[i - 1].lower_ in PLACE_NOUNS)):
             continue  # "Jalan Ir. H. Juanda", "RSUD Dr. Soetomo"
         crossing = next((e for e in ents if i < e.start < start < e.end), None)

@@ -10,8 +10,9 @@ sentence?"; Kiss & Strunk 2006, "Unsupervised multilingual sentence boundary det
 Punkt system learns such lists from text): the period of an abbreviation is not a sentence end.
 
 The list is ``graph/data/abbreviations.txt`` (general usage and PUEBI's rules, not drawn from any
-corpus); :func:`add_abbreviations` adds each entry and its upper-case form as a special case of a
-tokenizer, leaving the tokenizer's own special cases as they are.
+corpus); :func:`add_abbreviations` adds each entry (and its upper-case form, when it has four
+letters or more) as a special case of a tokenizer, leaving the tokenizer's own special cases as
+they are.
 
 A hyphen between two lower-case letters joins one word in Indonesian: reduplication ("upaya-upaya",
 "bertanya-tanya", "anak-anaknya"), prefixes ("non-pemerintah", "pasca-pandemi") and romanised
@@ -42,15 +43,28 @@ WORD_HYPHEN = rf"(?<=[{ALPHA_LOWER}])-(?=[{ALPHA_LOWER}])"
 
 @lru_cache(maxsize=1)
 def abbreviations() -> tuple[str, ...]:
-    """The abbreviations of ``graph/data/abbreviations.txt`` and their upper-case forms.
+    """The abbreviations of ``graph/data/abbreviations.txt`` and the upper-case forms of those of
+    four letters or more (headlines); a shorter one in capitals is a person's initials at a
+    sentence's end as often ("pria berinisial DS." is no "Ds." of a village's name).
 
-    >>> "Jl." in abbreviations() and "JL." in abbreviations()
+    >>> "Jl." in abbreviations() and "KOMP." in abbreviations() and "JL." not in abbreviations()
     True
     """
     text = resources.files("graph.data").joinpath("abbreviations.txt").read_text(encoding="utf-8")
     entries = [line.strip() for line in text.splitlines()
                if line.strip() and not line.startswith("#")]
-    return tuple(dict.fromkeys(form for entry in entries for form in (entry, entry.upper())))
+    return tuple(dict.fromkeys(
+        form for entry in entries
+        for form in ((entry, entry.upper()) if len(_letters(entry)) >= MIN_UPPER_FORM_LETTERS
+                     else (entry,))))
+
+
+MIN_UPPER_FORM_LETTERS = 4
+"""Fewest letters of an abbreviation whose upper-case form is kept one token too."""
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalpha())
 
 
 def add_abbreviations(tokenizer: Tokenizer) -> int:
