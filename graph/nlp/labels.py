@@ -1132,6 +1132,13 @@ def join_route_names(ents: list[Span]) -> list[Span]:
     return result
 
 
+def _free_capitalised_words(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
+    """Whether tokens ``start`` to ``end`` are capitalised words of letters in one sentence that
+    no entity holds (``taken``)."""
+    return not any(k in taken or doc[k].is_sent_start or not doc[k].is_alpha
+                   or not doc[k].text[:1].isupper() for k in range(start, end))
+
+
 def extend_to_org_tail(span: Span, taken: set[int]) -> Span:
     """``span`` lengthened into an organisation when one or two capitalised words after it end
     with a word that only organisations' names end with (:data:`ORG_ONLY_TAILS`): "[Fujian
@@ -1145,9 +1152,7 @@ def extend_to_org_tail(span: Span, taken: set[int]) -> Span:
     doc = span.doc
     for size in (1, 2):
         end = span.end + size
-        if end > len(doc) or any(k in taken or doc[k].is_sent_start or not doc[k].is_alpha
-                                 or not doc[k].text[:1].isupper()
-                                 for k in range(span.end, end)):
+        if end > len(doc) or not _free_capitalised_words(doc, span.end, end, taken):
             break
         if is_org_only_tail(doc[end - 1]) and not (
                 end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper()):
@@ -1191,9 +1196,7 @@ def extend_to_venue(span: Span, taken: set[int]) -> Span:
         return span
     for size in range(MAX_VENUE_WORDS + 1):
         end = span.end + size
-        if end > len(doc) or any(k in taken or doc[k].is_sent_start or not doc[k].is_alpha
-                                 or not doc[k].text[:1].isupper()
-                                 for k in range(span.end, end)):
+        if end > len(doc) or not _free_capitalised_words(doc, span.end, end, taken):
             break
         if (len(span) + size >= 2 and is_venue_tail(doc, end - 1) and not (
                 end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper())):
@@ -1232,7 +1235,7 @@ def extend_generic_place(span: Span, taken: set[int]) -> Span:
     end = span.end
     while (end < len(doc) and end - span.end < MAX_GENERIC_PLACE_NAME_WORDS and end not in taken
            and doc[end - 1].whitespace_ == " " and not doc[end].is_sent_start
-           and _is_name_word(doc[end]) and doc[end].lower_ not in ADDRESS_WORDS):
+           and is_name_like(doc[end].text) and doc[end].lower_ not in ADDRESS_WORDS):
         end += 1
     return span if end == span.end else Span(doc, span.start, end, label="LOC")
 
@@ -1241,11 +1244,11 @@ ADDRESS_WORDS = frozenset({"no", "nomor", "blok", "kav", "kavling", "km", "kilom
 """Capitalised words of an address after a street's name ("Jalan Asia No. 182"), no part of it."""
 
 
-def _is_name_word(token: Token) -> bool:
-    """A capitalised word of letters or a hyphenated one ("Bili-Bili"), not all in capitals."""
-    text = token.text
+def is_name_like(text: str) -> bool:
+    """A capitalised word of letters, "-" or "'", not all in capitals ("Hendrawan", "Ma'ruf",
+    "Bili-Bili")."""
     return (text[:1].isupper() and not text.isupper()
-            and all(ch.isalpha() or ch == "-" for ch in text))
+            and all(ch.isalpha() or ch in "-'" for ch in text))
 
 
 COMPANY_HEADS = frozenset({"pt", "cv", "ud"})

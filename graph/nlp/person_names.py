@@ -55,6 +55,7 @@ from .labels import (
     is_cased,
     is_headline_case,
     is_initials,
+    is_name_like,
     is_org_only_tail,
     opens_clause,
     positions_of,
@@ -106,12 +107,6 @@ kampung negara negeri
 name may also name a place."""
 
 
-def _is_name_like(text: str) -> bool:
-    """A capitalised word of letters, "-" or "'", not all in capitals ("Hendrawan", "Ma'ruf")."""
-    return (text[:1].isupper() and not text.isupper()
-            and all(ch.isalpha() or ch in "-'" for ch in text))
-
-
 def _only_a_name(doc: Doc, k: int, names: NameSet) -> bool:
     """Whether token ``k`` can only be a word of a person's name: name-like, no common word or
     function word, no title, no word of an organisation's name ("Informatika" of "Menteri
@@ -119,7 +114,7 @@ def _only_a_name(doc: Doc, k: int, names: NameSet) -> bool:
     organisation of the article, the alias table or the gazetteer (``names``)."""
     token = doc[k]
     lower = token.lower_
-    return (_is_name_like(token.text) and lower not in common_words()
+    return (is_name_like(token.text) and lower not in common_words()
             and lower not in LEADING_FUNCTION_WORDS and lower not in ORGANISATION_WORDS
             and lower not in organisation_name_words() and lower not in PLACE_WORDS_BEFORE
             and lower not in HONORIFICS  # "Datuk [Syamsir Effendi]"
@@ -166,7 +161,7 @@ def extend_left(doc: Doc, ents: list[Span], names: NameSet | None = None) -> lis
             ent = Span(doc, k, ent.end, label="PERSON")
         elif (ent.label_ == "PERSON" and len(ent) < MAX_NAME_WORDS and k >= 0 and k not in taken
                 and not ent[0].is_sent_start and (_only_a_name(doc, k, names) or (
-                    age_at(doc, ent.end) and _is_name_like(doc[k].text)
+                    age_at(doc, ent.end) and is_name_like(doc[k].text)
                     and doc[k].lower_ not in LEADING_FUNCTION_WORDS
                     and not title_length_at(doc, k) and (word_key(doc[k].text),) not in names))
                 and (k == 0 or doc[k].is_sent_start or not doc[k - 1].text[:1].isupper()
@@ -212,7 +207,7 @@ def first_names_in_offices(doc: Doc, ents: list[Span], names: NameSet) -> list[S
         k = org.end - 1
         if holder.label_ == "LOC":  # the recogniser's slip is plain: a word of an
             # organisation's name may also be a given name ("Sri")
-            moved = (_is_name_like(doc[k].text) and doc[k].lower_ not in common_words()
+            moved = (is_name_like(doc[k].text) and doc[k].lower_ not in common_words()
                      and doc[k].lower_ not in ORGANISATION_WORDS and not title_length_at(doc, k)
                      and (word_key(doc[k].text),) not in names)
         else:  # a lone surname: not "Rektor Universitas Gadjah [Mada] [Ova Emilia]", "Direktur
@@ -346,16 +341,16 @@ def named_again(doc: Doc, ents: list[Span], names: NameSet | None = None) -> lis
     seen: set[int] = set()
     words = frozenset(t.lower_ for ent in people for t in ent)
     for k in positions_of(doc, words):  # only runs holding a word of a person's name
-        if k in taken or not _is_name_like(doc[k].text):
+        if k in taken or not is_name_like(doc[k].text):
             continue
         start = end = k
-        while (start > 0 and start - 1 not in taken and _is_name_like(doc[start - 1].text)
+        while (start > 0 and start - 1 not in taken and is_name_like(doc[start - 1].text)
                and not doc[start].is_sent_start):
             start -= 1
         if start in seen:
             continue
         seen.add(start)
-        while end < n and end not in taken and _is_name_like(doc[end].text) and (
+        while end < n and end not in taken and is_name_like(doc[end].text) and (
                 end == start or not doc[end].is_sent_start):
             end += 1
         opening = doc[start].lower_
@@ -516,7 +511,7 @@ def appositions(doc: Doc, ents: list[Span]) -> list[Span]:
             end = ent.end
         else:
             end = k
-            while end < len(doc) and end - k < 3 and end not in taken and _is_name_like(
+            while end < len(doc) and end - k < 3 and end not in taken and is_name_like(
                     doc[end].text):
                 end += 1
             if end - k < 2:
@@ -620,7 +615,7 @@ def _unnamed_last_place(doc: Doc, end: int, k: int, taken: set[int]) -> Span | N
         return None
     stop = k
     while (stop < len(doc) and stop - k < 2 and stop not in taken
-           and _is_name_like(doc[stop].text) and doc[stop].text not in DATE_WORDS
+           and is_name_like(doc[stop].text) and doc[stop].text not in DATE_WORDS
            and doc[stop].lower_ not in common_words()
            and doc[stop].lower_ not in LEADING_FUNCTION_WORDS
            and doc[stop].lower_ not in ORGANISATION_WORDS
@@ -715,7 +710,7 @@ def _listed_as_people(doc: Doc, ents: list[Span], names: NameSet) -> set[int]:
         for near, far, joined in ((before, far_before, _joiners(doc, before, ent)),
                                   (after, far_after, _joiners(doc, ent, after))):
             if (joined is None or near is None or near.label_ != "PERSON" or len(near) < 2
-                    or not all(_is_name_like(t.text) for t in near)):
+                    or not all(is_name_like(t.text) for t in near)):
                 continue  # weak evidence: "Tyre, [Nabatieh], dan Bint Jbeil", "[Karlsruher
                 # Institut für Technologie]" PERSON
             further = (_joiners(doc, far, near) if near is before
@@ -769,7 +764,7 @@ def _name_run(doc: Doc, k: int, step: int) -> int:
     token ``k`` in direction ``step`` (+1 or -1); going left, the run ends at a sentence's
     first word."""
     j = k
-    while 0 <= j < len(doc) and abs(j - k) < MAX_PAIR_NAME_WORDS and _is_name_like(doc[j].text):
+    while 0 <= j < len(doc) and abs(j - k) < MAX_PAIR_NAME_WORDS and is_name_like(doc[j].text):
         if step < 0 and doc[j].is_sent_start:
             return j - 1
         j += step
@@ -897,7 +892,7 @@ def people_from_countries(doc: Doc, ents: list[Span]) -> list[Span]:
             start = ent.start
         elif cue - 1 not in taken:  # untagged: ", [Andrés Felipe Mosquera] dari Kolombia"
             start = cue
-            while start > 0 and cue - start < 3 and start - 1 not in taken and _is_name_like(
+            while start > 0 and cue - start < 3 and start - 1 not in taken and is_name_like(
                     doc[start - 1].text) and not doc[start - 1].is_sent_start:
                 start -= 1
             if not 2 <= cue - start <= 3 or start == 0 or doc[start - 1].text[:1].isupper():

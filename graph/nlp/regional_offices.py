@@ -413,9 +413,9 @@ def _unit_before_command(ent: Span) -> Span | None:
     out, which is not part of the command's name: "Satuan Reserse Kriminal [Polres Ende]",
     "Direktorat Reserse Kriminal Umum [Kepolisian Daerah Bali]" (the writers of the benchmark's
     first 855 articles cut 37 of 69 such units, those of the 128 after them all 28); ``None`` if
-    there is none. A unit's
-    acronym stays one name with its command ("[Satreskrim Polres Ende]"), and so does a unit of
-    a national command named before it ("[Direktorat Tindak Pidana Siber Bareskrim Polri]").
+    there is none. A unit's acronym stays one name with its command ("[Satreskrim Polres
+    Ende]"), and so does a unit of Bareskrim ("[Direktorat Tindak Pidana Siber Bareskrim
+    Polri]").
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Satuan Reserse Kriminal Polres Ende menahan")

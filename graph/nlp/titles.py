@@ -618,6 +618,13 @@ def known_place_words(ents: Iterable[Span]) -> set[str]:
             if ent.label_ == "LOC" and len(ent) == 1 and (word_key(ent.text),) in known}
 
 
+def document_place_words(ents: Iterable[Span]) -> set[str]:
+    """The one-word places the gazetteer knows that ``ents`` tag as places, and their areas'
+    words (:func:`known_place_words`, :func:`area_words`)."""
+    ents = list(ents)
+    return known_place_words(ents) | area_words(ents)
+
+
 def leading_name(span: Span, names: NameKeys) -> int:
     """Length of the longest name of ``names`` that ``span`` starts with, leaving a rest."""
     words = name_key(t.text for t in span)
@@ -826,7 +833,7 @@ def document_names(doc: Doc) -> DocumentNames:
     person_starts = {ent.start for ent in ents if ent.label_ == "PERSON"}
     # a one-word "person" that is a known place the document tags as a place is no evidence
     # of a person ("di Istanbul, Turki ... menyatakan [Turki] siap")
-    place_words = known_place_words(ents) | area_words(ents)
+    place_words = document_place_words(ents)
     people = _AnyOf({name_key(t.text for t in ent) for ent in ents
                      if ent.label_ == "PERSON" and ent.start not in offices
                      and not is_initials(doc, ent.start, ent.end)
@@ -1593,7 +1600,7 @@ def role_holders(doc: Doc) -> list[Span]:
     if not starts:
         return []
     ents = doc.ents
-    place_words = known_place_words(ents) | area_words(ents)
+    place_words = document_place_words(ents)
     person_words = {word_key(t.text) for ent in ents if ent.label_ == "PERSON"
                     and not is_initials(doc, ent.start, ent.end) for t in ent} - place_words
     # not a place's word that a person span wrongly holds: "Bupati Samosir [Rudolf Manurung]"
