@@ -2341,7 +2341,8 @@ def test_regional_offices_with_their_level_police_units_and_clubs() -> None:
         "Br Ginting, mengatakan tanah itu dijual.")
     assert ("Dishub Kota Semarang", "ORG") in found
     assert ("Yudha Pratama Aji", "PERSON") in found
-    assert ("Satlantas Polres Batang", "ORG") in found
+    assert ("Polres Batang", "ORG") in found
+    assert not any("Satlantas" in text for text, _ in found)
     assert ("Asprov PSSI Sumatera Barat", "ORG") in found
     assert ("Makassar Phinisi Basketball", "ORG") in found
     assert ("Indonesian Basketball League", "ORG") in found
@@ -2364,16 +2365,20 @@ def test_holders_after_a_region_with_its_level_an_office_place_and_customary_tit
     assert not any("Singingi" in text for text, _ in found)
 
 
-def test_police_units_written_out_stay_out_of_their_command() -> None:
+def test_police_units_stay_out_of_their_command() -> None:
     found = _shipped_entities(
         "Penyidik Satuan Reserse Kriminal Polres Ende memeriksa 14 saksi. Kasus itu kini "
         "ditangani Direktorat Reserse Kriminal Umum Polda Bali, sedangkan Divisi Hubungan "
         "Internasional Polri menghubungi Interpol. Petugas Satreskrim Polres Sikka ikut "
-        "berjaga di lokasi.")
+        "berjaga di lokasi. Tim Subdit III Jatanras Ditreskrimum Polda Jateng menangkap lima "
+        "tersangka di Grobogan.")
     assert ("Polres Ende", "ORG") in found
     assert ("Polda Bali", "ORG") in found
     assert ("Divisi Hubungan Internasional Polri", "ORG") in found
-    assert ("Satreskrim Polres Sikka", "ORG") in found
+    assert ("Polres Sikka", "ORG") in found
+    assert ("Polda Jateng", "ORG") in found
+    assert not any(word in text for text, _ in found
+                   for word in ("Satreskrim", "Jatanras", "Ditreskrimum", "Reserse"))
 
 
 def test_venues_posts_estates_stations_and_places_with_generic_heads() -> None:
@@ -2420,3 +2425,28 @@ def test_an_office_joins_its_region_after_the_titles_and_a_name_in_apposition_st
     assert ("Rina Kusumawardani", "PERSON") in found
     assert ("Citra Ayuningtyas", "PERSON") in found
     assert ("Jateng", "LOC") not in found and ("Ayuningtyas", "PERSON") not in found
+
+
+def test_branches_after_acronyms_governments_of_countries_and_office_lists() -> None:
+    found = _shipped_entities(
+        "Ketua KONI Jawa Tengah Bona Ventura mengatakan bonus atlet akan cair pekan depan, "
+        "sementara Ketua PAN Sulawesi Selatan Ashabul Kahfi hadir di arena. Visa itu "
+        "dikeluarkan oleh Pemerintah Arab Saudi untuk jemaah. Menurut dia, di "
+        "wilayah Daop 4 Semarang terdapat 384 perlintasan sebidang. Kepala Dinas Kepemudaan, "
+        "Olahraga, dan Pariwisata Kabupaten Wonogiri, Haryanto Setiawan, menambahkan bahwa "
+        "hotel penuh. Tuan rumah Wonogiri menempati posisi kedua dengan lima emas. Festival "
+        "itu digelar pada Oktober di Wangi-Wangi. Sebanyak 23 anak dievakuasi dari Panti Asuhan "
+        "Darul Hikmah di Gowa. Petugas Disnav Surabaya memasang rambu baru di alur pelayaran. "
+        "Penerbangan langsung Perth-Lombok kembali dibuka pekan ini, sedangkan Tol "
+        "Surabaya-Gresik ditutup.")
+    assert ("KONI Jawa Tengah", "ORG") in found
+    assert ("PAN", "ORG") in found
+    assert ("Arab Saudi", "LOC") in found
+    assert ("Daop 4 Semarang", "ORG") in found
+    assert ("Dinas Kepemudaan, Olahraga, dan Pariwisata Kabupaten Wonogiri", "ORG") in found
+    assert ("Wonogiri", "LOC") in found
+    assert ("Wangi-Wangi", "LOC") in found
+    assert ("Panti Asuhan Darul Hikmah", "ORG") in found
+    assert ("Disnav Surabaya", "ORG") in found
+    assert ("Perth", "LOC") in found and ("Lombok", "LOC") in found
+    assert not any("Perth-Lombok" in text for text, _ in found)

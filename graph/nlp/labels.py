@@ -159,9 +159,9 @@ PLACE_NOUNS = frozenset({
     "semenanjung", "danau", "sungai", "kali", "laut", "samudra", "samudera", "pantai", "gletser",
     "jalan", "jl", "jl.", "gang", "jembatan", "bendungan", "waduk", "bandara", "pelabuhan",
     "stasiun", "terminal", "hotel", "gedung", "kompleks", "komplek", "lapangan", "stadion",
-    "sirkuit", "museum", "masjid", "gereja", "pura", "klenteng", "candi", "istana", "taman",
-    "alun-alun", "menara", "wisma", "plaza", "mall", "pendopo", "observatorium", "keraton",
-    "kraton", "benteng", "tpu",
+    "sirkuit", "museum", "masjid", "gereja", "kapel", "kapela", "pura", "klenteng", "candi",
+    "istana", "taman", "alun-alun", "menara", "wisma", "plaza", "mall", "pendopo",
+    "observatorium", "keraton", "kraton", "benteng", "tpu",
 })
 """Nouns of landforms, waters, buildings, forts and public cemeteries (TPU, tempat pemakaman
 umum) that the recogniser's place span may keep even when written in lower case ("gunung
@@ -209,9 +209,9 @@ asosiasi persatuan perusahaan grup group kelompok klub fc tim the
 BOARD_LEVELS = frozenset({"besar", "pusat", "wilayah", "daerah", "cabang", "ranting",
                           "provinsi", "kabupaten", "kota"})
 """Words after "Pengurus" that make it a board's name ("Pengurus Besar", the national board of a
-sports federation or of Nahdlatul Ulama; "Pengurus Wilayah", a province's), part of the
-organisation's name as the writers of the benchmark's articles tag it; a bare "Pengurus" is the
-board's members."""
+sports federation or of Nahdlatul Ulama; "Pengurus Wilayah", a province's), not the board's
+members, which a bare "Pengurus" is; a federation's regional board ("Pengurus Provinsi") is then
+read as the federation (:func:`graph.nlp.regional_offices.board_organisations`)."""
 
 OFFICE_HEADS = frozenset("""
 dinas kantor balai badan satuan direktorat inspektorat sekretariat biro kejaksaan pengadilan bea
@@ -286,7 +286,7 @@ ORG_ONLY_HEADS = frozenset("""
 pt partai badan yayasan kementerian bank mahkamah komisi dewan majelis koalisi persatuan asosiasi
 federasi konfederasi serikat ikatan aliansi himpunan perhimpunan gabungan pemerintah pemprov pemkot
 pemkab paguyuban koperasi universitas universiteit université universität universidad università
-universiti unit kwartir institut politeknik
+universiti unit kwartir institut politeknik daop pengprov pengkab pengkot pengda pengcab
 """.split()) | MILITARY_UNIT_HEADS
 """Heads of :data:`ORG_HEADS` that open nothing but organisations' names: in the training corpora
 (train splits) a name of two words or more opening with one is ORG 367 times and LOC 5 times
@@ -301,20 +301,28 @@ tags five "institut" places). Left out: "Lembaga" (also "lembaga pemasyarakatan"
 office's unit ("PLN Unit Induk Distribusi Sulselrabar"; train splits: "Unit Kerja Presiden"
 ORG). "Kwartir" opens the scouts' national and regional councils ("Kwartir Daerah Gerakan
 Pramuka Jawa Tengah"), and military units (:data:`MILITARY_UNIT_HEADS`: "Komando Armada I",
-"Skadron Udara 3"; IDNer 2k train: "Brigade Revolusi" ORG). Not "Perguruan" (a martial-arts
+"Skadron Udara 3"; IDNer 2k train: "Brigade Revolusi" ORG), and the railway company's
+operational areas ("Daop 4 Semarang", KAI's Daerah Operasi), and a sports federation's
+regional boards ("Pengprov FASI Riau", tagged PERSON). Not "Perguruan" (a martial-arts
 school's name, "Perguruan Pencak Silat Kelabang Putih", but also "Perguruan Tinggi Swasta", any
 private college)."""
 
 
 AGENCY_SECOND_WORDS = {"balai": frozenset({"besar"}), "rumah": frozenset({"detensi"}),
-                       "stasiun": frozenset({"meteorologi", "klimatologi", "geofisika"})}
+                       "stasiun": frozenset({"meteorologi", "klimatologi", "geofisika"}),
+                       "panti": frozenset({"asuhan", "sosial", "werdha", "wreda", "jompo"}),
+                       "distrik": frozenset({"navigasi"})}
 """Second words that make a name opening with an ambiguous head an agency's: "Balai Besar" (a
 ministry's regional technical office: "Balai Besar POM", "Balai Besar Wilayah Sungai", "Balai
 Besar Veteriner"), where "Balai" alone also opens buildings' names ("Balai Kota", "Balai
 Desa"); "Rumah Detensi Imigrasi" (an immigration office's detention unit, Rudenim), where
 "Rumah" also opens hospitals' names ("Rumah Sakit"); BMKG's weather, climate and geophysics
 stations ("Stasiun Meteorologi Kualanamu mencatat"), where "Stasiun" also opens railway
-stations' names."""
+stations' names; orphanages and care homes ("Panti Asuhan Bina Insani", "Panti Sosial ...",
+institutions run by a foundation or the social affairs office, as a school is), where "Panti"
+also opens a hospital's name ("Panti Rapih"); the sea transport directorate's navigation
+districts ("Distrik Navigasi Kelas I Surabaya"), where "Distrik" also opens a Papuan district's
+name."""
 
 
 POST_SECOND_WORDS = frozenset({"lintas", "pengamatan", "pemantauan", "pantau", "penjagaan"})

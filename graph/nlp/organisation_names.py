@@ -465,12 +465,18 @@ _FIELD_HEADS = ORG_HEADS | OFFICE_HEADS
 Batubara", "Kementerian Energi dan Sumber Daya Mineral")."""
 
 
+_LIST_ENDS = frozenset({"dan", "serta"})
+
+
 def fields_joined_by_dan(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with an office's name the recogniser cut at its "dan" made one ORG: an
     organisation of two words or more opening with an organisation's or an office's head word
     (:data:`_FIELD_HEADS`), "dan", and one capitalised word, an organisation's
     entity or none, that is no acronym, no head word and no known name, before a lower-case word
-    or punctuation: "[Direktorat Jenderal Mineral] dan [Batubara]". The inverse of
+    or punctuation: "[Direktorat Jenderal Mineral] dan [Batubara]"; after a name that lists its
+    fields with commas and no "dan" yet, also ", dan" and the organisation's entity of any
+    length that ends the list: "[Dinas Kepemudaan, Olahraga], dan [Pariwisata Kabupaten
+    Wonogiri]". The inverse of
     :func:`~graph.nlp.labels.split_coordinated`, which cuts two names the recogniser joined.
 
     >>> import spacy
@@ -486,16 +492,22 @@ def fields_joined_by_dan(doc: Doc, ents: list[Span]) -> list[Span]:
         if ent.start == skip:
             continue
         k = ent.end
+        listing = (any(t.text == "," for t in ent)  # "[Dinas Kepemudaan, Olahraga], dan ..."
+                   and not any(t.lower_ in _LIST_ENDS for t in ent))  # its list not yet ended
+        if listing and k + 1 < len(doc) and doc[k].text == ",":
+            k += 1
         if (ent.label_ == "ORG" and len(ent) >= 2 and ent[0].lower_ in _FIELD_HEADS
                 and ent[0].text[:1].isupper() and k + 2 <= len(doc) and doc[k].text == "dan"):
             word = doc[k + 1]
             after = by_start.get(k + 1)
+            end = after.end if after is not None and listing else k + 2
             if (word.text[:1].isupper() and word.is_alpha and not word.is_upper
                     and word.lower_ not in ORG_HEADS and word.text not in builtin_names()
-                    and (after is None or (after.label_ == "ORG" and len(after) == 1))
-                    and (k + 2 == len(doc) or not doc[k + 2].text[:1].isupper())
+                    and (after is None or (after.label_ == "ORG" and (len(after) == 1
+                                                                      or listing)))
+                    and (end == len(doc) or not doc[end].text[:1].isupper())
                     and not any(e.start <= k + 1 < e.end for e in ents if e is not after)):
-                result.append(Span(doc, ent.start, k + 2, label="ORG"))
+                result.append(Span(doc, ent.start, end, label="ORG"))
                 skip = k + 1
                 continue
         result.append(ent)

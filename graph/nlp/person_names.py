@@ -643,6 +643,36 @@ LIST_OPENERS = frozenset({"yakni", "yaitu", "ialah", "adalah", ":"})
 """Words that open a list ("empat mahasiswa lainnya, yakni Riefky Pradipta Baihaqie, ...")."""
 
 
+def particle_joined_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with two person spans that a surname's particle joins (:data:`SURNAME_PARTICLES`:
+    "da", "dos", "van", "von") made one name, as the recogniser sometimes cuts a Portuguese,
+    Dutch or German name at its particle: "[Joaquim] da [Costa]" -> "Joaquim da Costa"; also
+    over a given name left untagged before the particle ("Joaquim da [Costa]").
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("pembeli Joaquim da Costa mengaku")
+    >>> ents = [Span(doc, 1, 2, label="PERSON"), Span(doc, 3, 4, label="PERSON")]
+    >>> [e.text for e in particle_joined_names(doc, ents)]
+    ['Joaquim da Costa']
+    """
+    result: list[Span] = []
+    for ent in ents:
+        previous = result[-1] if result else None
+        k = ent.start
+        while k > 0 and ent.start - k < 2 and doc[k - 1].text in SURNAME_PARTICLES:
+            k -= 1
+        if ent.label_ != "PERSON" or k == ent.start or k == 0:
+            result.append(ent)
+        elif previous is not None and previous.label_ == "PERSON" and previous.end == k:
+            result[-1] = Span(doc, previous.start, ent.end, label="PERSON")
+        elif ((previous is None or previous.end < k) and is_name_like(doc[k - 1].text)
+              and not doc[k - 1].is_sent_start and doc[k - 1].lower_ not in common_words()):
+            result.append(Span(doc, k - 1, ent.end, label="PERSON"))  # "Joaquim da [Costa]"
+        else:
+            result.append(ent)
+    return result
+
+
 def listed_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with two to four name words that stand, outside every entity, before a person of a
     list and after another or after a word that opens the list (:data:`LIST_OPENERS`) made that
@@ -938,7 +968,7 @@ class PersonNames:
                 roles.setdefault((new.start_char, new.end_char), old._.role)
         ents = people_from_countries(doc, origin_appositions(doc, appositions(
             doc, coordinated_places(doc, slash_pairs(
-                doc, split_pairs(doc, listed_people(doc, extended)))))))
+                doc, split_pairs(doc, listed_people(doc, particle_joined_names(doc, extended))))))))
         retyped = retyped_names(doc, ents)
         if retyped != ents:  # a name the recogniser typed an organisation or place is named
             # again as the person: "Siti Maryam binti ... [Maryam] ORG ... menjenguk Maryam"

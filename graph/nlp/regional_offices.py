@@ -8,15 +8,14 @@ the office's bare name is the same string in every region, so the graph would me
 offices of Sikka and of Bandung into one node. This component joins an organisation whose name
 opens with an office noun (:data:`OFFICE_HEADS`) and the place or regional command written right
 after it (:data:`COMMAND_HEADS`) into one ORG. A police command's unit written out before it
-("Satuan Reserse Kriminal Polres Ende") is read as the command alone, the unit's bare name
-dropped for the same reason (:func:`_unit_before_command`); its acronym stays one name with the
-command ("Satreskrim Polres Ende").
+("Satuan Reserse Kriminal Polres Ende", "Satreskrim Polres Ende") is read as the command alone,
+the unit's bare name dropped for the same reason (:func:`_unit_before_command`).
 
-The boards of parties and national associations, which every province, regency and city has one
-of ("DPD Partai Golkar Sumatera Utara", "DPC PKB Kabupaten Magelang"), are read the other way
-(:func:`board_organisations`): as the party or association and the region, as cased news
-annotates them; the recogniser tags them in pieces ("DPD" alone, "Partai Golkar Sulawesi
-Selatan", the party and the place as a person).
+The boards of parties, national associations and sports federations, which every province,
+regency and city has one of ("DPD Partai Golkar Sumatera Utara", "DPC PKB Kabupaten Magelang",
+"Pengprov IPSI Sulsel"), are read the other way (:func:`board_organisations`): as the party or
+association and the region, as cased news annotates them; the recogniser tags them in pieces
+("DPD" alone, "Partai Golkar Sulawesi Selatan", the party and the place as a person).
 
 The rule follows how Indonesian administrative names are built (UU 23/2014 on regional
 government: "Dinas ... Provinsi/Kabupaten/Kota ..."; Polri's and TNI's regional commands; the
@@ -27,16 +26,21 @@ list comes from a corpus.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..aliases import builtin_aliases
+from .gazetteer import ADMINISTRATIVE_PREFIXES, place_names, regional_names
 from .labels import (
     ADMINISTRATIVE_HEADS,
     BOARD_HEADS,
     BRANCH_HEADS,
+    FACILITY_HEADS,
     LEADING_FUNCTION_WORDS,
     OFFICE_HEADS,
+    PLACE_NOUNS,
     POLICE_COMMANDS,
     STRONG_PLACE_CUES,
     common_words,
@@ -345,13 +349,23 @@ MAX_UNIT_WORDS = 3
 POLICE_UNIT_ACRONYMS = frozenset("""
 satlantas satreskrim satresnarkoba satpolairud satintelkam satsamapta satbinmas sattahti
 satbrimob ditlantas ditreskrimum ditreskrimsus ditresnarkoba ditpolairud ditsamapta ditbinmas
-ditintelkam ditressiber dittahti
+ditintelkam ditressiber dittahti subdit unit resmob jatanras
 """.split())
 """The short names of the units of a Polres (Satuan: traffic, criminal investigation,
-narcotics, water police ...) and of a Polda (Direktorat), written before their command
-("Satlantas Polres Batang", "Ditreskrimsus Polda Jateng"; Perpol 2/2021 on the Polda's and
-Polres's organisation): one office with it, as the benchmark's writers mostly tag it (the unit
-written out is left out instead: :func:`_unit_before_command`)."""
+narcotics, water police ...), of a Polda (Direktorat) and of their subunits (Subdit, Unit,
+Resmob, Jatanras), written before their command ("Satlantas Polres Batang", "Ditreskrimsus Polda
+Jateng"; Perpol 2/2021 on the Polda's and Polres's organisation): like a unit written out, not
+part of the command's name (:func:`_unit_before_command`)."""
+
+_UNIT_ACRONYM = re.compile(r"^(?:Sat(?!gas)|Dit|Subdit)[a-z]{3,}$")
+"""The shape of a police unit's acronym not listed in :data:`POLICE_UNIT_ACRONYMS`
+("Satresnarkoba", "Ditpamobvit"); not a task force ("Satgas Pangan Polri", an organisation of
+its own)."""
+
+
+def _is_unit_acronym(token: Token) -> bool:
+    """Whether ``token`` is a police unit's acronym ("Satreskrim", "Subdit")."""
+    return token.lower_ in POLICE_UNIT_ACRONYMS or bool(_UNIT_ACRONYM.match(token.text))
 
 
 def _unit_name_end(doc: Doc, slash: int) -> int:
@@ -409,30 +423,34 @@ def _inner_command(ent: Span) -> Span | None:
 
 
 def _unit_before_command(ent: Span) -> Span | None:
-    """The police command inside an organisation span that opens with one of its units written
-    out, which is not part of the command's name: "Satuan Reserse Kriminal [Polres Ende]",
-    "Direktorat Reserse Kriminal Umum [Kepolisian Daerah Bali]" (the writers of the benchmark's
-    first 855 articles cut 37 of 69 such units, those of the 128 after them all 28); ``None`` if
-    there is none. A unit's acronym stays one name with its command ("[Satreskrim Polres
-    Ende]"), and so does a unit of Bareskrim ("[Direktorat Tindak Pidana Siber Bareskrim
-    Polri]").
+    """The police command inside an organisation span that opens with one of its units, written
+    out or as its acronym, which is not part of the command's name: "Satuan Reserse Kriminal
+    [Polres Ende]", "Direktorat Reserse Kriminal Umum [Kepolisian Daerah Bali]", "Satreskrim
+    [Polres Ende]", "Subdit III Jatanras Ditreskrimum [Polda Jateng]" (the writers of the
+    benchmark's articles cut 37 of 69 units written out in the first 855 articles, all 28 in the
+    128 after them; acronyms: 5 of 25 in the first 855, all 61 since); ``None`` if there is
+    none. A unit of Bareskrim stays one name with it ("[Direktorat Tindak Pidana Siber
+    Bareskrim Polri]").
 
     >>> import spacy
-    >>> doc = spacy.blank("id")("Satuan Reserse Kriminal Polres Ende menahan")
+    >>> doc = spacy.blank("id")("Satuan Reserse Kriminal Polres Ende dan Satreskrim Polres Ende")
     >>> _unit_before_command(Span(doc, 0, 5, label="ORG")).text
     'Polres Ende'
+    >>> _unit_before_command(Span(doc, 6, 9, label="ORG")).text
+    'Polres Ende'
     """
-    if (ent.label_ != "ORG" or len(ent) < 3 or ent[0].lower_ not in UNIT_HEADS
+    acronym = _is_unit_acronym(ent[0])
+    if (ent.label_ != "ORG" or len(ent) < 2 or not (acronym or ent[0].lower_ in UNIT_HEADS)
             or not ent[0].text[:1].isupper()):
         return None
     for k in range(1, len(ent)):
         word = ent[k]
         if word.lower_ in POLICE_COMMANDS or (word.text == "Kepolisian" and k + 1 < len(ent)):
-            if k >= 2 and ent[k - 1].lower_ not in COMMAND_HEADS:
+            if (k >= 2 or acronym) and ent[k - 1].lower_ not in COMMAND_HEADS:
                 return Span(ent.doc, ent.start + k, ent.end, label="ORG")
             return None
-        if not ((word.text[:1].isupper() and word.is_alpha and not word.is_upper)
-                or word.lower_ == "dan"):
+        if not ((word.text[:1].isupper() and word.is_alpha and (acronym or not word.is_upper))
+                or word.lower_ == "dan" or (acronym and _UNIT_NUMBER.match(word.text))):
             return None
     return None
 
@@ -446,8 +464,9 @@ def commands(doc: Doc, ents: list[Span]) -> list[Span]:
     entity that opens with a police level (:data:`POLICE_LEVELS`) after "Kepolisian", with it:
     "Kepolisian [Resor Sanggau]" PERSON. A base (:data:`BASE_HEADS`) after "di" is a place
     instead. Commands the recogniser missed are added with their number and name ("[Koramil
-    1408-05/Mamajang]"), and a unit's field before a command after a title is the role's
-    ("Direktur Reserse Siber [Polda Sulsel]").
+    1408-05/Mamajang]"), a unit's field before a command after a title is the role's
+    ("Direktur Reserse Siber [Polda Sulsel]"), and a police unit, written out or as its acronym,
+    is cut from its command (:func:`_unit_before_command`) or, tagged apart, dropped.
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Personel Kodam III/Siliwangi dan Polda Jabar berjaga.")
@@ -472,13 +491,6 @@ def commands(doc: Doc, ents: list[Span]) -> list[Span]:
             start -= 1  # "Batalyon [Infanteri 762/Vira]"
         if doc[start].lower_ not in COMMAND_HEADS or not doc[start].text[:1].isupper():
             continue
-        if (start > 0 and doc[start - 1].lower_ in POLICE_UNIT_ACRONYMS
-                and not any(e.start <= start - 1 < e.end for e in result)
-                and not role_before(Span(doc, start - 1, ent.end))
-                and (start < 2 or doc[start - 1].is_sent_start or doc[start - 2].is_sent_start
-                     or not doc[start - 2].text[:1].isupper())):
-            start -= 1  # "[Satlantas Polres Batang]"; not "Kepala Satlantas [Polres Batang]",
-            # "Kanit PPA Satreskrim [Polres Pasuruan]": a role's words before the unit
         slashes = [k for k in range(ent.start + 1, ent.end) if doc[k].text == "/"]
         slash = slashes[-1] if slashes else ent.end
         end = max(ent.end, _unit_name_end(doc, slash)) if slash < len(doc) else ent.end
@@ -490,7 +502,11 @@ def commands(doc: Doc, ents: list[Span]) -> list[Span]:
         result.append(Span(doc, start, end, label=label))
     taken = {i for e in result for i in range(e.start, e.end)}
     result += _untagged_commands(doc, taken)
-    return sorted(result, key=lambda span: span.start)
+    command_starts = {e.start for e in result if e.label_ == "ORG"
+                      and e[0].lower_ in POLICE_COMMANDS}
+    return sorted((e for e in result if not (  # "[Satreskrim] [Polres Ende]": the unit alone
+        len(e) == 1 and _is_unit_acronym(e[0]) and e.end in command_starts)),
+        key=lambda span: span.start)
 
 
 MAX_AREA_WORDS = 3
@@ -638,6 +654,63 @@ def offices_before_known_places(doc: Doc, ents: list[Span]) -> list[Span]:
     return result
 
 
+def _names_a_region(span: Span) -> bool:
+    """Whether place entity ``span`` is one of Indonesia's provinces, cities or regencies
+    (:func:`~graph.nlp.gazetteer.regional_names`), with or without its administrative noun
+    ("Jawa Tengah", "Kabupaten Wonogiri")."""
+    words = span.text.split(" ", 1)
+    name = words[1] if len(words) == 2 and words[0] in ADMINISTRATIVE_PREFIXES else span.text
+    return span.label_ == "LOC" and name in regional_names()
+
+
+@lru_cache(maxsize=1)
+def party_names() -> frozenset[str]:
+    """The alias table's names of Indonesia's political parties (entries named "Partai ...")
+    and their short forms ("PAN", "Gerindra")."""
+    return frozenset(name for entry in builtin_aliases() if entry.canonical.startswith("Partai ")
+                     for name in (entry.canonical, *entry.variants))
+
+
+def regional_branches(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with a national body's one-word name and the province, city or regency written
+    right after it made one ORG, the body's branch there: "[KONI] [Jawa Tengah]" -> "KONI Jawa
+    Tengah", "[Dishub] [Sikka]" -> "Dishub Sikka", as "KPU Jabar", "BPBD Garut", "Polda Bali"
+    are written and annotated (the benchmark's articles: 3,544 such names, 1 split); also an
+    acronym and a region the recogniser tagged together a place ("[DKP Maluku]" LOC), unless
+    the acronym is a facility's ("RSUD Sleman", a hospital). A party's region names its board
+    ("Ketua [PAN] [Sulawesi Selatan]", as IDNer 2k train tags it) and stays apart; a party's or
+    association's board written before it ("DPC [HKTI] Tuban") is read afterwards by
+    :func:`board_organisations`.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Ketua KONI Jawa Tengah dan Dishub Sikka hadir di RSUD Sikka.")
+    >>> ents = [Span(doc, 1, 2, label="ORG"), Span(doc, 2, 4, label="LOC"),
+    ...         Span(doc, 5, 6, label="ORG"), Span(doc, 6, 7, label="LOC"),
+    ...         Span(doc, 9, 11, label="LOC")]
+    >>> [(e.text, e.label_) for e in regional_branches(doc, ents)]
+    [('KONI Jawa Tengah', 'ORG'), ('Dishub Sikka', 'ORG'), ('RSUD Sikka', 'LOC')]
+    """
+    result: list[Span] = []
+    for ent in ents:
+        if (ent.label_ == "LOC" and len(ent) >= 2 and ent[0].is_upper
+                and sum(ch.isalpha() for ch in ent[0].text) >= 2
+                and ent[0].lower_ not in FACILITY_HEADS | PLACE_NOUNS  # "RSUD Sleman"
+                and ent[0].text not in place_names() and ent.text not in place_names()
+                and ent[0].text not in party_names()
+                and _names_a_region(Span(doc, ent.start + 1, ent.end, label="LOC"))):
+            ent = Span(doc, ent.start, ent.end, label="ORG")  # "[DKP Maluku]" LOC
+        previous = result[-1] if result else None
+        if (previous is not None and previous.end == ent.start and len(previous) == 1
+                and previous.label_ == "ORG" and previous[0].text[:1].isupper()
+                and sum(ch.isalpha() for ch in previous.text) >= 2
+                and previous[0].whitespace_ == " " and _names_a_region(ent)
+                and previous.text not in party_names()):
+            result[-1] = Span(doc, previous.start, ent.end, label="ORG")
+            continue
+        result.append(ent)
+    return result
+
+
 def join_branches(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with an organisation's regional branch made one ORG with it: an organisation
     followed by an ORG opening with a branch word (:data:`BRANCH_HEADS`), or a branch word
@@ -671,12 +744,28 @@ BOARD_NUMERALS = frozenset({"I", "II"})
 city's)."""
 
 
+REGIONAL_BOARD_WORDS = frozenset({"pengprov", "pengkab", "pengkot", "pengda", "pengcab"})
+"""A sports federation's regional boards, shortened (Pengurus Provinsi, Kabupaten, Kota, Daerah,
+Cabang): "Pengprov [IPSI] Sulsel"."""
+
+REGIONAL_BOARD_LEVELS = frozenset({"provinsi", "kabupaten", "kota", "daerah"})
+"""Levels after "Pengurus" that make it a federation's regional board ("Pengurus Provinsi
+Persatuan Tinju Amatir Indonesia Sulawesi Utara"); the national boards ("Pengurus Besar",
+"Pengurus Pusat"), whose name the benchmark's writers tag with the federation's, are left."""
+
+
 def _board_heads(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the board names in ``doc``: "DPD", "DPD II" (a regency's board, as
-    Golkar numbers them), "Dewan Pimpinan Wilayah", "Pimpinan Daerah"."""
+    Golkar numbers them), "Dewan Pimpinan Wilayah", "Pimpinan Daerah", a sports federation's
+    regional board ("Pengprov", "Pengurus Provinsi")."""
     heads = [(k, k + 2 if k + 1 < len(doc) and doc[k + 1].text in BOARD_NUMERALS else k + 1)
              for k in positions_of(doc, frozenset(h.lower() for h in BOARD_HEADS))
              if doc[k].text in BOARD_HEADS]
+    heads += [(k, k + 1) for k in positions_of(doc, REGIONAL_BOARD_WORDS)
+              if doc[k].text[:1].isupper()]
+    heads += [(k, k + 2) for k in positions_of(doc, frozenset({"pengurus"}))
+              if doc[k].text == "Pengurus" and k + 1 < len(doc)
+              and doc[k + 1].lower_ in REGIONAL_BOARD_LEVELS and doc[k + 1].text[:1].isupper()]
     for k in positions_of(doc, frozenset({"pimpinan"})):
         if (k < len(doc) - 2 and doc[k].text == "Pimpinan" and doc[k + 1].lower_ in BOARD_LEVELS
                 and doc[k + 1].text[:1].isupper() and doc[k + 2].text[:1].isupper()):
@@ -731,7 +820,10 @@ def board_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
     the board or, untagged, up to four capitalised words before a region; the senate ("DPD RI")
     is no board. The region is a place only when written with its administrative noun
     (:data:`REGION_NOUNS`; IDNer 2k train and dev: "DPD Partai Demokrat Bali", "DPD Nasdem
-    Sumenep" no entity 4 times of 4, "Kabupaten Sumenep" a place).
+    Sumenep" no entity 4 times of 4, "Kabupaten Sumenep" a place). A sports federation's
+    regional board is read the same way ("Pengprov [IPSI] Sulsel", "Pengurus Provinsi
+    [Persatuan Tinju Amatir Indonesia] Sulawesi Utara"; the benchmark's writers: 16 of 57 whole,
+    all in the first 855 articles).
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Ketua DPD Partai Golkar Bali I Made Sudarma hadir.")
@@ -799,9 +891,10 @@ class RegionalOffices:
         if is_headline_case(doc):
             return doc  # capitals mark no names there
         ents = list(doc.ents)
-        joined = join_branches(doc, board_organisations(doc, offices_before_known_places(
-            doc, join_regional_offices(doc, areas_named_again(doc, untagged_areas(
-                doc, office_name_lists(doc, commands(doc, ents))))))))
+        offices = offices_before_known_places(doc, join_regional_offices(
+            doc, areas_named_again(doc, untagged_areas(
+                doc, office_name_lists(doc, commands(doc, ents))))))
+        joined = join_branches(doc, board_organisations(doc, regional_branches(doc, offices)))
         if joined != ents:
             doc.ents = joined
         return doc

@@ -74,10 +74,12 @@ marsma marsda marsdya jenderal jendral laksamana marsekal kolonel letkol mayor l
 komjen akbp kompol akp iptu ipda aiptu aipda bripka brigadir briptu bripda brigpol bharada bharatu
 bharaka peltu pelda serma serka sertu serda sersan kopka koptu kopda kopral praka pratu prada
 commodore commander admiral colonel gkr kgpaa krt kph gph kaicil ajengan datuk datuak seri
+teungku tgk mama
 """.split())
 """Titles of address and rank (also the palaces' court titles: "GKR", "KGPAA", Ternate's
 "Kaicil"; West Java's clerics' "Ajengan"; the Malay and Minangkabau customary title "Datuk",
-"Datuak", and Malaysia's "Datuk Seri"): never a role mention by themselves."""
+"Datuak", and Malaysia's "Datuk Seri"; Aceh's "Teungku", "Tgk"; Papua's "Mama" before a
+woman's name): never a role mention by themselves."""
 
 RANKS = frozenset("""
 letjen mayjen brigjen laksma laksda laksdya marsma marsda marsdya marsekal kolonel letkol mayor
@@ -92,12 +94,12 @@ Kemenkeu"); so is "Laksamana", also a given name."""
 
 NAME_HONORIFICS = frozenset("""
 kh kh. k.h. kyai kiai habib ustaz ustadz gus buya prof prof. dr dr. drs drs. dra dra. ir ir. h h.
-hj hj. pdt pdt. phra bhante datuk datuak
+hj hj. pdt pdt. phra bhante datuk datuak teungku tgk
 """.split())
 """Honorifics that stand right before a name, religious ("KH", "Habib", "Gus"), academic ("Prof.",
 "Dr.", "dr."), clergy's ("Pdt." pendeta, the Thai and Buddhist "Phra", "Bhante"), customary
-("Datuk") and "H."/"Hj." (haji, hajjah): the capitalised words after them begin a person's
-name ("KH [Asrorun] Niam Sholeh", the model's span starting one word late)."""
+("Datuk", Aceh's "Teungku") and "H."/"Hj." (haji, hajjah): the capitalised words after them
+begin a person's name ("KH [Asrorun] Niam Sholeh", the model's span starting one word late)."""
 
 _NAME_CUES = RANKS | NAME_HONORIFICS
 

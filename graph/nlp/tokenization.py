@@ -27,11 +27,12 @@ names, as a graph needs them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
-from spacy.lang.char_classes import ALPHA_LOWER
+from spacy.lang.char_classes import ALPHA_LOWER, ALPHA_UPPER
 from spacy.language import Language
 from spacy.symbols import NORM, ORTH
 from spacy.tokenizer import Tokenizer
@@ -120,13 +121,21 @@ def keep_hyphenated_words(tokenizer: Tokenizer, infixes: Sequence[str]) -> None:
 def adapt_tokenizer(nlp: Language) -> None:
     """Give an Indonesian pipeline's tokenizer Jalin's changes: news abbreviations with a full
     stop stay one token (:func:`add_abbreviations`), and so do words joined by a hyphen between
-    lower-case letters (:func:`keep_hyphenated_words`).
+    lower-case letters (:func:`keep_hyphenated_words`) and a capitalised word said twice
+    (:data:`CAPITALISED_REDUPLICATION`).
 
     >>> import spacy
     >>> nlp = spacy.blank("id")
     >>> adapt_tokenizer(nlp)
-    >>> [t.text for t in nlp("Jl. Sudirman, upaya-upaya")]
-    ['Jl.', 'Sudirman', ',', 'upaya-upaya']
+    >>> [t.text for t in nlp("Jl. Sudirman, upaya-upaya di Wangi-Wangi.")]
+    ['Jl.', 'Sudirman', ',', 'upaya-upaya', 'di', 'Wangi-Wangi', '.']
     """
     add_abbreviations(nlp.tokenizer)
     keep_hyphenated_words(nlp.tokenizer, nlp.Defaults.infixes)
+    if nlp.tokenizer.token_match is None:
+        nlp.tokenizer.token_match = CAPITALISED_REDUPLICATION.match
+
+
+CAPITALISED_REDUPLICATION = re.compile(rf"^([{ALPHA_UPPER}][{ALPHA_LOWER}]+)-\1$")
+"""A capitalised word said twice ("Wangi-Wangi", an island; "Kupu-Kupu" opening a sentence):
+one word, as the lower-case reduplications are (:data:`WORD_HYPHEN`), not two names."""
