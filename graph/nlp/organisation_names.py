@@ -60,7 +60,7 @@ from graph.nlp.labels import (
     one_word_votes,
     positions_of,
 )
-from graph.nlp.regional_offices import OFFICE_HEADS, customs_offices
+from graph.nlp.regional_offices import LIST_ENDS, OFFICE_HEADS, customs_offices
 from graph.nlp.titles import (
     MIN_SHORT_NAME_LETTERS,
     company_names,
@@ -465,9 +465,6 @@ _FIELD_HEADS = ORG_HEADS | OFFICE_HEADS
 Batubara", "Kementerian Energi dan Sumber Daya Mineral")."""
 
 
-_LIST_ENDS = frozenset({"dan", "serta"})
-
-
 def fields_joined_by_dan(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with an office's name the recogniser cut at its "dan" made one ORG: an
     organisation of two words or more opening with an organisation's or an office's head word
@@ -493,7 +490,7 @@ def fields_joined_by_dan(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         k = ent.end
         listing = (any(t.text == "," for t in ent)  # "[Dinas Kepemudaan, Olahraga], dan ..."
-                   and not any(t.lower_ in _LIST_ENDS for t in ent))  # its list not yet ended
+                   and not any(t.lower_ in LIST_ENDS for t in ent))  # its list not yet ended
         if listing and k + 1 < len(doc) and doc[k].text == ",":
             k += 1
         if (ent.label_ == "ORG" and len(ent) >= 2 and ent[0].lower_ in _FIELD_HEADS

@@ -124,7 +124,9 @@ MAX_FIELD_WORDS = 4
 MAX_LIST_WORDS = 14
 """Most tokens the listed fields after an office's first field may take, commas included."""
 
-_LIST_ENDS = frozenset({"dan", "serta"})
+LIST_ENDS = frozenset({"dan", "serta"})
+"""Words before the last field of an office's listed fields ("Kepemudaan, Olahraga, dan
+Pariwisata")."""
 
 
 def _field_end(doc: Doc, k: int, last: bool, places: frozenset[tuple[str, ...]],
@@ -146,7 +148,7 @@ def _field_end(doc: Doc, k: int, last: bool, places: frozenset[tuple[str, ...]],
         if (not token.is_alpha or not token.text[:1].isupper() or token.is_sent_start
                 or token.lower_ in ADMINISTRATIVE_WORDS or known_place_at(doc, end, places)):
             break
-        if not last and doc[end + 1:end + 2].text in _LIST_ENDS:
+        if not last and doc[end + 1:end + 2].text in LIST_ENDS:
             return end + 1  # "Kawasan Permukiman [dan] Cipta Karya": the last field follows
         end += 1
     return end
@@ -162,7 +164,7 @@ def further_fields_end(doc: Doc, end: int, places: frozenset[tuple[str, ...]]) -
     'Dinas Kebudayaan, Kepemudaan dan Olahraga serta Pariwisata'
     """
     orgs = known_names_of("ORG")
-    while end < len(doc) and doc[end].lower_ in _LIST_ENDS:
+    while end < len(doc) and doc[end].lower_ in LIST_ENDS:
         more = _field_end(doc, end + 1, True, places, orgs)
         if more == end + 1:
             break
@@ -187,7 +189,7 @@ def listed_fields_end(doc: Doc, k: int, places: frozenset[tuple[str, ...]]) -> i
     while j < len(doc) and j - k < MAX_LIST_WORDS:
         if doc[j].text == "," and doc[j].whitespace_:
             j += 1
-        if j < len(doc) and doc[j].lower_ in _LIST_ENDS:
+        if j < len(doc) and doc[j].lower_ in LIST_ENDS:
             if j == k + 1:
                 return k  # two names with a comma before "dan": two things, not one's fields
             end = _field_end(doc, j + 1, True, places, orgs)
@@ -663,6 +665,11 @@ def _names_a_region(span: Span) -> bool:
     return span.label_ == "LOC" and name in regional_names()
 
 
+_FACILITY_WORDS = FACILITY_HEADS | PLACE_NOUNS
+"""Heads of facilities' and places' names: an acronym among them before a region names a place
+("RSUD Sleman"), no body's branch."""
+
+
 @lru_cache(maxsize=1)
 def party_names() -> frozenset[str]:
     """The alias table's names of Indonesia's political parties (entries named "Partai ...")
@@ -694,7 +701,7 @@ def regional_branches(doc: Doc, ents: list[Span]) -> list[Span]:
     for ent in ents:
         if (ent.label_ == "LOC" and len(ent) >= 2 and ent[0].is_upper
                 and sum(ch.isalpha() for ch in ent[0].text) >= 2
-                and ent[0].lower_ not in FACILITY_HEADS | PLACE_NOUNS  # "RSUD Sleman"
+                and ent[0].lower_ not in _FACILITY_WORDS  # "RSUD Sleman"
                 and ent[0].text not in place_names() and ent.text not in place_names()
                 and ent[0].text not in party_names()
                 and _names_a_region(Span(doc, ent.start + 1, ent.end, label="LOC"))):
