@@ -179,7 +179,12 @@ qg1-qg4 (lighthouses and navigation districts), qh1-qh4 (counterfeit money), qi1
 rk1-rk4 (food estates), rl1-rl4 (concert permits), se1-se4 (market fires), sf1-sf4 (teachers'
 and lecturers' strikes), sg1-sg4 (cocoa, vanilla and cloves), sh1-sh4 (school buses), si1-si4
 (crocodiles, elephants and tigers), sj1-sj4 (tourism ambassadors and pageants), sk1-sk4
-(religious festivals' crowds), sl1-sl4 (boxing and muay thai), the groups from ga1-ga4 on
+(religious festivals' crowds), sl1-sl4 (boxing and muay thai), and, on 2026-12-02 in the
+twenty-third session, te1-te4 (Indonesians trafficked to online-scam compounds), tf1-tf4
+(tsunami drills and sirens), tg1-tg4 (chili and shallot prices), th1-th4 (anthrax and lumpy
+skin disease in cattle), ti1-ti4 (prison escapes), tj1-tj4 (honorary teachers and PPPK
+recruitment), tk1-tk4 (hoaxes and influencers reported to the police), tl1-tl4 (sea turtle egg
+smuggling), the groups from ga1-ga4 on
 written by helpers who
 never saw the pipeline's output ("Uni Eropa", which one writer tagged a place, made an
 organisation as in the other groups and IDNer 2k train; Muhammadiyah's and Muslimat NU's boards

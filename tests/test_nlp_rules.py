@@ -2450,3 +2450,24 @@ def test_branches_after_acronyms_governments_of_countries_and_office_lists() -> 
     assert ("Disnav Surabaya", "ORG") in found
     assert ("Perth", "LOC") in found and ("Lombok", "LOC") in found
     assert not any("Perth-Lombok" in text for text, _ in found)
+
+
+def test_common_nouns_opening_sentences_and_area_nouns_tagged_alone() -> None:
+    # a common noun opening a sentence is no name when the article writes it in lower case too
+    found = _shipped_entities(
+        "Produksi mutiara di Kabupaten Dompu meningkat tahun ini. Mutiara laut selatan dari "
+        "teluk itu dijual ke Jepang dan Hong Kong, kata Kepala Dinas Kelautan Dompu, "
+        "Syarifuddin. Mutiara berukuran besar dihargai hingga Rp 5 juta per butir.")
+    assert not any(text == "Mutiara" for text, _ in found)
+    assert ("Syarifuddin", "PERSON") in found and ("Jepang", "LOC") in found
+    assert ("Dinas Kelautan Dompu", "ORG") in found
+    # an area's noun the recogniser tagged alone goes on to its name
+    found = _shipped_entities(
+        "Sirene itu dipasang di Kapanewon Srandakan, Kabupaten Bantul. Warga Kapanewon "
+        "Srandakan mengikuti simulasi.")
+    assert found.count(("Kapanewon Srandakan", "LOC")) == 2 and ("Kapanewon", "LOC") not in found
+    # a name the gazetteer knows stays, at a sentence's start too
+    found = _shipped_entities(
+        "Warga antre di depan kantor desa sejak pagi. Jakarta mengirim bantuan beras, dan "
+        "truk dari jakarta tiba siang.")
+    assert ("Jakarta", "LOC") in found

@@ -68,8 +68,18 @@ _worker_nlp: Language | None = None
 """The pipeline of this worker process: inherited from the parent when forked, else loaded."""
 
 
+def _one_blas_thread() -> None:
+    """Keeps this worker's matrix products (numpy's BLAS:
+    :func:`graph.nlp.pipeline.numpy_matrix_products`) to one thread: with a worker per core, more
+    threads only contend for the same cores."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1, user_api="blas")
+
+
 def _init_worker(spec: PipelineSpec | None) -> None:
     global _worker_nlp
+    _one_blas_thread()
     if _worker_nlp is None and spec is not None:
         _worker_nlp = spec.load()
 
@@ -91,7 +101,8 @@ class ProcessExecutor:
             # the children inherit the loaded pipeline; nothing is loaded twice
             _worker_nlp = nlp if nlp is not None else spec.load()
             context = multiprocessing.get_context("fork")
-            self.pool = ProcessPoolExecutor(jobs, mp_context=context)
+            self.pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+                                            initargs=(None,))
         else:
             context = multiprocessing.get_context("spawn")
             self.pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,

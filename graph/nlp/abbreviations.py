@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -38,6 +39,7 @@ from .labels import (
     holds_institution_word,
     is_cased,
 )
+from .token_lists import token_lowers, token_texts
 
 if not Doc.has_extension("abbreviations"):
     Doc.set_extension("abbreviations", default=None)
@@ -166,13 +168,25 @@ def _holds_an_office_holder(span: Span) -> bool:
     from .titles import title_length_at
 
     doc = span.doc
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or not span.start < ent.start < span.end:
+    for ent in _people(doc):
+        if not span.start < ent.start < span.end:
             continue
         for j in range(max(span.start, ent.start - 4), ent.start):
             if title_length_at(doc, j, ent.start) == ent.start - j:
                 return True
     return False
+
+
+def _people(doc: Doc) -> list[Span]:
+    """The person entities of ``doc``, read once per entity layout (``doc.ents`` makes its
+    spans anew at each call)."""
+    key = "jalin.abbreviations.people"
+    kept = doc.user_data.get(key)
+    layout = doc.to_array(ENT_IOB).tobytes() + doc.to_array(ENT_TYPE).tobytes()
+    if kept is None or kept[0] != layout:
+        kept = (layout, [e for e in doc.ents if e.label_ == "PERSON"])
+        doc.user_data[key] = kept
+    return kept[1]
 
 
 def _legal_form_bracket(doc: Doc, k: int) -> bool:
@@ -245,19 +259,20 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
     pairs: list[tuple[Span, Span]] = []
     n = len(doc)
     org_commas = _commas_between_organisations(doc)
-    for i, token in enumerate(doc):
-        if token.lower_ == "atau" and i + 1 < n and i > 0:
+    texts, lowers = token_texts(doc), token_lowers(doc)
+    for i, text in enumerate(texts):
+        if lowers[i] == "atau" and i + 1 < n and i > 0:
             short = doc[i + 1]
             if is_short_form(short.text) and short.text.isupper() and short.is_alpha:
                 long_span = _long_before(doc, i, short.text, org_commas)
                 if long_span is not None:
                     pairs.append((long_span, doc[i + 1:i + 2]))
             continue
-        if token.text != "(":
+        if text != "(":
             continue
         close = next((k for k in range(i + 1, min(n, i + MAX_INNER_TOKENS + 2))
-                      if doc[k].text in {")", "("} or "\n" in doc[k].text), None)
-        if close is None or doc[close].text != ")" or close == i + 1:
+                      if texts[k] in {")", "("} or "\n" in texts[k]), None)
+        if close is None or texts[close] != ")" or close == i + 1:
             continue
         inner = doc[i + 1:close]
         sent_start = doc[i].sent.start if doc.has_annotation("SENT_START") else 0
@@ -413,7 +428,7 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
         short_words = [t.text for t in short_span]
         size = len(short_words)
         if texts is None:
-            texts = [t.text for t in doc]
+            texts = token_texts(doc)
         for k in range(len(doc) - size + 1):
             if texts[k] != short_words[0] or texts[k:k + size] != short_words:
                 continue

@@ -178,13 +178,14 @@ def phrase_tags(doc: Doc, taken: set[int]) -> list[str]:
     A sentence-initial capitalised word outside an entity and followed by a lower-case word is
     read as a common noun ("Kabut asap"); a verb with noun morphology as a noun.
     """
-    tags = [coarse_tag(t) for t in doc]
+    tokens = list(doc)
+    tags = [coarse_tag(t) for t in tokens]
     n = len(doc)
-    for k, token in enumerate(doc):
+    for k, token in enumerate(tokens):
         tag = tags[k]
         if tag == "NNP":
             if (token.is_sent_start and k not in taken and k + 1 < n
-                    and doc[k + 1].text[:1].islower()):
+                    and tokens[k + 1].text[:1].islower()):
                 tags[k] = "NN"
         elif tag == "VB" and token.is_lower and noun_shaped(token.text):
             tags[k] = "NN"
@@ -245,6 +246,7 @@ def candidate_phrases(doc: Doc) -> tuple[list[Span], list[tuple[Span, Span]]]:
 
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     tags = phrase_tags(doc, taken)
+    tokens = list(doc)  # one Token object per token, not one per look
     idf, unseen = background_idf()
     found: list[Span] = []
     glosses: list[tuple[Span, Span]] = []
@@ -253,26 +255,29 @@ def candidate_phrases(doc: Doc) -> tuple[list[Span], list[tuple[Span, Span]]]:
     def opening(k: int) -> bool:
         """Whether a phrase at ``k`` is a verb's object or a preposition's complement, where a
         following verb form cannot be the clause's predicate."""
-        return k > 0 and not doc[k].is_sent_start and tags[k - 1] in OPENING_TAGS
+        return k > 0 and not tokens[k].is_sent_start and tags[k - 1] in OPENING_TAGS
 
     def modifier(k: int, opened: bool) -> bool:
-        if k >= n or not _usable(doc[k], taken) or doc[k].is_sent_start or _stop_word(doc[k]):
+        if k >= n:
+            return False
+        token = tokens[k]
+        if not _usable(token, taken) or token.is_sent_start or _stop_word(token):
             return False
         if tags[k] in MODIFIER_TAGS:
             return True
-        word = doc[k].text
-        return (tags[k] == "VB" and opened and doc[k].is_lower
+        word = tokens[k].text
+        return (tags[k] == "VB" and opened and tokens[k].is_lower
                 and (participle(word) or bare_verb(word))
                 and idf.get(word, unseen) >= VERB_MIN_IDF)
 
     while i < n:
-        token = doc[i]
+        token = tokens[i]
         lower = token.lower_
         opened = opening(i)
         verb_head = (tags[i] == "VB" and opened and token.is_lower and bare_verb(token.text)
                      and idf.get(token.text, unseen) >= VERB_MIN_IDF and i + 1 < n
                      and tags[i + 1] in HEAD_TAGS and token.i not in taken
-                     and not _stop_word(doc[i + 1]))
+                     and not _stop_word(tokens[i + 1]))
         if (not (tags[i] in HEAD_TAGS or verb_head) or not _usable(token, taken)
                 or _stop_word(token) or lower in DETERMINER_NOUNS
                 or token.text[:1].isupper() and tags[i] != "FW" and not token.is_sent_start):
@@ -285,7 +290,7 @@ def candidate_phrases(doc: Doc) -> tuple[list[Span], list[tuple[Span, Span]]]:
                 continue
             gloss = _gloss_at(doc, end, tags, taken)
             if gloss:
-                bracketed = doc[end].text == "("
+                bracketed = tokens[end].text == "("
                 inner = doc[end + 1:end + gloss - 1] if bracketed else doc[end + 1:end + 2]
                 glosses.append((doc[i:end], inner))
                 if modifier(end + gloss, opened):
@@ -295,11 +300,11 @@ def candidate_phrases(doc: Doc) -> tuple[list[Span], list[tuple[Span, Span]]]:
         # coordinated adjectives: "kecil dan menengah", "mikro, kecil dan menengah"
         if end > i + 1 and tags[end - 1] == "JJ":
             k = end
-            while (k + 1 < n and doc[k].text == "," and tags[k + 1] == "JJ"
-                   and _usable(doc[k + 1], taken)):
+            while (k + 1 < n and tokens[k].text == "," and tags[k + 1] == "JJ"
+                   and _usable(tokens[k + 1], taken)):
                 k += 2
-            if (k + 1 < n and doc[k].lower_ in COORDINATORS and tags[k + 1] == "JJ"
-                    and _usable(doc[k + 1], taken) and not _stop_word(doc[k + 1])):
+            if (k + 1 < n and tokens[k].lower_ in COORDINATORS and tags[k + 1] == "JJ"
+                    and _usable(tokens[k + 1], taken) and not _stop_word(tokens[k + 1])):
                 end = k + 2
         # a generic, institution or role head rejects its whole phrase, tail included
         title = title_length_at(doc, i, end)
@@ -309,11 +314,12 @@ def candidate_phrases(doc: Doc) -> tuple[list[Span], list[tuple[Span, Span]]]:
             i = end
             continue
         start = i
-        while (doc[start].lower_ in WRAPPER_NOUNS and doc[start + 1].lower_ not in GENERIC_HEADS
-               and (end - start >= 3 or (end - start == 2 and _rare_noun(doc[start + 1], tags[
+        while (tokens[start].lower_ in WRAPPER_NOUNS
+               and tokens[start + 1].lower_ not in GENERIC_HEADS
+               and (end - start >= 3 or (end - start == 2 and _rare_noun(tokens[start + 1], tags[
                    start + 1], idf, unseen)))):
             start += 1
-        if end - start >= 2 or tags[start] == "FW" or _rare_noun(doc[start], tags[start], idf,
+        if end - start >= 2 or tags[start] == "FW" or _rare_noun(tokens[start], tags[start], idf,
                                                                   unseen):
             found.append(doc[start:end])
         i = end

@@ -67,8 +67,8 @@ from graph.nlp.titles import (
     company_openings,
     gazetteer_place_keys,
     known_place_at,
-    name_key,
     short_name,
+    span_key,
     title_length_at,
     titles_before,
     word_key,
@@ -173,11 +173,11 @@ def organisations_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         end = next((k + len(key) for key in openings  # the longest first
                     if key[0] == word_key(doc[k].text)
-                    and name_key(t.text for t in doc[k:k + len(key)]) == key
+                    and span_key(doc[k:k + len(key)]) == key
                     and not taken.intersection(range(k, k + len(key)))), k + 1)
         if end == k + 1 and doc[k].text not in short:
             continue  # the first word of a longer name alone
-        bounded = (end > k + 1 and name_key(t.text for t in doc[k:end]) in whole
+        bounded = (end > k + 1 and span_key(doc[k:end]) in whole
                    and stands_alone(doc[k:end], common=True))  # of common words, capitalised:
         # "manajemen [Lintas Harapan]"
         if bounded or stands_alone(doc[k:end]) or (
@@ -297,11 +297,11 @@ def retyped_short_names(doc: Doc, ents: list[Span]) -> list[Span]:
     result = []
     for e in ents:
         if (e.start and e.start - 1 not in taken and doc[e.start - 1].text[:1].isupper()
-                and name_key(t.text for t in doc[e.start - 1:e.end]) in openings):
+                and span_key(doc[e.start - 1:e.end]) in openings):
             e = Span(doc, e.start - 1, e.end, label="ORG")  # "Direktur Utama Geo [Dipa]"
         elif e.label_ in ("PERSON", "LOC") and (
                 (len(e) == 1 and e.text in short)
-                or (len(e) >= 2 and name_key(t.text for t in e) in openings
+                or (len(e) >= 2 and span_key(e) in openings
                     and not (e.label_ == "LOC" and e[0].lower_ in PLACE_NOUNS))):
             e = Span(doc, e.start, e.end, label="ORG")  # not "PT Teluk Weda Nikel Mandiri ...
             # kawasan [Teluk Weda]"

@@ -67,11 +67,11 @@ from .titles import (
     gazetteer_place_keys,
     known_place_at,
     known_place_words,
-    name_key,
     named_in_doc,
     only_honorifics,
     organisation_name_words,
     role_before,
+    span_key,
     title_length_at,
     word_key,
 )
@@ -124,7 +124,7 @@ def _only_a_name(doc: Doc, k: int, names: NameSet) -> bool:
 def _ends_hyphenated_name(doc: Doc, k: int, names: NameSet) -> bool:
     """Whether token ``k`` ends a known name written with a hyphen ("Timor-[Leste]")."""
     return (k >= 2 and doc[k - 1].text == "-"
-            and name_key(t.text for t in doc[k - 2:k + 1]) in names)
+            and span_key(doc[k - 2:k + 1]) in names)
 
 
 def extend_left(doc: Doc, ents: list[Span], names: NameSet | None = None) -> list[Span]:
@@ -202,7 +202,7 @@ def first_names_in_offices(doc: Doc, ents: list[Span], names: NameSet) -> list[S
                 or is_org_only_tail(doc[org.end - 1])
                 or holder.label_ not in ("PERSON", "LOC")):
             continue
-        if holder.label_ == "LOC" and name_key(t.text for t in holder) in places:
+        if holder.label_ == "LOC" and span_key(holder) in places:
             continue
         k = org.end - 1
         if holder.label_ == "LOC":  # the recogniser's slip is plain: a word of an
@@ -587,7 +587,7 @@ def coordinated_places(doc: Doc, ents: list[Span]) -> list[Span]:
                 closes_list = any(doc[x].text != "," for x in range(end, k))
                 listed_on = member.end < len(doc) and doc[member.end].lower_ in LIST_JOINERS
                 if not (closes_list or (listed_on and (
-                        len(member) == 1 or name_key(t.text for t in member) in places))):
+                        len(member) == 1 or span_key(member) in places))):
                     break  # apposition: "di Eropa, [Bernard Matthews].", "dari Yordania,
                     # [Ayman Safadi], di Amman"
                 if not _place_like(member, ents):
@@ -934,7 +934,7 @@ def people_from_countries(doc: Doc, ents: list[Span]) -> list[Span]:
         if names is None:
             others = set(before.values())
             names = named_in_doc([e for e in ents if e.label_ != "PERSON" and e not in others])
-        if (name_key(t.text for t in doc[start:cue]) in places
+        if (span_key(doc[start:cue]) in places
                 or is_org_only_tail(doc[cue - 1])
                 or not all(_only_a_name(doc, j, names) for j in range(start, cue))):
             continue

@@ -54,8 +54,8 @@ from .titles import (
     known_names_of,
     known_place_at,
     leading_name,
-    name_key,
     role_before,
+    span_key,
     title_length_at,
 )
 
@@ -138,7 +138,7 @@ def _field_end(doc: Doc, k: int, last: bool, places: frozenset[tuple[str, ...]],
     (``orgs``): a list of things, not of one office's fields."""
     if k >= len(doc) or (doc[k].lower_ in LIST_HEADS or title_length_at(doc, k)
                          or (doc[k].is_upper and len(doc[k]) > 1)
-                         or any(name_key(t.text for t in doc[k:k + size]) in orgs
+                         or any(span_key(doc[k:k + size]) in orgs
                                 for size in range(1, MAX_FIELD_WORDS + 1))):
         return k  # a list of offices, people or organisations: "Dinas Kesehatan, Dinas Sosial,
         # dan ...", "Kementerian Ketenagakerjaan, dan BPJS Ketenagakerjaan"

@@ -24,11 +24,12 @@ and the name ("PT Astra International Tbk") ends without it, as annotated news w
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_PUNCT, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .labels import COMPANY_FORMS
+from .token_lists import token_texts
 
 SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSING = frozenset({'"', "'", "”", "’", ")", "]", "»"})
@@ -74,9 +75,10 @@ def closing_abbreviation_stops(doc: Doc) -> list[int]:
     """
     stops: list[int] = []
     n = len(doc)
-    for token in doc:
-        if token.text not in CLOSING_ABBREVIATIONS:
+    for i, text in enumerate(token_texts(doc)):
+        if text not in CLOSING_ABBREVIATIONS:
             continue
+        token = doc[i]
         k = token.i + 1
         while k < n and doc[k].is_space and "\n" not in doc[k].text:
             k += 1
@@ -105,34 +107,35 @@ def sentence_starts(doc: Doc, max_tokens: int = MAX_SENTENCE_TOKENS) -> list[boo
     starts = [False] * n
     if n == 0:
         return starts
+    # read from the doc's arrays once, no Token object per token ("whitespace_" is " " or "")
+    texts = token_texts(doc)
+    spaced, punct = zip(*doc.to_array([SPACY, IS_PUNCT]).tolist(), strict=True)
     boundary = True  # the first real token starts a sentence
     i = 0
     while i < n:
-        token = doc[i]
-        if token.is_space:
-            if "\n" in token.text:
+        text = texts[i]
+        if text.isspace():
+            if "\n" in text:
                 boundary = True
             i += 1
             continue
         if boundary:
             starts[i] = True
             boundary = False
-        if token.text in SENTENCE_END or (token.text.endswith((".", "!", "?")) and token.is_punct):
+        if text in SENTENCE_END or (text.endswith((".", "!", "?")) and punct[i]):
             j = i + 1
             # closing quotes and brackets stick to the mark; after a space a quote opens the next
-            while j < n and not doc[j - 1].whitespace_ and (
-                doc[j].text in CLOSING or doc[j].text in SENTENCE_END
+            while j < n and not spaced[j - 1] and (
+                texts[j] in CLOSING or texts[j] in SENTENCE_END
             ):
                 j += 1
             k = j
-            while k < n and doc[k].is_space and "\n" not in doc[k].text:
+            while k < n and texts[k].isspace() and "\n" not in texts[k]:
                 k += 1
-            if k < n and (doc[k].is_space or _can_start_sentence(doc[k].text)):
+            if k < n and (texts[k].isspace() or _can_start_sentence(texts[k])):
                 boundary = True
             i = j
             continue
-        if "\n" in token.whitespace_:
-            boundary = True
         i += 1
     return _cap_lengths(doc, starts, max_tokens)
 
@@ -141,11 +144,12 @@ def _cap_lengths(doc: Doc, starts: list[bool], max_tokens: int) -> list[bool]:
     """Split sentences longer than ``max_tokens``, preferably after a comma or semicolon."""
     soft = max(1, max_tokens * 3 // 4)
     length = 0
-    for i, token in enumerate(doc):
+    texts = token_texts(doc)
+    for i, text in enumerate(texts):
         if starts[i]:
             length = 0
-        elif not token.is_space and (
-                length >= max_tokens or (length >= soft and doc[i - 1].text in _SOFT_BREAK)):
+        elif not text.isspace() and (
+                length >= max_tokens or (length >= soft and texts[i - 1] in _SOFT_BREAK)):
             starts[i] = True
             length = 0
         length += 1

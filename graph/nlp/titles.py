@@ -58,6 +58,7 @@ from .labels import (
     one_word_votes,
     positions_of,
 )
+from .token_lists import per_document, span_lowers, span_texts, token_lowers, token_texts
 
 if not Span.has_extension("role"):
     Span.set_extension("role", default="")
@@ -191,14 +192,33 @@ def _longest_title() -> int:
 
 
 def title_length_at(doc: Doc, i: int, end: int | None = None) -> int:
-    """Number of tokens of the longest title phrase starting at token ``i`` (0 if none)."""
-    candidates = title_phrases().get(doc[i].lower_)
+    """Number of tokens of the longest title phrase starting at token ``i`` (0 if none), ending
+    before token ``end`` if given."""
+    size = title_lengths(doc)[i]
+    if not size or end is None or i + size <= end:
+        return size
+    return _title_length(token_lowers(doc), i, end)
+
+
+@per_document
+def title_lengths(doc: Doc) -> list[int]:
+    """:func:`title_length_at` of every token of ``doc``, read once per document (the rules ask
+    for each token's title many times over)."""
+    lowers = token_lowers(doc)
+    phrases = title_phrases()
+    return [_title_length(lowers, i, len(lowers)) if word in phrases else 0
+            for i, word in enumerate(lowers)]
+
+
+def _title_length(lowers: list[str], i: int, limit: int) -> int:
+    """Number of the words ``lowers`` from ``i`` on (before ``limit``) that are the longest title
+    phrase starting there (0 if none)."""
+    candidates = title_phrases().get(lowers[i])
     if not candidates:
         return 0
-    limit = len(doc) if end is None else end
     for phrase in candidates:
         size = len(phrase)
-        if i + size <= limit and all(doc[i + k].lower_ == phrase[k] for k in range(1, size)):
+        if i + size <= limit and all(lowers[i + k] == phrase[k] for k in range(1, size)):
             return size
     return 0
 
@@ -293,7 +313,7 @@ def _title_last_words() -> frozenset[str]:
 def _title_start_ending_at(doc: Doc, k: int, lowest: int) -> int:
     """Start of a title phrase of two words or more that ends at token ``k`` ("juru [bicara]"),
     not before ``lowest``; -1 if there is none."""
-    if doc[k].lower_ not in _title_last_words():
+    if token_lowers(doc)[k] not in _title_last_words():
         return -1
     for start in range(k - 1, max(lowest, k - _longest_title() + 1) - 1, -1):
         if title_length_at(doc, start, k + 1) == k + 1 - start:
@@ -327,19 +347,20 @@ def role_span(span: Span, taken: set[int] | None = None) -> Span | None:
     """The tokens of the role phrase standing right before ``span`` (see :func:`role_before`),
     or ``None``."""
     doc = span.doc
+    texts = token_texts(doc)
     j = span.start - 1
-    if j >= 0 and doc[j].text == ",":
+    if j >= 0 and texts[j] == ",":
         j -= 1
     lowest = max(0, span.start - MAX_ROLE_TOKENS - 1)
     title_start = -1
     k = j
     while k >= lowest:  # walk left to the nearest title word
-        token = doc[k]
-        if token.is_space:
+        text = texts[k]
+        if text.isspace():
             break
-        if token.text == ")":  # "Menteri Komunikasi dan Informatika (Menkominfo) Rudiantara"
+        if text == ")":  # "Menteri Komunikasi dan Informatika (Menkominfo) Rudiantara"
             opening = next((x for x in range(k - 1, max(lowest, k - 8) - 1, -1)
-                            if doc[x].text == "("), None)
+                            if texts[x] == "("), None)
             if opening is None:
                 break
             k = opening - 1
@@ -352,24 +373,26 @@ def role_span(span: Span, taken: set[int] | None = None) -> Span | None:
         if ending >= 0:  # a title written in lower case: "juru bicara [Kemlu]"
             title_start = ending
             break
-        if not (_is_capitalised(token.text) or token.text in CONNECTORS
+        if not (_is_capitalised(text) or text in CONNECTORS
                 or (taken is not None and k in taken)):
             break
-        if token.is_sent_start:
+        if doc[k].is_sent_start:
             break
         k -= 1
     if title_start < 0:
         return None
     # capitalised words glued to the front of the title belong to it ("Pelaksana Tugas Kepala")
     start = title_start
+    lowers = token_lowers(doc)
     while start - 1 >= lowest and not doc[start].is_sent_start:
-        prev = doc[start - 1]
-        if (prev.is_space or not _is_capitalised(prev.text) or prev.text in CONNECTORS
-                or prev.lower_ in LEADING_FUNCTION_WORDS):  # "Kata Ketua ...", "Menurut Kepala"
+        prev = texts[start - 1]
+        # not a function word: "Kata Ketua ...", "Menurut Kepala"
+        if (prev.isspace() or not _is_capitalised(prev) or prev in CONNECTORS
+                or lowers[start - 1] in LEADING_FUNCTION_WORDS):
             break
         start -= 1
     end = j + 1
-    while end > start and doc[end - 1].text in CONNECTORS and doc[end - 1].text != "RI":
+    while end > start and texts[end - 1] in CONNECTORS and texts[end - 1] != "RI":
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -384,6 +407,12 @@ def word_key(word: str) -> str:
 def name_key(words: Iterable[str]) -> tuple[str, ...]:
     """A name as a tuple of :func:`word_key` words."""
     return tuple(map(word_key, words))
+
+
+def span_key(span: Span) -> tuple[str, ...]:
+    """:func:`name_key` of the words of ``span`` (read from
+    :func:`~graph.nlp.token_lists.token_texts`, no Token object made per word)."""
+    return tuple(map(word_key, span_texts(span)))
 
 
 _SPLIT_HYPHEN = re.compile(r"((?<![a-z])-|-(?![a-z]))")
@@ -459,7 +488,7 @@ class _AnyOf:
 def _names_in_doc(ents: Iterable[Span], label: str, gazetteer: bool = True) -> _AnyOf:
     """The names of the ``label`` entities ``ents`` and of the alias table's (and with
     ``gazetteer`` the gazetteer's) ``label`` entries."""
-    found = {name_key(t.text for t in ent) for ent in ents if ent.label_ == label}
+    found = {span_key(ent) for ent in ents if ent.label_ == label}
     return _AnyOf(found, known_names_of(label, gazetteer))
 
 
@@ -546,7 +575,7 @@ def company_names(ents: Iterable[Span]) -> set[tuple[str, ...]]:
     for ent in ents:
         if ent.label_ != "ORG":
             continue
-        words = [t.text for t in ent]
+        words = span_texts(ent)
         start, end = 0, len(words)
         if words[0].lower() in COMPANY_HEADS:
             start = 1
@@ -629,9 +658,14 @@ def document_place_words(ents: Iterable[Span]) -> set[str]:
 
 def leading_name(span: Span, names: NameKeys) -> int:
     """Length of the longest name of ``names`` that ``span`` starts with, leaving a rest."""
-    words = name_key(t.text for t in span)
-    for size in range(len(words) - 1, 0, -1):
-        if words[:size] in names and span[size].text[:1].isupper():
+    texts = span_texts(span)
+    return _leading_size(texts, tuple(map(word_key, texts)), names)
+
+
+def _leading_size(texts: list[str], keys: tuple[str, ...], names: NameKeys) -> int:
+    """:func:`leading_name` of words ``texts`` with name keys ``keys``."""
+    for size in range(len(keys) - 1, 0, -1):
+        if keys[:size] in names and texts[size][:1].isupper():
             return size
     return 0
 
@@ -657,14 +691,16 @@ def _holder_start(span: Span, people: NameKeys, names: NameKeys) -> int:
     """
     if len(span) < 3:
         return 0
+    texts, lowers = span_texts(span), span_lowers(span)
+    keys = tuple(map(word_key, texts))
     known = [False] * len(span)
     for i in range(len(span)):
-        size = leading_name(span[i:], names) or int(name_key([span[i].text]) in names)
+        size = _leading_size(texts[i:], keys[i:], names) or int(keys[i:i + 1] in names)
         for k in range(i, i + size):
             known[k] = True
     k = len(span) - 1
     while k > 0:
-        word = span[k - 1].text
+        word = texts[k - 1]
         if (known[k - 1] or not word[:1].isupper() or (word.isupper() and len(word) > 1)
                 or word.lower() in ORG_HEADS):
             break
@@ -672,18 +708,17 @@ def _holder_start(span: Span, people: NameKeys, names: NameKeys) -> int:
     if span.label_ == "ORG" and k > 0 and known[k - 1] and len(span) - k <= 3:
         after_region = _after_region_with_level(span, known, k, names)
         if (len(span) - k >= 2 and (after_region or not any(
-                t.lower_ in common_words() and t.lower_ not in BALINESE_NAME_WORDS
-                for t in span[k:]))) or (after_region and name_key([span[-1].text]) in people):
+                lower in common_words() and lower not in BALINESE_NAME_WORDS
+                for lower in lowers[k:]))) or (after_region and keys[-1:] in people):
             return k  # after a known name, words that are no common words: "Dinas ESDM
             # Provinsi Riau Syahrial Effendi" (the caller asks for a title before the span), any
             # words after a region written with its level ("... Provinsi Riau Teguh Santoso"),
             # where the office's name ends, also one the document names alone as a person
             # ("... Provinsi Sumatera Selatan Hendriansyah ... kata Hendriansyah"); not in a
             # place's name, which may end with its namesake ("Stadion Utama Gelora Bung Karno")
-    if name_key([span[-1].text]) not in people:
-        k = next((j for j in range(max(k, 1), len(span) - 1)
-                  if name_key([span[j].text]) in people), 0)
-    if k > 0 and span[k - 1].lower_ in COMPANY_HEADS:
+    if keys[-1:] not in people:
+        k = next((j for j in range(max(k, 1), len(span) - 1) if keys[j:j + 1] in people), 0)
+    if k > 0 and lowers[k - 1] in COMPANY_HEADS:
         return 0  # a company's name follows its legal form: "PT [Hanseong Energi Indonesia]"
     return k if 2 <= len(span) - k <= 3 and k > 0 else 0
 
@@ -699,8 +734,8 @@ def _after_region_with_level(span: Span, known: list[bool], k: int, names: NameK
     region into ``span``'s last words ("Kabupaten [Timor Tengah Selatan]")."""
     level = next((j for j in range(k - 2, 0, -1) if span[j].lower_ in REGION_LEVELS
                   and span[j].text[:1].isupper()
-                  and name_key(t.text for t in span[j + 1:k]) in names), 0)
-    return level > 0 and not any(name_key(t.text for t in span[j:]) in names
+                  and span_key(span[j + 1:k]) in names), 0)
+    return level > 0 and not any(span_key(span[j:]) in names
                                  for j in range(level + 1, k))
 
 
@@ -767,7 +802,7 @@ def _is_office(ent: Span, taken: set[int], places: NameKeys) -> bool:
     if stripped and only_honorifics(stripped):
         return False  # a rank stands before a person: "Ipda [Yohanes]", though "di Yohanes"
     return bool(name is not None and (stripped or role_before(ent, taken))
-                and name_key(t.text for t in name) in places)
+                and span_key(name) in places)
 
 
 def only_honorifics(title: str) -> bool:
@@ -828,7 +863,7 @@ def document_names(doc: Doc) -> DocumentNames:
     orgs = _names_in_doc(ents, "ORG")
     companies = company_names(ents)
     places = _names_in_doc(ents, "LOC")
-    cued = {name_key(t.text for t in ent) for ent in ents if ent.label_ == "LOC"
+    cued = {span_key(ent) for ent in ents if ent.label_ == "LOC"
             and ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_CUES}
     office_places = _AnyOf(cued, gazetteer_place_keys())
     offices = {ent.start for ent in ents if _is_office(ent, taken, office_places)}
@@ -836,7 +871,7 @@ def document_names(doc: Doc) -> DocumentNames:
     # a one-word "person" that is a known place the document tags as a place is no evidence
     # of a person ("di Istanbul, Turki ... menyatakan [Turki] siap")
     place_words = document_place_words(ents)
-    people = _AnyOf({name_key(t.text for t in ent) for ent in ents
+    people = _AnyOf({span_key(ent) for ent in ents
                      if ent.label_ == "PERSON" and ent.start not in offices
                      and not is_initials(doc, ent.start, ent.end)
                      and not (len(ent) == 1 and word_key(ent.text) in place_words)},
@@ -922,7 +957,7 @@ def without_office_place_end(ent: Span, occupied: set[int]) -> Span:
                 doc[start].text[:1].isupper() and doc[start].is_alpha):
             break
         size = next((j for j in range(len(ent) - 2, 0, -1)
-                     if name_key(t.text for t in doc[start:ent.start + j]) in places), 0)
+                     if span_key(doc[start:ent.start + j]) in places), 0)
         if size and any(title_length_at(doc, k, start) == start - k
                         for k in range(start - 1, max(-1, start - _longest_title() - 1), -1)):
             return Span(doc, ent.start + size, ent.end, label=ent.label_)
@@ -951,7 +986,7 @@ def _title_size(ent: Span, names: DocumentNames) -> tuple[int, bool]:
     if size and leading_name(ent, names.named) >= size:
         size = 0
     if (size == len(ent) and ent.label_ == "ORG" and not doc[title_start].lower_.startswith("men")
-            and name_key(t.text for t in ent) in known_names_of("ORG")):
+            and span_key(ent) in known_names_of("ORG")):
         size = 0
     if size and len(ent) > size and ent[size - 1].lower_ in ORG_HEADS:
         size = 0
@@ -1040,7 +1075,7 @@ def split_titled_name(ent: Span, names: DocumentNames) -> list[tuple[Span, str]]
     # place right after "di" or "ke"
     alone = (not org_size and not title and len(person) == 1
              and (names.person_votes[person.text] < 0 or after_place_preposition(ent)))
-    if (name_key(t.text for t in person) in names.people and not alone) or titled_holder \
+    if (span_key(person) in names.people and not alone) or titled_holder \
             or named_again:
         pairs: list[tuple[Span, str]] = []
         if org_size:
@@ -1056,12 +1091,12 @@ def split_titled_name(ent: Span, names: DocumentNames) -> list[tuple[Span, str]]
             or (ent.label_ == "LOC" and all(word.lower() in RANKS for word in opening.split())
                 and not any(_rank_complement(doc, k) for k in range(rest.start, rest.end))))
             and _is_capitalised_name(rest)
-            and not leading_name(rest, names.named) and name_key(t.text for t in rest)
+            and not leading_name(rest, names.named) and span_key(rest)
             not in names.named and not _org_words(numbered)):  # "Paku Alam X"
         return [(Span(doc, rest.start, rest.end, label="PERSON"), title)]  # "GKR
         # [Mangkubumi]" tagged ORG, "Marsma [Fajar Nugroho Santoso]" LOC (not "Mayor [Laut]",
         # the rank's corps): a court title or rank stands before a person
-    if size and (ent.label_ == "ORG" or name_key(t.text for t in rest) in names.orgs):
+    if size and (ent.label_ == "ORG" or span_key(rest) in names.orgs):
         # a title before an organisation's name, also one tagged as a place ("Bos Alibaba"); a
         # place that starts with a title word ("Raja Ampat") stays whole
         return [(Span(doc, rest.start, rest.end, label="ORG"), "")]
@@ -1105,7 +1140,7 @@ def split_titled_person(ent: Span, names: DocumentNames) -> list[tuple[Span, str
         # Risk] Bank Mandiri Gunawan Setiadi"
     if ent.start in names.offices:
         return [(Span(doc, name.start, name.end, label="LOC"), "")]
-    if name_key(t.text for t in name) in names.companies:
+    if span_key(name) in names.companies:
         return [(Span(doc, name.start, name.end, label="ORG"), "")]  # "[Helix DataWorks]"
         # after "Helix DataWorks Pte Ltd"
     outer = role_before(ent, names.taken)
@@ -1127,7 +1162,7 @@ def split_titled_person(ent: Span, names: DocumentNames) -> list[tuple[Span, str
             and not all(t.text.isupper() for t in rest)):
         if _is_place_name(rest, names.places) or (
                 len(rest) == 1 and name_key([rest[0].text]) not in names.people) or (
-                not role and name_key(t.text for t in rest) not in names.people):
+                not role and span_key(rest) not in names.people):
             # "[BPBD Jawa Barat] mencatat", "klub [KMSK Deinze]", "[LPK Sakura Nusantara] di
             # Malang" (train splits: no person of three words or more opens with one)
             return [(Span(doc, name.start, name.end, label="ORG"), "")]
@@ -1141,7 +1176,7 @@ def split_titled_person(ent: Span, names: DocumentNames) -> list[tuple[Span, str
             # an organisation and its branch, no one's name: "Kepala [Manggala Agni Daops
             # Pontianak] Yosef Alexander Tamba"
             return [(Span(doc, name.start, name.end, label="ORG"), "")]
-    if org_size and (role or name_key(t.text for t in name[org_size:]) in names.people):
+    if org_size and (role or span_key(name[org_size:]) in names.people):
         org = Span(doc, name.start, name.start + org_size, label=lead_label)
         pairs = [(org, "")]
         name = Span(doc, org.end, name.end, label="PERSON")
@@ -1336,9 +1371,9 @@ def _is_place_name(words: Span, places: NameKeys) -> bool:
     ("Pulau Taliabu", "Provinsi Jawa Tengah"), which opens no person's name, or a common word
     before a known one, which is the office's region ("Ombudsman RI [Perwakilan Sulawesi
     Selatan]")."""
-    return (name_key(t.text for t in words) in places or words[0].lower_ in PLACE_HEADS
+    return (span_key(words) in places or words[0].lower_ in PLACE_HEADS
             or (len(words) >= 2 and words[0].lower_ in common_words()
-                and name_key(t.text for t in words[1:]) in places))
+                and span_key(words[1:]) in places))
 
 
 def _org_words(words: Span) -> bool:
@@ -1353,7 +1388,7 @@ def _place_holder(place: Span, person: Span) -> bool:
     Troussier]", "petenis [Denmark] [Holger Rune]", but not "Direktur [Jakarta] [Convention
     Center]"."""
     words = sum(t.text not in SURNAME_PARTICLES for t in person)  # "Bendito dos Santos Freitas"
-    return (2 <= words <= 3 and name_key(t.text for t in place) in gazetteer_place_keys()
+    return (2 <= words <= 3 and span_key(place) in gazetteer_place_keys()
             and not _org_words(person))
 
 
@@ -1407,18 +1442,20 @@ def bare_roles(doc: Doc) -> tuple[list[Span], list[tuple[Span, str]]]:
     Returns the bare roles, and the roles that follow a name in apposition ("Jack Ma, CEO
     Alibaba, ...", "Rudianto selaku Menteri ...") as (person, role) pairs.
     """
-    person_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
-    person_ending = {e.end: e for e in doc.ents if e.label_ == "PERSON"}
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    person_starts = {e.start for e in people}
+    person_ending = {e.end: e for e in people}
     appositions: list[tuple[Span, str]] = []
-    taken = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    taken = {i for e in people for i in range(e.start, e.end)}
     roles: list[Span] = []
+    lowers, phrases = token_lowers(doc), title_phrases()
     i, n = 0, len(doc)
     while i < n:
-        size = title_length_at(doc, i) if i not in taken else 0
+        size = title_length_at(doc, i) if lowers[i] in phrases and i not in taken else 0
         if not size:
             i += 1
             continue
-        words = tuple(t.lower_ for t in doc[i:i + size])
+        words = tuple(lowers[i:i + size])
         end, attached = _extent_after(doc, i + size, person_starts)
         complement = end > i + size
         lowercase = not doc[i].text[:1].isupper()
@@ -1734,7 +1771,7 @@ def apply_ranks(doc: Doc) -> list[Span]:
 
 def _is_place_not_organisation(span: Span) -> bool:
     """Whether ``span``'s words are a place's name the gazetteer knows and no organisation's."""
-    key = name_key(t.text for t in span)
+    key = span_key(span)
     return key in gazetteer_place_keys() and key not in known_names_of("ORG")
 
 
@@ -1807,11 +1844,12 @@ def known_place_at(doc: Doc, k: int, places: NameKeys, end: int | None = None) -
     >>> known_place_at(doc, 2, {("halmahera", "tengah")})
     2
     """
-    last = len(doc) if end is None else end
+    texts = token_texts(doc)
+    last = len(texts) if end is None else end
     for size in range(min(MAX_PLACE_WORDS, last - k), 0, -1):
-        words = doc[k:k + size]
-        if (all(t.text[:1].isupper() or t.text == "-" for t in words)  # "Timor-Leste"
-                and name_key(t.text for t in words) in places):
+        words = texts[k:k + size]
+        if (all(text[:1].isupper() or text == "-" for text in words)  # "Timor-Leste"
+                and tuple(map(word_key, words)) in places):
             return size
     return 0
 
