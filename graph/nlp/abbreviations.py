@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -168,25 +167,13 @@ def _holds_an_office_holder(span: Span) -> bool:
     from .titles import title_length_at
 
     doc = span.doc
-    for ent in _people(doc):
-        if not span.start < ent.start < span.end:
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or not span.start < ent.start < span.end:
             continue
         for j in range(max(span.start, ent.start - 4), ent.start):
             if title_length_at(doc, j, ent.start) == ent.start - j:
                 return True
     return False
-
-
-def _people(doc: Doc) -> list[Span]:
-    """The person entities of ``doc``, read once per entity layout (``doc.ents`` makes its
-    spans anew at each call)."""
-    key = "jalin.abbreviations.people"
-    kept = doc.user_data.get(key)
-    layout = doc.to_array(ENT_IOB).tobytes() + doc.to_array(ENT_TYPE).tobytes()
-    if kept is None or kept[0] != layout:
-        kept = (layout, [e for e in doc.ents if e.label_ == "PERSON"])
-        doc.user_data[key] = kept
-    return kept[1]
 
 
 def _legal_form_bracket(doc: Doc, k: int) -> bool:

@@ -1615,11 +1615,12 @@ of 5) nor organisation ("bahasa Batak Toba")."""
 
 
 def without_common_nouns_opening_sentences(ents: list[Span]) -> list[Span]:
-    """``ents`` without the one-word entities that open a sentence (or a quote opening one) with
-    a word the same article also writes in lower case ("Sirene tsunami ... bunyi sirene",
-    "Sisik penyu ... sisik"): a common noun capitalised by its place, as the recogniser often
-    mistakes (the benchmark's 1,143 articles: 43 such entities, none a name), unless the
-    gazetteer or alias table knows the word as a name ("Antara").
+    """``ents`` without the one-word entities that open a sentence (or follow the quote, bracket
+    or dash opening it: :data:`~graph.nlp.sentences.OPENING`) with a word the same article also
+    writes in lower case ("Sirene tsunami ... bunyi sirene", "Sisik penyu ... sisik"): a common
+    noun capitalised by its place, as the recogniser often mistakes (the benchmark's 1,143
+    articles: 43 such entities, none a name), unless the gazetteer or alias table knows the word
+    as a name ("Antara").
 
     >>> import spacy
     >>> nlp = spacy.blank("id")
@@ -1630,6 +1631,7 @@ def without_common_nouns_opening_sentences(ents: list[Span]) -> list[Span]:
     ['Palu']
     """
     from .gazetteer import builtin_names
+    from .sentences import OPENING
 
     if not ents:
         return ents
@@ -1638,16 +1640,13 @@ def without_common_nouns_opening_sentences(ents: list[Span]) -> list[Span]:
     lower_words = {text for text in texts if text.islower()}
 
     def opens_sentence(k: int) -> bool:
-        return doc[k].is_sent_start or (k > 0 and texts[k - 1] in _OPENING_QUOTES
+        return doc[k].is_sent_start or (k > 0 and texts[k - 1] in OPENING
                                          and doc[k - 1].is_sent_start)
 
     return [ent for ent in ents if not (
         len(ent) == 1 and texts[ent.start][:1].isupper() and not texts[ent.start].isupper()
         and texts[ent.start].lower() in lower_words and opens_sentence(ent.start)
         and texts[ent.start] not in builtin_names())]
-
-
-_OPENING_QUOTES = frozenset({'"', "“", "'", "‘", "("})
 
 
 def without_languages(ents: list[Span]) -> list[Span]:
