@@ -184,7 +184,14 @@ twenty-third session, te1-te4 (Indonesians trafficked to online-scam compounds),
 (tsunami drills and sirens), tg1-tg4 (chili and shallot prices), th1-th4 (anthrax and lumpy
 skin disease in cattle), ti1-ti4 (prison escapes), tj1-tj4 (honorary teachers and PPPK
 recruitment), tk1-tk4 (hoaxes and influencers reported to the police), tl1-tl4 (sea turtle egg
-smuggling), the groups from ga1-ga4 on
+smuggling), in the twenty-fourth session ue1-ue4 (the Lebaran homecoming), uf1-uf4 (villagers
+and elephants, tigers and crocodiles), ug1-ug4 (parliaments' ethics councils), uh1-uh4 (blood
+supply and donation), ui1-ui4 (UNESCO heritage nominations), uj1-uj4 (the land-certificate
+programme and land offices), uk1-uk4 (doping cases), ul1-ul4 (the army's village-building
+programme), um1-um4 (tidal flooding on Java's north coast), un1-un4 (pioneer flights), uo1-uo4
+(counterfeit medicines and illegal clinics), up1-up4 (boat races), ve1-ve4 (zoos), vf1-vf4
+(ride-hailing drivers), vg1-vg4 (state enterprises' restructuring), vh1-vh4 (foreign campuses
+and student exchanges), the groups from ga1-ga4 on
 written by helpers who
 never saw the pipeline's output ("Uni Eropa", which one writer tagged a place, made an
 organisation as in the other groups and IDNer 2k train; Muhammadiyah's and Muslimat NU's boards

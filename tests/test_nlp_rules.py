@@ -10,9 +10,10 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from graph.nlp.abbreviations import find_abbreviations, match_long_form
-from graph.nlp.labels import initials_spans, map_entities
+from graph.nlp.labels import initials_spans, map_entities, tidy_span
+from graph.nlp.organisation_names import retyped_short_names
 from graph.nlp.sentences import sentence_starts
-from graph.nlp.titles import apply_titles, strip_titles
+from graph.nlp.titles import apply_titles, missed_holders, strip_titles
 from graph.nlp.tokenization import abbreviations, add_abbreviations
 
 nlp = spacy.blank("id")
@@ -2471,3 +2472,63 @@ def test_common_nouns_opening_sentences_and_area_nouns_tagged_alone() -> None:
         "Warga antre di depan kantor desa sejak pagi. Jakarta mengirim bantuan beras, dan "
         "truk dari jakarta tiba siang.")
     assert ("Jakarta", "LOC") in found
+
+
+def test_branches_tagged_in_one_part_and_relatives_before_names() -> None:
+    # a national body's branch whose region (or acronym) the recogniser left out is one name
+    found = _shipped_entities(
+        "Ketua Umum KONI Sulbar, Ahmad Rivai, menyerahkan bonus atlet. BKSDA Bengkulu memasang "
+        "kamera jebak di Desa Air Teramang. Kepala BKSDA Bengkulu, Heru Santoso, mengimbau warga "
+        "tidak memasang jerat.")
+    assert ("KONI Sulbar", "ORG") in found and ("KONI", "ORG") not in found
+    assert found.count(("BKSDA Bengkulu", "ORG")) == 2
+    assert ("Ahmad Rivai", "PERSON") in found and ("Heru Santoso", "PERSON") in found
+    # a relative's noun before a name is no part of it
+    found = _shipped_entities(
+        "Rina Maharani meraih medali emas di kelas 49 kg. Ayah Rina, Darmawan Saputra, menonton "
+        "dari tribun bersama keluarga.")
+    assert ("Rina", "PERSON") in found and ("Darmawan Saputra", "PERSON") in found
+    assert not any(text.startswith("Ayah") for text, _ in found)
+
+
+def test_holders_the_recogniser_typed_a_place_and_names_after_di_or_asal() -> None:
+    # a holder's name after an office's place, its surname or the whole name mistyped
+    doc = nlp("Wakil Bupati Kutai Timur Rudi Bahri mengatakan itu. Bupati Mamasa Daud Palimbong, "
+              "hadir. Bupati Mamasa Tanah Toraja, hadir.")
+    doc.ents = [Span(doc, 2, 4, label="LOC"), Span(doc, 5, 6, label="ORG"),
+                Span(doc, 11, 13, label="LOC"), Span(doc, 18, 20, label="LOC")]
+    assert [(s.text, s.label_) for s in missed_holders(doc)] == [
+        ("Rudi Bahri", "PERSON"), ("Daud Palimbong", "PERSON")]
+    # a name right after "asal" or "di" is a place, wherever else the article names it
+    found = _shipped_entities("Kios asal Kesawan itu tutup sejak Senin, kata Budi Santoso.")
+    assert ("Kesawan", "LOC") in found and ("Budi Santoso", "PERSON") in found
+    assert not any(label == "PERSON" and text == "Kesawan" for text, label in found)
+
+
+def test_a_full_stop_after_a_code_ends_the_sentence() -> None:
+    doc = _shipped()("Rekaman itu diambil kamera milik BPK2L. Petugas lalu memeriksanya.")
+    assert [t.text for t in doc][5:7] == ["BPK2L", "."]
+    assert len(list(doc.sents)) == 2
+
+
+def test_food_and_drug_units_professors_institutions_and_branch_boards() -> None:
+    # a BPOM unit names its seat after "di"; another agency's unit does not
+    found = _shipped_entities(
+        "Petugas Balai Besar POM di Pontianak menyita 300 botol jamu. Peneliti Balai Penelitian "
+        "Tanaman Jeruk di Kabupaten Karo ikut memeriksa.")
+    assert ("Balai Besar POM di Pontianak", "ORG") in found
+    assert ("Kabupaten Karo", "LOC") in found
+    # a professor's title ends no organisation; the institution is named again by its first word
+    doc = nlp("Wakil Rektor Ashworth University Profesor Alan Marsh hadir. Ashworth menggandeng "
+              "mitra.")
+    assert tidy_span(Span(doc, 2, 5, label="ORG")).text == "Ashworth University"
+    ents = [Span(doc, 2, 4, label="ORG"), Span(doc, 5, 7, label="PERSON"),
+            Span(doc, 9, 10, label="PERSON")]
+    assert [(e.text, e.label_) for e in retyped_short_names(doc, ents)] == [
+        ("Ashworth University", "ORG"), ("Alan Marsh", "PERSON"), ("Ashworth", "ORG")]
+    # a branch's board is no part of its association's name
+    found = _shipped_entities(
+        "Ketua Pengurus Cabang Persatuan Guru Republik Indonesia Kabupaten Ende, Yosef Wangge, "
+        "menilai honor guru belum layak.")
+    assert ("Persatuan Guru Republik Indonesia", "ORG") in found
+    assert not any(text.startswith("Pengurus") for text, _ in found)

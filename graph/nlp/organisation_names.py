@@ -46,6 +46,7 @@ from graph.nlp.labels import (
     COMPANY_FORMS,
     COMPANY_HEADS,
     DEPARTMENT_ABBREVIATIONS,
+    INSTITUTION_TAILS,
     KIND_NOUNS,
     LEADING_FUNCTION_WORDS,
     MAX_KIND_NAME_WORDS,
@@ -273,11 +274,13 @@ def _lengthened_to_the_left(doc: Doc, ents: list[Span], tails: set[int],
 def retyped_short_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with each one-word person or place that is the short name (:func:`short_name`) of a
     company the article names with its legal form (:data:`~graph.nlp.labels.COMPANY_FORMS`,
-    "PT") made that organisation, unless a longer person's or place's name in the article holds
-    the word: "Helix DataWorks Pte Ltd ... meminta [Helix] mendaftar" PERSON; so is a person or
-    place of two words or more that opens such a company's name, or an entity that does so with
-    the word before it: "PT Geo Dipa Energi (Persero) ... [Geo Dipa] menargetkan" PERSON,
-    "Direktur Utama Geo [Dipa]" ORG.
+    "PT"), or of an institution named "... University", "... College"
+    (:data:`~graph.nlp.labels.INSTITUTION_TAILS`: "Kingsmoor University" ... "[Kingsmoor]
+    menggandeng"), made that organisation, unless a longer person's or place's name in the
+    article holds the word: "Helix DataWorks Pte Ltd ... meminta [Helix] mendaftar" PERSON; so
+    is a person or place of two words or more that opens such a company's name, or an entity
+    that does so with the word before it: "PT Geo Dipa Energi (Persero) ... [Geo Dipa]
+    menargetkan" PERSON, "Direktur Utama Geo [Dipa]" ORG.
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Helix DataWorks Pte Ltd membangun. Ia meminta Helix mendaftar.")
@@ -286,7 +289,8 @@ def retyped_short_names(doc: Doc, ents: list[Span]) -> list[Span]:
     [('Helix DataWorks Pte Ltd', 'ORG'), ('Helix', 'ORG')]
     """
     companies = [ent for ent in ents if ent.label_ == "ORG" and (
-        ent[0].lower_ in COMPANY_HEADS or any(t.lower_ in COMPANY_FORMS for t in ent))]
+        ent[0].lower_ in COMPANY_HEADS or any(t.lower_ in COMPANY_FORMS for t in ent)
+        or (len(ent) >= 2 and ent[-1].lower_ in INSTITUTION_TAILS))]  # "Kingsmoor University"
     if not companies:
         return ents
     short = {name for ent in companies if (name := short_name(ent))}

@@ -140,6 +140,7 @@ anggota pengamat ekonom analis peneliti pemilik owner pimpinan pemimpin manajer 
 senator legislator pendiri founder co-founder bos vp pelatih petenis pebulu pebalap pegolf pesepak
 tersangka terdakwa terpidana almarhum almarhumah mendiang jenazah atlet pembalap pelari sprinter
 lifter perenang petinju pegulat pemanah pesepeda peselancar pevoli pebasket pecatur pesenam
+ayah ayahanda ibunda kakak adik paman bibi nenek kakek suami istri mertua sepupu keponakan cucu
 """.split())
 """Roles that many people hold at once: never resolved to one person; a place after one is the
 holder's country, not an office's ("sprinter [China] Chen Haoran")."""
@@ -1519,7 +1520,10 @@ def missed_holders(doc: Doc) -> list[Span]:
     IDI] Adib Khumaidi mengatakan", "Menteri Luar Negeri [Thailand] Chaiwat Sirisombat.", also
     after a known place no entity holds: "Menteri Pertahanan Nasional Turki Kemal Arslanoğlu",
     "Direktur Utama [Pertamina] Nicke Widyawati, ..."); with the surname the recogniser typed a
-    place that is no known one ("Kepala Kantor SAR Ambon Mustari [Latuconsina] mengatakan").
+    place that is no known one or an organisation ("Kepala Kantor SAR Ambon Mustari
+    [Latuconsina] mengatakan", "Wakil Bupati Kutai Timur Samsul [Bahri]" ORG); or the whole
+    name typed a place or an organisation, when none of its words is a common word, an
+    organisation's or a known name ("Bupati Mamasa [Welem Sambolangi]" LOC).
     Returns new PERSON spans.
 
     >>> import spacy
@@ -1532,8 +1536,13 @@ def missed_holders(doc: Doc) -> list[Span]:
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     names = named_in_doc(ents)
     people = {ent.start: ent for ent in ents if ent.label_ == "PERSON"}
-    surnames_as_places = {ent.start: ent for ent in ents if ent.label_ == "LOC" and len(ent) == 1}
     places = gazetteer_place_keys()
+    surnames_as_places = {ent.start: ent for ent in ents if len(ent) == 1 and (
+        (ent.label_ == "LOC" and (word_key(ent.text),) not in places)
+        or (ent.label_ == "ORG" and _mistyped_name_word(doc, ent.start)))}
+    mistyped_names = {ent.start: ent for ent in ents if ent.label_ in ("LOC", "ORG")
+                      and 2 <= len(ent) <= 3 and ent.text not in builtin_names()
+                      and all(_mistyped_name_word(doc, k) for k in range(ent.start, ent.end))}
     found = []
     for ent in [*ents, *_untagged_known_places(doc, taken)]:
         if ent.label_ not in ("ORG", "LOC") or not role_before(ent, taken):
@@ -1548,11 +1557,15 @@ def missed_holders(doc: Doc) -> list[Span]:
         size = end - name_start
         if size and all(doc[j].lower_ in _DATE_WORDS for j in range(name_start, end)):
             continue  # a date: "di Kuala Lumpur Oktober mendatang"
+        whole = mistyped_names.get(name_start)
+        if not size and whole is not None and _ends_a_name(doc, whole.end):
+            found.append(Span(doc, whole.start, whole.end, label="PERSON"))
+            continue  # "Bupati Mamasa [Welem Sambolangi]" LOC
         person = people.get(end)
         surname = surnames_as_places.get(end)
-        if (person is None and surname is not None and size and _ends_a_name(doc, end + 1)
-                and (word_key(surname.text),) not in places):
-            person = surname  # "Kepala Kantor SAR Ambon Mustari [Latuconsina]" LOC
+        if person is None and surname is not None and size and _ends_a_name(doc, end + 1):
+            person = surname  # "Kepala Kantor SAR Ambon Mustari [Latuconsina]" LOC, "Wakil
+            # Bupati Kutai Timur Samsul [Bahri]" ORG
         if person is not None and size and len(person) <= 2 and size + len(person) <= 4 and all(
                 _holder_word(doc, k, names) for k in range(name_start, end)):
             # "Direktur Utama PLN Darmawan [Prasodjo]": the name's first word, left out
@@ -1598,6 +1611,20 @@ def organisation_name_words() -> frozenset[str]:
     ("perhubungan", "informatika"): words of offices, which news writes capitalised only."""
     return frozenset(word for name in known_names_of("ORG") for word in name
                      if word.islower()) | _PLACE_PARTS
+
+
+@lru_cache(maxsize=1)
+def _builtin_name_keys() -> frozenset[tuple[str, ...]]:
+    """The name keys of every name the gazetteer and the alias table know."""
+    return frozenset(key for name in builtin_names() for key in name_keys(name))
+
+
+def _mistyped_name_word(doc: Doc, k: int) -> bool:
+    """Whether token ``k``, inside a place or organisation entity, can still be a word of a
+    person's name the recogniser mistyped: a :func:`_holder_word` that is no name the
+    gazetteer or the alias table knows (the article's own places and organisations are the
+    recogniser's, which may be the mistake)."""
+    return _holder_word(doc, k, _builtin_name_keys())
 
 
 def _holder_word(doc: Doc, k: int, names: NameKeys) -> bool:

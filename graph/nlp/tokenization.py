@@ -36,7 +36,7 @@ from spacy.lang.char_classes import ALPHA_LOWER, ALPHA_UPPER
 from spacy.language import Language
 from spacy.symbols import NORM, ORTH
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 WORD_HYPHEN = rf"(?<=[{ALPHA_LOWER}])-(?=[{ALPHA_LOWER}])"
 """A hyphen between two lower-case letters, inside one word."""
@@ -118,20 +118,43 @@ def keep_hyphenated_words(tokenizer: Tokenizer, infixes: Sequence[str]) -> None:
     tokenizer.infix_finditer = compile_infix_regex([HONORIFIC_HYPHEN, *guarded]).finditer
 
 
+CODE_FULL_STOP = rf"(?<=[0-9][{ALPHA_UPPER}])\."
+"""A full stop after a code of capitals and digits that ends in a capital ("milik BPK2L."):
+the sentence's, which spaCy's suffix rules split off only after two capitals or after a digit
+or a lower-case letter."""
+
+
+def split_full_stops_after_codes(tokenizer: Tokenizer, suffixes: Sequence[str]) -> None:
+    """Give ``tokenizer`` the suffix rules ``suffixes`` (its language's ``Defaults.suffixes``)
+    and :data:`CODE_FULL_STOP`.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("id")
+    >>> [t.text for t in nlp("dikelola BPK2L. Ia")]
+    ['dikelola', 'BPK2L.', 'Ia']
+    >>> split_full_stops_after_codes(nlp.tokenizer, nlp.Defaults.suffixes)
+    >>> [t.text for t in nlp("dikelola BPK2L. Ia")]
+    ['dikelola', 'BPK2L', '.', 'Ia']
+    """
+    tokenizer.suffix_search = compile_suffix_regex([*suffixes, CODE_FULL_STOP]).search
+
+
 def adapt_tokenizer(nlp: Language) -> None:
     """Give an Indonesian pipeline's tokenizer Jalin's changes: news abbreviations with a full
     stop stay one token (:func:`add_abbreviations`), and so do words joined by a hyphen between
     lower-case letters (:func:`keep_hyphenated_words`) and a capitalised word said twice
-    (:data:`CAPITALISED_REDUPLICATION`).
+    (:data:`CAPITALISED_REDUPLICATION`); a sentence's full stop after a code is split off
+    (:func:`split_full_stops_after_codes`).
 
     >>> import spacy
     >>> nlp = spacy.blank("id")
     >>> adapt_tokenizer(nlp)
-    >>> [t.text for t in nlp("Jl. Sudirman, upaya-upaya di Wangi-Wangi.")]
-    ['Jl.', 'Sudirman', ',', 'upaya-upaya', 'di', 'Wangi-Wangi', '.']
+    >>> [t.text for t in nlp("Jl. Sudirman, upaya-upaya di Wangi-Wangi milik BPK2L.")]
+    ['Jl.', 'Sudirman', ',', 'upaya-upaya', 'di', 'Wangi-Wangi', 'milik', 'BPK2L', '.']
     """
     add_abbreviations(nlp.tokenizer)
     keep_hyphenated_words(nlp.tokenizer, nlp.Defaults.infixes)
+    split_full_stops_after_codes(nlp.tokenizer, nlp.Defaults.suffixes)
     if nlp.tokenizer.token_match is None:
         nlp.tokenizer.token_match = CAPITALISED_REDUPLICATION.match
 
