@@ -135,12 +135,17 @@ hakim jaksa anggota pengamat ekonom analis peneliti tersangka terdakwa terpidana
 anggota Sahlan Mahmud", "pengamat Budi Santoso"; not "pebalap Ducati Lenovo Team", "pemilik
 Horas Guesthouse")."""
 
-GENERIC_ROLES = frozenset("""
+RELATIVES = frozenset("""
+ayah ayahanda ibunda kakak adik paman bibi nenek kakek suami istri mertua sepupu keponakan cucu
+""".split())
+"""Relatives' nouns before a name (``titles.txt``): "Ayah [Nadia]" names Nadia's father, so the
+noun is no part of Nadia's name and no role of hers."""
+
+GENERIC_ROLES = RELATIVES | frozenset("""
 anggota pengamat ekonom analis peneliti pemilik owner pimpinan pemimpin manajer manager hakim jaksa
 senator legislator pendiri founder co-founder bos vp pelatih petenis pebulu pebalap pegolf pesepak
 tersangka terdakwa terpidana almarhum almarhumah mendiang jenazah atlet pembalap pelari sprinter
 lifter perenang petinju pegulat pemanah pesepeda peselancar pevoli pebasket pecatur pesenam
-ayah ayahanda ibunda kakak adik paman bibi nenek kakek suami istri mertua sepupu keponakan cucu
 """.split())
 """Roles that many people hold at once: never resolved to one person; a place after one is the
 holder's country, not an office's ("sprinter [China] Chen Haoran")."""
@@ -1908,7 +1913,8 @@ class TitleStripper:
             pairs = [(span, role) for span, role in pairs if span not in offices]
             doc.ents = [span for span, _ in pairs]
         for span, role in pairs:
-            if role:
+            if role and not set(role.lower().split()) <= RELATIVES:  # "Ayah [Nadia]": her
+                # father's noun, no role of hers
                 doc.char_span(span.start_char, span.end_char, label=span.label_)._.role = role
         roles, appositions = bare_roles(doc)
         doc._.roles = roles
