@@ -191,7 +191,15 @@ programme and land offices), uk1-uk4 (doping cases), ul1-ul4 (the army's village
 programme), um1-um4 (tidal flooding on Java's north coast), un1-un4 (pioneer flights), uo1-uo4
 (counterfeit medicines and illegal clinics), up1-up4 (boat races), ve1-ve4 (zoos), vf1-vf4
 (ride-hailing drivers), vg1-vg4 (state enterprises' restructuring), vh1-vh4 (foreign campuses
-and student exchanges), the groups from ga1-ga4 on
+and student exchanges), in the twenty-fifth session vi1-vi4 (stranded whales, dolphins and
+dugongs), vj1-vj4 (medical waste), vk1-vk4 (regional enterprises' losses), vl1-vl4 (crop
+insurance and flooded rice fields), wi1-wi4 (sea sand dredging and reclamation), wj1-wj4 (land
+mafia prosecutions), wk1-wk4 (air pollution and emission tests), wl1-wl4 (the Ombudsman's
+findings on public services), we1-we4 (trawl bans and fisheries patrols), wf1-wf4 (collapsed
+classrooms), wg1-wg4 (lost climbers), wh1-wh4 (train ticket scalpers and railway police),
+xe1-xe4 (river tubing and rafting accidents), xf1-xf4 (abuse at boarding schools), xg1-xg4
+(new regional airports), xh1-xh4 (diarrhoea and cholera from contaminated water), the groups
+from ga1-ga4 on
 written by helpers who
 never saw the pipeline's output ("Uni Eropa", which one writer tagged a place, made an
 organisation as in the other groups and IDNer 2k train; Muhammadiyah's and Muslimat NU's boards

@@ -10,8 +10,15 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from graph.nlp.abbreviations import find_abbreviations, match_long_form
-from graph.nlp.labels import initials_spans, map_entities, tidy_span
+from graph.nlp.labels import (
+    initials_spans,
+    join_facility_and_namesake,
+    map_entities,
+    split_coordinated,
+    tidy_span,
+)
 from graph.nlp.organisation_names import retyped_short_names
+from graph.nlp.person_names import appositions
 from graph.nlp.sentences import sentence_starts
 from graph.nlp.titles import apply_titles, missed_holders, strip_titles
 from graph.nlp.tokenization import abbreviations, add_abbreviations
@@ -2533,3 +2540,76 @@ def test_food_and_drug_units_professors_institutions_and_branch_boards() -> None
         "menilai honor guru belum layak.")
     assert ("Persatuan Guru Republik Indonesia", "ORG") in found
     assert not any(text.startswith("Pengurus") for text, _ in found)
+
+
+def test_police_units_task_forces_and_parliament_bodies_are_their_command_or_parliament() -> None:
+    # a police unit written out with its acronym in brackets, a regional task force, a forensic
+    # laboratory and a detention centre are no organisations of their own: only the command is
+    found = _shipped_entities(
+        "Penyidik Direktorat Reserse Narkoba (Ditresnarkoba) Polda Riau menyita 20 kilogram sabu "
+        "dari sebuah gudang. Kepala Subdirektorat II Ditresnarkoba Polda Riau AKBP Hendra Saputra "
+        "mengatakan pemasoknya masih diburu.")
+    assert found.count(("Polda Riau", "ORG")) == 2
+    assert not any(text.startswith(("Direktorat", "Ditres")) for text, _ in found)
+    found = _shipped_entities(
+        "Satgas Pangan Polres Kudus memeriksa tiga gudang beras di pinggir kota. Temuan itu "
+        "dilaporkan ke Satgas Pangan Polri di Jakarta. Hasil uji Laboratorium Forensik Polda Jawa "
+        "Tengah keluar pekan depan, sementara tersangka ditahan di Rutan Polres Kudus.")
+    assert found.count(("Polres Kudus", "ORG")) == 2 and ("Polda Jawa Tengah", "ORG") in found
+    assert ("Satgas Pangan Polri", "ORG") in found  # a national task force keeps its name
+    # a parliament's standing body is its parliament; "dan" before a command splits two names
+    found = _shipped_entities(
+        "Usulan itu dibahas Badan Anggaran DPRD Jambi pekan ini. Rapat Badan Anggaran berlangsung "
+        "tertutup, dan hasilnya akan dibawa ke Kementerian Pertanian dan Polres Tebo untuk "
+        "ditindaklanjuti.")
+    assert ("DPRD Jambi", "ORG") in found and not any(t.startswith("Badan") for t, _ in found)
+    assert ("Kementerian Pertanian", "ORG") in found and ("Polres Tebo", "ORG") in found
+
+
+def test_kind_acronyms_alone_initials_after_kind_nouns_offices_and_branches() -> None:
+    # a kind's acronym alone names the kind, no organisation
+    found = _shipped_entities(
+        "Kinerja bank itu memburuk sejak 2023. Laba BPR tersebut turun tajam, kata pengamat. "
+        "Pemkab juga menyiapkan tambahan modal untuk BUMD lain.")
+    assert found == []
+    # initials after "berinisial" are a person's, even after a company's kind noun
+    found = _shipped_entities(
+        "Kejaksaan menetapkan pemilik perusahaan rekanan berinisial RDK (52) sebagai tersangka. "
+        "Uang mengalir ke rekening perusahaan milik tersangka RDK di Jambi.")
+    assert found.count(("RDK", "PERSON")) == 2
+    # "Kantor" opens an office's name; "Sekda" is a title; "Perwakilan" opens a branch's name
+    found = _shipped_entities(
+        "Petugas dari Kantor Kemenag Kabupaten Klaten mendata calon jemaah. Sekda Blora Yuli "
+        "Hartono mengatakan pendataan selesai bulan depan. Kepala Perwakilan BKKBN Sulteng Nuryadi "
+        "Hamzah mengatakan target tahun ini tercapai.")
+    assert ("Kantor Kemenag Kabupaten Klaten", "ORG") in found
+    assert ("Yuli Hartono", "PERSON") in found and ("Nuryadi Hamzah", "PERSON") in found
+    assert ("Perwakilan BKKBN Sulteng", "ORG") in found
+
+
+def test_markets_of_countries_vehicle_offices_namesakes_and_appositions() -> None:
+    # a capitalised common noun opening a sentence before a foreign country is no part of it
+    found = _shipped_entities(
+        'Eksportir kopi mencari pasar baru di luar negeri. "Pasar Korea Selatan sangat '
+        'menjanjikan," kata Budi. Ia menambahkan, pasar dalam negeri juga tumbuh.')
+    assert ("Korea Selatan", "LOC") in found
+    assert ("Samsat Kota Bekasi", "ORG") in _shipped_entities(
+        "Warga mengurus pajak kendaraan di Samsat Kota Bekasi sejak pagi.")
+    # an institution named after a ruler keeps the ruler's title and name
+    doc = nlp("dosen Sekolah Tinggi Raja Haji Fisabilillah, Tanjungpinang")
+    ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 4, 6, label="PERSON")]
+    assert [(e.text, e.label_) for e in join_facility_and_namesake(ents)] == [
+        ("Sekolah Tinggi Raja Haji Fisabilillah", "ORG")]
+    # an apposition's middle name word may also be a word of an organisation's name
+    doc = nlp("Kepala dinas itu, Wulan Sri Rahayu, mengatakan sekolah dibuka.")
+    assert [(e.text, e.label_) for e in appositions(doc, [])] == [("Wulan Sri Rahayu", "PERSON")]
+    # a route's untagged end is a place; an aircraft type is no organisation; "dan" before a
+    # village group's acronym splits two names
+    found = _shipped_entities(
+        "Maskapai itu membuka rute perdana Surabaya-Mamuju dengan pesawat ATR 72-600 mulai "
+        "Senin.")
+    assert ("Surabaya", "LOC") in found and ("Mamuju", "LOC") in found
+    assert not any(text.startswith("ATR") for text, _ in found)
+    doc = nlp("dikelola Pokdarwis Tirta Mulya dan BUMDes Ngawen Makmur setiap pekan")
+    assert [s.text for s in split_coordinated(Span(doc, 1, 8, label="ORG"))] == [
+        "Pokdarwis Tirta Mulya", "BUMDes Ngawen Makmur"]

@@ -32,6 +32,7 @@ from .labels import (
     ORG_ONLY_HEADS,
     ORG_ONLY_TAILS,
     ORGANISATION_WORDS,
+    POLICE_COMMANDS,
     TERM_ACRONYMS,
     TERM_HEADS,
     common_words,
@@ -366,6 +367,7 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
     (:data:`~graph.nlp.labels.TERM_HEADS`: "Pajak Bumi dan Bangunan (PBB)") names nothing, nor
     does the acronym (nor, for a hyphenated one, its first part: "PBB" of "PBB-P2").
     """
+    from .regional_offices import is_police_unit_acronym
     from .titles import title_length_at
 
     ents = list(doc.ents)
@@ -389,6 +391,11 @@ def entities_with_definitions(doc: Doc, pairs: list[tuple[Span, Span]]) -> list[
         if not is_proper_name(long_span) or title_length_at(doc, short_span.start) or \
                 title_length_at(doc, long_span.start) >= len(long_span):
             continue  # a title and its short form ("Chief Executive Officer (CEO)") name no one
+        if (len(short_span) == 1 and is_police_unit_acronym(short_span[0])
+                and short_span.end + 1 < len(doc) and doc[short_span.end].text == ")"
+                and doc[short_span.end + 1].lower_ in POLICE_COMMANDS):
+            continue  # a police unit before its command: "Direktorat Reserse Kriminal Khusus
+            # (Ditreskrimsus) [Polda Jateng]", no organisation of its own (regional_offices)
         overlapping = [e for e in ents if e.start < long_span.end and long_span.start < e.end]
         if overlapping:
             label = overlapping[0].label_

@@ -84,6 +84,7 @@ from .labels import (
     extend_to_org_tail,
     is_headline_case,
     is_initials,
+    names_an_aircraft_type,
 )
 
 if not Doc.has_extension("place_mentions"):
@@ -137,6 +138,10 @@ ROUTE_NAME_HEADS = PLACE_NOUNS | FACILITY_HEADS | ORG_HEADS | {"tol", "ruas", "r
 """Words that open the name of a road, a facility or a body a route is part of ("Tol
 Surabaya-Gresik", "Jalan Yogya-Solo"), which stays whole."""
 
+ROUTE_CUES = frozenset({"rute", "jurusan", "trayek"})
+"""Lower-case nouns before two places joined by a hyphen that make them a route's ends ("rute
+Paloh-Kuching", "angkot jurusan Cicaheum-Ciroyom")."""
+
 AREA_CUES = frozenset({"di", "karst", "kawasan", "wilayah"})
 """Words before two places joined by a hyphen that make them one area, not a route ("di
 Maros-Pangkep", "karst Maros-Pangkep"), as the benchmark's writers tag it."""
@@ -180,6 +185,65 @@ def split_routes(ents: list[Span], places: Container[str]) -> list[Span]:
             continue
         result += [first, second]
     return result
+
+
+def _route_end(doc: Doc, k: int, step: int, taken: set[int]) -> Span | None:
+    """The untagged capitalised words (at most :data:`MAX_ROUTE_END_WORDS`) on the far side of
+    the hyphen at token ``k`` written without spaces, read forwards (``step`` 1) or backwards
+    (-1), ending where the capitalised words end; ``None`` if there are none."""
+    if not (0 < k < len(doc) - 1 and doc[k].text == "-" and not doc[k - 1].whitespace_
+            and not doc[k].whitespace_):
+        return None
+    words: list[int] = []
+    j = k + step
+    while (0 <= j < len(doc) and j not in taken and doc[j].is_alpha and doc[j].text[:1].isupper()
+           and not doc[j].is_upper and len(words) < MAX_ROUTE_END_WORDS
+           and (step == 1 or not doc[j].is_sent_start or j == k - 1)):
+        words.append(j)
+        j += step
+        if step == -1 and doc[j + 1].is_sent_start:
+            break
+    if not words or (0 <= j < len(doc) and j not in taken and doc[j].is_alpha
+                     and doc[j].text[:1].isupper()):
+        return None  # a longer capitalised run: a name, no route's end
+    return Span(doc, min(words), max(words) + 1, label="LOC")
+
+
+def route_ends(ents: list[Span], places: Container[str]) -> list[Span]:
+    """``ents`` with the untagged end of a route whose other end is a place entity added as a
+    place: "rute perdana [Jakarta]-Dharmasraya", "rute Paloh-[Kuching]" (two places joined by a
+    hyphen written without spaces), when one end is a known place (``places``) or a route's
+    noun comes before the pair (:data:`ROUTE_CUES`), the pair is no
+    known place ("Timor-Leste") and, as for :func:`split_routes`, no road's, facility's or area's
+    word opens it ("Tol Surabaya-Gresik", "di Maros-Pangkep").
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("rute perdana Jakarta-Dharmasraya dibuka")
+    >>> [(e.text, e.label_) for e in route_ends([Span(doc, 2, 3, "LOC")], {"Jakarta"})]
+    [('Jakarta', 'LOC'), ('Dharmasraya', 'LOC')]
+    """
+    taken = {k for e in ents for k in range(e.start, e.end)}
+    found: list[Span] = []
+    for ent in ents:
+        if ent.label_ != "LOC":
+            continue
+        doc = ent.doc
+        for k, step in ((ent.end, 1), (ent.start - 1, -1)):
+            end = _route_end(doc, k, step, taken)
+            if end is None:
+                continue
+            first, second = (ent, end) if step == 1 else (end, ent)
+            before = doc[first.start - 1] if first.start > 0 else None
+            if (doc[first.start:second.end].text in places
+                    or first[0].lower_ in ROUTE_NAME_HEADS
+                    or (before is not None and (before.lower_ in AREA_CUES or (
+                        before.text[:1].isupper() and not first[0].is_sent_start)))
+                    or not (first.text in places or second.text in places or (
+                        before is not None and before.lower_ in ROUTE_CUES))):
+                continue
+            found.append(end)
+            taken.update(range(end.start, end.end))
+    return sorted([*ents, *found], key=lambda span: span.start) if found else ents
 
 
 def _listed_after_a_place(span: Span, ents: list[Span]) -> bool:
@@ -551,6 +615,8 @@ class Gazetteer:
                 continue
             if is_initials(doc, span.start, span.end):
                 continue  # "berinisial [AP]": a person's initials, not the news agency
+            if names_an_aircraft_type(doc, span.start, span.end):
+                continue  # "pesawat [Airbus] A320": an aircraft type, no organisation
             if not overlapping:  # with its numeral: "[PTPN IV]", unless an entity holds it;
                 # an organisation with the tail of its full name: "[Wuling] Motors"
                 next_taken = {span.end} if any(e.start <= span.end < e.end for e in ents) else set()
@@ -566,7 +632,8 @@ class Gazetteer:
                     span.start <= e.start and e.end <= span.end for e in overlapping):
                 ents = [e for e in ents if e not in overlapping] + [span]
             by_extent = {(e.start, e.end): i for i, e in enumerate(ents)}
-        doc.ents = sorted(split_routes(ents, place_names()), key=lambda s: s.start)
+        doc.ents = route_ends(sorted(split_routes(ents, place_names()), key=lambda s: s.start),
+                              place_names())
         if place_mentions and not is_headline_case(doc):
             doc._.place_mentions = place_mentions
         return doc

@@ -315,11 +315,10 @@ def retyped_short_names(doc: Doc, ents: list[Span]) -> list[Span]:
 
 NOT_MODIFIERS = frozenset({"milik", "pimpinan", "asal", "berbasis", "binaan", "besutan",
                            "garapan", "bentukan", "keluarga", "induk", "mitra", "saingan",
-                           "pesaing"})
+                           "pesaing", "berinisial", "inisial"})
 """Lower-case words after a kind noun that introduce someone else than the company: its owner,
-origin or rival ("perusahaan milik [Budi]")."""
-
-
+origin or rival ("perusahaan milik [Budi]"), or a person by initials ("pemilik perusahaan
+rekanan berinisial [LTH]")."""
 
 
 MAX_KIND_MODIFIERS = 3

@@ -108,16 +108,18 @@ kampung negara negeri
 name may also name a place."""
 
 
-def _only_a_name(doc: Doc, k: int, names: NameSet) -> bool:
+def _only_a_name(doc: Doc, k: int, names: NameSet, inner: bool = False) -> bool:
     """Whether token ``k`` can only be a word of a person's name: name-like, no common word or
     function word, no title, no word of an organisation's name ("Informatika" of "Menteri
-    Komunikasi dan Informatika Budi Arie") and no name of a place or
+    Komunikasi dan Informatika Budi Arie"; not checked for an ``inner`` word, between two
+    words that are only names: "Endang [Sri] Hastuti") and no name of a place or
     organisation of the article, the alias table or the gazetteer (``names``)."""
     token = doc[k]
     lower = token.lower_
     return (is_name_like(token.text) and lower not in common_words()
             and lower not in LEADING_FUNCTION_WORDS and lower not in ORGANISATION_WORDS
-            and lower not in organisation_name_words() and lower not in PLACE_WORDS_BEFORE
+            and (inner or lower not in organisation_name_words())
+            and lower not in PLACE_WORDS_BEFORE
             and lower not in HONORIFICS  # "Datuk [Syamsir Effendi]"
             and not title_length_at(doc, k) and (word_key(token.text),) not in names)
 
@@ -555,7 +557,8 @@ def appositions(doc: Doc, ents: list[Span]) -> list[Span]:
             if end - k < 2:
                 continue
         if (end + 1 < len(doc) and doc[end].text == "," and _verb_follows(doc, end + 1)
-                and all(_only_a_name(doc, j, names) for j in range(k, end))):
+                and _only_a_name(doc, k, names) and _only_a_name(doc, end - 1, names)
+                and all(_only_a_name(doc, j, names, inner=True) for j in range(k + 1, end - 1))):
             if ent is not None:
                 result.remove(ent)
             result.append(Span(doc, k, end, label="PERSON"))

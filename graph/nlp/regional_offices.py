@@ -37,6 +37,7 @@ from .labels import (
     ADMINISTRATIVE_HEADS,
     BOARD_HEADS,
     BRANCH_HEADS,
+    COMMAND_HEADS,
     FACILITY_HEADS,
     LEADING_FUNCTION_WORDS,
     OFFICE_HEADS,
@@ -62,15 +63,8 @@ from .titles import (
 ADMINISTRATIVE_WORDS = frozenset({"provinsi", "kabupaten", "kota", "kecamatan", "wilayah"})
 """Words between an office and its place that the place entity may leave out."""
 
-COMMAND_HEADS = frozenset("""
-polda polres polresta polrestabes polsek bareskrim kodam korem kodim koramil lanud lanal lantamal
-kejati kejari batalyon yonif brigif
-""".split())
-"""First words of the regional police, military and prosecution commands an office belongs to
-("Seksi Intelijen Kejari ...", "Direktorat Tindak Pidana Siber Bareskrim Polri")."""
-
 UNIT_HEADS = frozenset("""
-satuan direktorat subdirektorat bidang subbidang detasemen bagian seksi unit
+satuan direktorat subdirektorat bidang subbidang detasemen bagian seksi unit laboratorium
 """.split())
 """First words of a regional police command's units written out ("Satuan Reserse Kriminal",
 "Direktorat Reserse Kriminal Umum", "Bidang Humas"); not the national headquarters' divisions,
@@ -351,13 +345,18 @@ MAX_UNIT_WORDS = 3
 POLICE_UNIT_ACRONYMS = frozenset("""
 satlantas satreskrim satresnarkoba satpolairud satintelkam satsamapta satbinmas sattahti
 satbrimob ditlantas ditreskrimum ditreskrimsus ditresnarkoba ditpolairud ditsamapta ditbinmas
-ditintelkam ditressiber dittahti subdit unit resmob jatanras
+ditintelkam ditressiber dittahti subdit unit resmob jatanras labfor spkt rutan
 """.split())
 """The short names of the units of a Polres (Satuan: traffic, criminal investigation,
 narcotics, water police ...), of a Polda (Direktorat) and of their subunits (Subdit, Unit,
 Resmob, Jatanras), written before their command ("Satlantas Polres Batang", "Ditreskrimsus Polda
-Jateng"; Perpol 2/2021 on the Polda's and Polres's organisation): like a unit written out, not
+Jateng"; Perpol 2/2021 on the Polda's and Polres's organisation), and of its forensic laboratory,
+integrated service desk and detention centre (Labfor, SPKT, Rutan): like a unit written out, not
 part of the command's name (:func:`_unit_before_command`)."""
+
+TASK_FORCE_HEADS = frozenset({"satgas"})
+"""The head word of a task force's name (satuan tugas): written before a regional command, the
+task force is a unit of it, no part of its name ("Satgas Pangan [Polres Brebes]")."""
 
 _UNIT_ACRONYM = re.compile(r"^(?:Sat(?!gas)|Dit|Subdit)[a-z]{3,}$")
 """The shape of a police unit's acronym not listed in :data:`POLICE_UNIT_ACRONYMS`
@@ -365,7 +364,7 @@ _UNIT_ACRONYM = re.compile(r"^(?:Sat(?!gas)|Dit|Subdit)[a-z]{3,}$")
 its own)."""
 
 
-def _is_unit_acronym(token: Token) -> bool:
+def is_police_unit_acronym(token: Token) -> bool:
     """Whether ``token`` is a police unit's acronym ("Satreskrim", "Subdit")."""
     return token.lower_ in POLICE_UNIT_ACRONYMS or bool(_UNIT_ACRONYM.match(token.text))
 
@@ -432,7 +431,10 @@ def _unit_before_command(ent: Span) -> Span | None:
     benchmark's articles cut 37 of 69 units written out in the first 855 articles, all 28 in the
     128 after them; acronyms: 5 of 25 in the first 855, all 61 since); ``None`` if there is
     none. A unit of Bareskrim stays one name with it ("[Direktorat Tindak Pidana Siber
-    Bareskrim Polri]").
+    Bareskrim Polri]"). So does a regional command's task force (:data:`TASK_FORCE_HEADS`:
+    "Satgas Pangan [Polres Brebes]", 4 of 4 in the benchmark; the national "Satgas Pangan
+    Polri" keeps its name) and its detention centre, forensic laboratory and service desk
+    ("Rutan [Polda Sumut]", "Laboratorium Forensik [Polda Jawa Timur]": 4 of 5 and 6 of 9).
 
     >>> import spacy
     >>> doc = spacy.blank("id")("Satuan Reserse Kriminal Polres Ende dan Satreskrim Polres Ende")
@@ -441,18 +443,23 @@ def _unit_before_command(ent: Span) -> Span | None:
     >>> _unit_before_command(Span(doc, 6, 9, label="ORG")).text
     'Polres Ende'
     """
-    acronym = _is_unit_acronym(ent[0])
-    if (ent.label_ != "ORG" or len(ent) < 2 or not (acronym or ent[0].lower_ in UNIT_HEADS)
+    acronym = is_police_unit_acronym(ent[0])
+    task_force = ent[0].lower_ in TASK_FORCE_HEADS
+    if (ent.label_ not in ("ORG", "LOC") or len(ent) < 2
+            or not (acronym or task_force or ent[0].lower_ in UNIT_HEADS)
             or not ent[0].text[:1].isupper()):
         return None
     for k in range(1, len(ent)):
         word = ent[k]
         if word.lower_ in POLICE_COMMANDS or (word.text == "Kepolisian" and k + 1 < len(ent)):
+            if task_force and word.lower_ == "polri":
+                return None  # a national task force keeps its name: "Satgas Pangan Polri"
             if (k >= 2 or acronym) and ent[k - 1].lower_ not in COMMAND_HEADS:
                 return Span(ent.doc, ent.start + k, ent.end, label="ORG")
             return None
         if not ((word.text[:1].isupper() and word.is_alpha and (acronym or not word.is_upper))
-                or word.lower_ == "dan" or (acronym and _UNIT_NUMBER.match(word.text))):
+                or word.lower_ == "dan" or (acronym and _UNIT_NUMBER.match(word.text))
+                or (task_force and word.text == "-")):  # "Satgas Anti-Mafia Tanah"
             return None
     return None
 
@@ -506,9 +513,31 @@ def commands(doc: Doc, ents: list[Span]) -> list[Span]:
     result += _untagged_commands(doc, taken)
     command_starts = {e.start for e in result if e.label_ == "ORG"
                       and e[0].lower_ in POLICE_COMMANDS}
-    return sorted((e for e in result if not (  # "[Satreskrim] [Polres Ende]": the unit alone
-        len(e) == 1 and _is_unit_acronym(e[0]) and e.end in command_starts)),
-        key=lambda span: span.start)
+    return sorted((e for e in result if _command_after_unit(e) not in command_starts),
+                  key=lambda span: span.start)
+
+
+def _command_after_unit(ent: Span) -> int:
+    """Where the command a police unit's entity stands before would start: right after the
+    unit's acronym ("[Satreskrim] [Polres Ende]"), or after the unit's name written out and
+    its acronym in brackets ("[Direktorat Reserse Kriminal Khusus] ([Ditreskrimsus]) [Polda
+    Jawa Tengah]"; also from that acronym, whatever its type): the unit alone is no organisation
+    of its own, as when it is written with the command in one span
+    (:func:`_unit_before_command`); -1 when ``ent`` is no such unit."""
+    doc = ent.doc
+    acronym = len(ent) == 1 and is_police_unit_acronym(ent[0])
+    written_out = (ent.label_ == "ORG" and len(ent) >= 2 and ent[0].lower_ in UNIT_HEADS
+                   and ent[0].text[:1].isupper()
+                   and all(t.text[:1].isupper() or t.lower_ == "dan" for t in ent[1:]))
+    if not (acronym or written_out):
+        return -1
+    end = ent.end
+    if (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"
+            and is_police_unit_acronym(doc[end + 1])):
+        return end + 3  # "Direktorat Reserse Kriminal Khusus (Ditreskrimsus) Polda ..."
+    if acronym and ent.start > 0 and doc[ent.start - 1].text == "(" and doc[end].text == ")":
+        return end + 1  # the bracketed acronym itself ("(Satpolairud)" PERSON)
+    return end if acronym and ent.label_ == "ORG" else -1
 
 
 MAX_AREA_WORDS = 3
@@ -719,13 +748,15 @@ def regional_branches(doc: Doc, ents: list[Span]) -> list[Span]:
     return result
 
 
-def _region_at(doc: Doc, k: int, taken: set[int]) -> int:
+def _region_at(doc: Doc, k: int, taken: set[int], names_start: frozenset[int] = frozenset()
+               ) -> int:
     """Length of the untagged province's, city's or regency's name at token ``k`` (``taken``:
-    tokens in entities), ending where the capitalised words end, or 0."""
+    tokens in entities), ending where the capitalised words end or where a person's name
+    (``names_start``: where person entities start) begins, or 0."""
     for size in range(min(3, len(doc) - k), 0, -1):
         end = k + size
         if (any(j in taken for j in range(k, end))
-                or (end < len(doc) and doc[end].text[:1].isupper())):
+                or (end < len(doc) and doc[end].text[:1].isupper() and end not in names_start)):
             continue
         if _names_a_region(Span(doc, k, end, label="LOC")):
             return size
@@ -734,8 +765,11 @@ def _region_at(doc: Doc, k: int, taken: set[int]) -> int:
 
 def branches_with_untagged_parts(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with a national body's branch made one ORG where the recogniser tagged only one
-    of its two parts: a one-word organisation and an untagged region right after it ("[KONI]
-    Sulsel" -> "KONI Sulsel"), or an untagged acronym before a tagged region, when the acronym
+    of its two parts: a one-word organisation (an acronym, or a name the gazetteer knows as an
+    organisation's: "Ombudsman", "Bawaslu") and an untagged region right after it ("[KONI]
+    Sulsel" -> "KONI Sulsel"; also before its head's name: "Ketua [Bawaslu] Sanggau [Leonardus
+    Jimmy Sanjaya]"), with "Perwakilan" before it ("Kepala Perwakilan [BKKBN] NTB", the agency's
+    office there), or an untagged acronym before a tagged region, when the acronym
     is an organisation's in the gazetteer or elsewhere in the article ("PMI [Jawa Tengah]" ->
     "PMI Jawa Tengah" beside "[PMI] Kota Semarang"). :func:`regional_branches` joins the two
     parts when both are tagged; the branch is written and annotated as one name either way.
@@ -750,15 +784,21 @@ def branches_with_untagged_parts(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {k for ent in ents for k in range(ent.start, ent.end)}
     bodies = {ent[0].text for ent in ents if ent.label_ == "ORG" and ent[0].is_upper}
     names = builtin_names()
+    person_starts = frozenset(ent.start for ent in ents if ent.label_ == "PERSON")
     result: list[Span] = []
     changed = False
     for ent in ents:
         start, end = ent.start, ent.end
-        if (ent.label_ == "ORG" and len(ent) == 1 and ent[0].is_upper
+        if (ent.label_ == "ORG" and len(ent) == 1
+                and (ent[0].is_upper or names.get(ent.text) == "ORG")
                 and sum(ch.isalpha() for ch in ent.text) >= 3 and ent[0].whitespace_
                 and ent.text not in party_names() and end < len(doc)
                 and not doc[end].is_sent_start):
-            end += _region_at(doc, end, taken)  # "[KONI] Sulsel"
+            end += _region_at(doc, end, taken, person_starts)  # "[KONI] Sulsel", "Ketua
+            # [Bawaslu] Sanggau [Leonardus Jimmy Sanjaya]", "[Ombudsman] Sumsel"
+            if (end > ent.end and start > 0 and doc[start - 1].text == "Perwakilan"
+                    and start - 1 not in taken):
+                start -= 1  # "Kepala Perwakilan [BKKBN] NTB": the agency's office there
         elif (ent.label_ == "LOC" and _names_a_region(ent) and start > 0
               and start - 1 not in taken and doc[start - 1].whitespace_):
             word = doc[start - 1]
