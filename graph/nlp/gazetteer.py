@@ -147,6 +147,19 @@ AREA_CUES = frozenset({"di", "karst", "kawasan", "wilayah"})
 Maros-Pangkep", "karst Maros-Pangkep"), as the benchmark's writers tag it."""
 
 
+def _may_be_route(pair: Span, places: Container[str]) -> bool:
+    """Whether two names joined by a hyphen (``pair``) may be a route's two places: the pair is
+    no known place ("Timor-Leste"), no road's, facility's or body's word opens it
+    (:data:`ROUTE_NAME_HEADS`: "Tol Surabaya-Gresik"), and neither an area's word
+    (:data:`AREA_CUES`: "di Maros-Pangkep") nor a capitalised word inside a sentence comes
+    before it ("Tol [Surabaya-Gresik]")."""
+    doc = pair.doc
+    before = doc[pair.start - 1] if pair.start > 0 else None
+    return not (pair.text in places or pair[0].lower_ in ROUTE_NAME_HEADS or (
+        before is not None and (before.lower_ in AREA_CUES or (
+            before.text[:1].isupper() and not pair[0].is_sent_start))))
+
+
 def split_routes(ents: list[Span], places: Container[str]) -> list[Span]:
     """``ents`` with each entity that is a route, two places joined by a hyphen written without
     spaces ("Bireuen-Takengon", "Perth-Lombok"), cut into its two places, where one end is a
@@ -166,11 +179,7 @@ def split_routes(ents: list[Span], places: Container[str]) -> list[Span]:
     for ent in ents:
         doc = ent.doc
         hyphens = [k for k in range(ent.start + 1, ent.end - 1) if doc[k].text == "-"]
-        if (len(hyphens) != 1 or ent.label_ == "EVENT" or ent.text in places
-                or ent[0].lower_ in ROUTE_NAME_HEADS
-                or (ent.start > 0 and (doc[ent.start - 1].lower_ in AREA_CUES or (
-                    doc[ent.start - 1].text[:1].isupper()
-                    and not doc[ent.start].is_sent_start)))):
+        if len(hyphens) != 1 or ent.label_ == "EVENT" or not _may_be_route(ent, places):
             result.append(ent)
             continue
         k = hyphens[0]
@@ -213,9 +222,8 @@ def route_ends(ents: list[Span], places: Container[str]) -> list[Span]:
     """``ents`` with the untagged end of a route whose other end is a place entity added as a
     place: "rute perdana [Jakarta]-Dharmasraya", "rute Paloh-[Kuching]" (two places joined by a
     hyphen written without spaces), when one end is a known place (``places``) or a route's
-    noun comes before the pair (:data:`ROUTE_CUES`), the pair is no
-    known place ("Timor-Leste") and, as for :func:`split_routes`, no road's, facility's or area's
-    word opens it ("Tol Surabaya-Gresik", "di Maros-Pangkep").
+    noun comes before the pair (:data:`ROUTE_CUES`), and the pair may be a route
+    (:func:`_may_be_route`, as for :func:`split_routes`).
 
     >>> import spacy
     >>> doc = spacy.blank("id")("rute perdana Jakarta-Dharmasraya dibuka")
@@ -234,12 +242,9 @@ def route_ends(ents: list[Span], places: Container[str]) -> list[Span]:
                 continue
             first, second = (ent, end) if step == 1 else (end, ent)
             before = doc[first.start - 1] if first.start > 0 else None
-            if (doc[first.start:second.end].text in places
-                    or first[0].lower_ in ROUTE_NAME_HEADS
-                    or (before is not None and (before.lower_ in AREA_CUES or (
-                        before.text[:1].isupper() and not first[0].is_sent_start)))
-                    or not (first.text in places or second.text in places or (
-                        before is not None and before.lower_ in ROUTE_CUES))):
+            if not _may_be_route(doc[first.start:second.end], places) or not (
+                    first.text in places or second.text in places
+                    or (before is not None and before.lower_ in ROUTE_CUES)):
                 continue
             found.append(end)
             taken.update(range(end.start, end.end))
