@@ -198,9 +198,14 @@ mafia prosecutions), wk1-wk4 (air pollution and emission tests), wl1-wl4 (the Om
 findings on public services), we1-we4 (trawl bans and fisheries patrols), wf1-wf4 (collapsed
 classrooms), wg1-wg4 (lost climbers), wh1-wh4 (train ticket scalpers and railway police),
 xe1-xe4 (river tubing and rafting accidents), xf1-xf4 (abuse at boarding schools), xg1-xg4
-(new regional airports), xh1-xh4 (diarrhoea and cholera from contaminated water), the groups
-from ga1-ga4 on
-written by helpers who
+(new regional airports), xh1-xh4 (diarrhoea and cholera from contaminated water), in the
+twenty-sixth session xi1-xi4 (Rohingya refugees), xj1-xj4 (blackouts and PLN's compensation),
+xk1-xk4 (waste banks), xl1-xl4 (village libraries), ye1-ye4 (heritage buildings), yf1-yf4
+(school immunisation), yg1-yg4 (geothermal projects), yh1-yh4 (tidal flooding and sea walls),
+yi1-yi4 (fish auctions), yj1-yj4 (collapsed bridges), yk1-yk4 (teachers' allowances), yl1-yl4
+(regional water companies), ze1-ze4 (market traders' relocation), zf1-zf4 (hospitals' health
+insurance claims), zg1-zg4 (regional football clubs), zh1-zh4 (customary forests), the groups
+from ga1-ga4 on written by helpers who
 never saw the pipeline's output ("Uni Eropa", which one writer tagged a place, made an
 organisation as in the other groups and IDNer 2k train; Muhammadiyah's and Muslimat NU's boards
 in yd and aj converted to the board convention below before scoring); ``--ids d`` scores one

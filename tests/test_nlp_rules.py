@@ -11,14 +11,16 @@ from spacy.tokens import Span
 
 from graph.nlp.abbreviations import find_abbreviations, match_long_form
 from graph.nlp.labels import (
+    extend_school_over_place,
     initials_spans,
     join_facility_and_namesake,
     map_entities,
     split_coordinated,
     tidy_span,
 )
-from graph.nlp.organisation_names import retyped_short_names
+from graph.nlp.organisation_names import national_branches, retyped_short_names
 from graph.nlp.person_names import appositions
+from graph.nlp.regional_offices import names_over_cut_places
 from graph.nlp.sentences import sentence_starts
 from graph.nlp.titles import apply_titles, missed_holders, strip_titles
 from graph.nlp.tokenization import abbreviations, add_abbreviations
@@ -2613,3 +2615,46 @@ def test_markets_of_countries_vehicle_offices_namesakes_and_appositions() -> Non
     doc = nlp("dikelola Pokdarwis Tirta Mulya dan BUMDes Ngawen Makmur setiap pekan")
     assert [s.text for s in split_coordinated(Span(doc, 1, 8, label="ORG"))] == [
         "Pokdarwis Tirta Mulya", "BUMDes Ngawen Makmur"]
+
+
+def test_boards_regulations_schools_enterprises_and_cut_places() -> None:
+    # a board written out with "Badan" is its association's; the bare region after the
+    # association's bracketed acronym only names the board
+    found = _shipped_entities(
+        "Sekretaris Badan Pimpinan Cabang Perhimpunan Hotel dan Restoran Indonesia (PHRI) Lombok "
+        "Barat mengatakan tingkat hunian turun. Ketua Dewan Pimpinan Provinsi Asosiasi Pengusaha "
+        "Indonesia (Apindo) Sulawesi Utara Hendra Tumbel meminta pemerintah turun tangan.")
+    assert ("Perhimpunan Hotel dan Restoran Indonesia", "ORG") in found
+    assert ("Asosiasi Pengusaha Indonesia", "ORG") in found and ("Hendra Tumbel", "PERSON") in found
+    assert not any(label == "LOC" or text.startswith(("Badan", "Dewan")) for text, label in found)
+    # a regulation's shortened kind is no entity
+    found = _shipped_entities(
+        "Aturan itu tertuang dalam Perpres Nomor 12 Tahun 2024, sedangkan Perda yang baru "
+        "disahkan DPRD Kota Kupang belum berlaku.")
+    assert found == [("DPRD Kota Kupang", "ORG")]
+    # a sub-agency and a holding company are organisations; the place after a numbered school's
+    # number is part of its name
+    found = _shipped_entities(
+        "Laporan warga diteruskan ke Suku Dinas Bina Marga Jakarta Barat. Saham perusahaan itu "
+        "dimiliki Nusantara Sejahtera Holding asal Singapura.")
+    assert ("Suku Dinas Bina Marga Jakarta Barat", "ORG") in found
+    assert ("Nusantara Sejahtera Holding", "ORG") in found
+    doc = nlp("Vaksinasi digelar di SMP Negeri 3 Cikalongwetan Hilir pada Selasa.")
+    assert extend_school_over_place(Span(doc, 3, 6, label="ORG"), set()).text == (
+        "SMP Negeri 3 Cikalongwetan Hilir")
+    # a regional enterprise named again by its one-word name, alone or after a title
+    found = _shipped_entities(
+        "Ratusan pelanggan Perumda Air Minum Tirtawening mengeluhkan air yang keruh sejak pekan "
+        "lalu. Direktur Utama Tirtawening, Andri Kusnadi, mengatakan perbaikan pipa selesai "
+        "Jumat. Tirtawening juga menyiapkan truk tangki untuk warga.")
+    assert found.count(("Tirtawening", "ORG")) == 2 and ("Andri Kusnadi", "PERSON") in found
+    # a name that ends inside a known place's name runs to the place's end
+    doc = nlp("Kepala Dinas Sosial Rokan Hilir hadir.")
+    assert [e.text for e in names_over_cut_places(doc, [Span(doc, 1, 4, label="ORG")])] == [
+        "Dinas Sosial Rokan Hilir"]
+    # an organisation's national office, "Indonesia" after it, before its holder's name
+    doc = nlp("Kepala Misi IOM Indonesia Louis Hoffmann hadir.")
+    ents = [Span(doc, 2, 3, label="ORG"), Span(doc, 3, 4, label="LOC"),
+            Span(doc, 4, 6, label="PERSON")]
+    assert [(e.text, e.label_) for e in national_branches(doc, ents)] == [
+        ("IOM Indonesia", "ORG"), ("Louis Hoffmann", "PERSON")]

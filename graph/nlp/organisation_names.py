@@ -63,6 +63,7 @@ from graph.nlp.labels import (
 )
 from graph.nlp.regional_offices import LIST_ENDS, OFFICE_HEADS, customs_offices
 from graph.nlp.titles import (
+    ENTERPRISE_HEADS,
     MIN_SHORT_NAME_LETTERS,
     company_names,
     company_openings,
@@ -145,6 +146,21 @@ def _opens_compound(doc: Doc, k: int) -> bool:
     return k + 1 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text == "-"
 
 
+def one_word_company_names(companies: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    """The one-word keys among the company name keys ``companies`` (:func:`company_names`) that
+    name nothing else: the name after a regional enterprise's kind or a legal form ("Perumda Air
+    Minum [Tirtanadi]" ... "Direktur Utama [Tirtanadi]"), not a known place's ("PT Bali ..."), a
+    common word's ("PT Timah"), a kind's or a legal form's.
+
+    >>> sorted(one_word_company_names({("tirtanadi",), ("timah",), ("perumda",), ("geo", "dipa")}))
+    [('tirtanadi',)]
+    """
+    places = gazetteer_place_keys()
+    return {key for key in companies if len(key) == 1 and key not in places
+            and key[0] not in common_words() and len(key[0]) >= MIN_SHORT_NAME_LETTERS
+            and key not in ENTERPRISE_HEADS and key[0] not in COMPANY_HEADS}
+
+
 def organisations_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
     """New ORG spans where the article names an organisation again by its short name
     (:func:`short_name`), standing alone outside every entity or between a title and its
@@ -159,9 +175,11 @@ def organisations_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
     companies = company_names(ents)
     whole = {key for key in companies if len(key) >= 2}  # a whole name after its legal form
     # and kind: "PT Asuransi Jiwa Lintas Harapan" ... "manajemen [Lintas Harapan]"
+    other = {t.text for ent in ents if ent.label_ in ("PERSON", "LOC") for t in ent}
+    single = one_word_company_names(companies)
+    whole |= single
     if not short and not whole:
         return []
-    other = {t.text for ent in ents if ent.label_ in ("PERSON", "LOC") for t in ent}
     short -= other
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     person_starts = {ent.start for ent in ents if ent.label_ == "PERSON"}
@@ -176,16 +194,19 @@ def organisations_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
                     if key[0] == word_key(doc[k].text)
                     and span_key(doc[k:k + len(key)]) == key
                     and not taken.intersection(range(k, k + len(key)))), k + 1)
-        if end == k + 1 and doc[k].text not in short:
+        if end == k + 1 and doc[k].text not in short and (
+                (word_key(doc[k].text),) not in single or doc[k].text in other
+                or not doc[k].text[:1].isupper()):
             continue  # the first word of a longer name alone
         bounded = (end > k + 1 and span_key(doc[k:end]) in whole
                    and stands_alone(doc[k:end], common=True))  # of common words, capitalised:
         # "manajemen [Lintas Harapan]"
         if bounded or stands_alone(doc[k:end]) or (
-                end in person_starts and titles_before(doc, k) < k):
+                (end in person_starts or (end < len(doc) and doc[end].text == ","))
+                and titles_before(doc, k) < k):
             found.append(Span(doc, k, end, label="ORG"))  # also "Presiden Direktur [Sakura]
-            # Kenji Morimoto", "[Kanto Mobility] Hiroshi Tanabe": the holder's company between
-            # the title and the holder
+            # Kenji Morimoto", "[Kanto Mobility] Hiroshi Tanabe", "Direktur Utama [Tirtanadi],
+            # Hendra": the holder's company between the title and the holder
     return found
 
 
@@ -274,7 +295,8 @@ def _lengthened_to_the_left(doc: Doc, ents: list[Span], tails: set[int],
 def retyped_short_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with each one-word person or place that is the short name (:func:`short_name`) of a
     company the article names with its legal form (:data:`~graph.nlp.labels.COMPANY_FORMS`,
-    "PT"), or of an institution named "... University", "... College"
+    "PT") or a regional enterprise's kind ("Perumda Air Minum Tirtanadi" ... "[Tirtanadi]",
+    :func:`one_word_company_names`), or of an institution named "... University", "... College"
     (:data:`~graph.nlp.labels.INSTITUTION_TAILS`: "Kingsmoor University" ... "[Kingsmoor]
     menggandeng"), made that organisation, unless a longer person's or place's name in the
     article holds the word: "Helix DataWorks Pte Ltd ... meminta [Helix] mendaftar" PERSON; so
@@ -290,10 +312,14 @@ def retyped_short_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """
     companies = [ent for ent in ents if ent.label_ == "ORG" and (
         ent[0].lower_ in COMPANY_HEADS or any(t.lower_ in COMPANY_FORMS for t in ent)
-        or (len(ent) >= 2 and ent[-1].lower_ in INSTITUTION_TAILS))]  # "Kingsmoor University"
+        or (len(ent) >= 2 and ent[-1].lower_ in INSTITUTION_TAILS)  # "Kingsmoor University"
+        or any(span_key(ent[:len(head)]) == head for head in ENTERPRISE_HEADS
+               if len(ent) > len(head)))]  # "Perumda Air Minum Tirtanadi"
     if not companies:
         return ents
     short = {name for ent in companies if (name := short_name(ent))}
+    short |= {word for ent in companies for word in (ent[-1].text,)
+              if (word_key(word),) in one_word_company_names(company_names([ent]))}
     openings = company_openings(company_names(companies))
     short -= {t.text for ent in ents if ent.label_ in ("PERSON", "LOC") and len(ent) > 1
               for t in ent}
@@ -591,7 +617,9 @@ the place "Indonesia" after it: 0, 1 and 0)."""
 def national_branches(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with each organisation followed by "Indonesia" or "Pusat"
     (:data:`NATIONAL_SUFFIXES`), untagged or a place entity of that word alone, lengthened over
-    it: "[WWF] [Indonesia]" -> "WWF Indonesia", "[KONI] Pusat" -> "KONI Pusat".
+    it: "[WWF] [Indonesia]" -> "WWF Indonesia", "[KONI] Pusat" -> "KONI Pusat". A capitalised
+    word after it ends the name unless a person's name starts there, the office's holder ("Kepala
+    Misi [IOM] [Indonesia] [Thomas Weissmann]"; not "Kawasan Indonesia Timur").
 
     >>> import spacy
     >>> doc = spacy.blank("id")("analis WWF Indonesia dan KONI Pusat menolak")
@@ -609,7 +637,8 @@ def national_branches(doc: Doc, ents: list[Span]) -> list[Span]:
         k = ent.end
         if (ent.label_ == "ORG" and k < len(doc) and doc[k].text in NATIONAL_SUFFIXES
                 and ent[-1].text not in NATIONAL_SUFFIXES and doc[k - 1].whitespace_ == " "
-                and (k + 1 == len(doc) or not doc[k + 1].text[:1].isupper())):
+                and (k + 1 == len(doc) or not doc[k + 1].text[:1].isupper()
+                     or getattr(starts.get(k + 1), "label_", None) == "PERSON")):
             after = starts.get(k)
             if after is None:  # the word is untagged (no entity runs over it: they do not overlap)
                 ent = Span(doc, ent.start, k + 1, label="ORG")

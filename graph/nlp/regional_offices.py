@@ -633,6 +633,39 @@ def areas_named_again(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(ents + found, key=lambda span: span.start) if found else ents
 
 
+def names_over_cut_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with an organisation or place that ends inside a known place's name (the
+    gazetteer's) lengthened to the place's end, the rest of the place untagged: "[Dinas Kesehatan
+    Serdang] Bedagai" -> "Dinas Kesehatan Serdang Bedagai", "Kabupaten Rokan" -> "Kabupaten Rokan
+    Hilir". The recogniser cuts such names where a place's last word ("Bedagai", "Hilir") is rare
+    in its training data; a place's name is not cut in two.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Kepala Dinas Kesehatan Serdang Bedagai hadir.")
+    >>> [e.text for e in names_over_cut_places(doc, [Span(doc, 1, 4, label="ORG")])]
+    ['Dinas Kesehatan Serdang Bedagai']
+    """
+    if not ents:
+        return ents
+    places = gazetteer_place_keys()
+    starts = {ent.start for ent in ents}
+    result = list(ents)
+    for i, ent in enumerate(ents):
+        if ent.label_ not in ("ORG", "LOC") or len(ent) < 2 or ent.end >= len(doc):
+            continue
+        if (doc[ent.end - 1].whitespace_ != " " or not doc[ent.end].text[:1].isupper()
+                or doc[ent.end].is_sent_start):
+            continue
+        for k in range(ent.start + 1, ent.end):
+            end = k + known_place_at(doc, k, places)
+            if end > ent.end:
+                if not any(j in starts for j in range(ent.end, end)) and all(
+                        doc[j].whitespace_ == " " for j in range(ent.end - 1, end - 1)):
+                    result[i] = Span(doc, ent.start, end, label=ent.label_)
+                break
+    return result
+
+
 def offices_before_known_places(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with an agency and a known place (the gazetteer's) written right after it made
     one ORG where the recogniser did not tag the place ("[Dinas Lingkungan Hidup] Halmahera
@@ -914,18 +947,36 @@ def _board_heads(doc: Doc) -> list[tuple[int, int]]:
              if doc[k].text in BOARD_HEADS]
     heads += [(k, k + 1) for k in positions_of(doc, REGIONAL_BOARD_WORDS)
               if doc[k].text[:1].isupper()]
-    heads += [(k, k + 3 if k + 3 < len(doc) and doc[k + 2].text == "Istimewa" else k + 2)
+    heads += [(_board_noun_start(doc, k),
+               k + 3 if k + 3 < len(doc) and doc[k + 2].text == "Istimewa" else k + 2)
               for k in positions_of(doc, frozenset({"pengurus"}))
               if doc[k].text == "Pengurus" and k + 1 < len(doc)
               and doc[k + 1].lower_ in REGIONAL_BOARD_LEVELS and doc[k + 1].text[:1].isupper()]
     # "Pengurus Cabang Istimewa Nahdlatul Ulama Malaysia": a branch abroad
     for k in positions_of(doc, frozenset({"pimpinan"})):
-        if (k < len(doc) - 2 and doc[k].text == "Pimpinan" and doc[k + 1].lower_ in BOARD_LEVELS
+        if (k < len(doc) - 2 and doc[k].text == "Pimpinan"
+                and (doc[k + 1].lower_ in BOARD_LEVELS
+                     or (doc[k + 1].lower_ in REGIONAL_BOARD_LEVELS
+                         and _board_noun_start(doc, k) < k))
                 and doc[k + 1].text[:1].isupper() and doc[k + 2].text[:1].isupper()):
             end = k + 3 if doc[k + 2].text == "Istimewa" and k + 3 < len(doc) else k + 2
-            heads.append((k - 1 if k > 0 and doc[k - 1].text == "Dewan" else k, end))
+            heads.append((_board_noun_start(doc, k), end))
             # "Pimpinan Cabang Istimewa Muhammadiyah Malaysia": a branch abroad
     return sorted(heads)
+
+
+BOARD_NOUNS = frozenset({"Dewan", "Badan"})
+"""Nouns that may open a board's long name before "Pimpinan"/"Pengurus" and its level: "Dewan
+Pimpinan Daerah", "Badan Pimpinan Cabang" (as hotel and restaurant associations name their
+boards), "Badan Pengurus Daerah" (as young entrepreneurs' associations do); after one of them
+the level may also be a province, regency or city ("Dewan Pimpinan Provinsi", as employers'
+associations name their boards)."""
+
+
+def _board_noun_start(doc: Doc, k: int) -> int:
+    """``k - 1`` when a board noun (:data:`BOARD_NOUNS`) stands before "Pimpinan"/"Pengurus" at
+    token ``k``, else ``k``."""
+    return k - 1 if k > 0 and doc[k - 1].text in BOARD_NOUNS else k
 
 
 def _region_end(doc: Doc, k: int, ents: list[Span], places: frozenset[tuple[str, ...]]) -> int:
@@ -953,6 +1004,20 @@ REGION_NOUNS = ADMINISTRATIVE_HEADS | {"kota"}
 NasDem [Kabupaten Sumenep]", "DPD II Partai Golkar [Kota Pematangsiantar]"); a bare region
 there only names the office, like the place in a role ("Gubernur Jawa Tengah"), and is no entity
 ("DPD Partai Demokrat Bali")."""
+
+
+def _region_after_acronym(doc: Doc, end: int, ents: list[Span],
+                          places: frozenset[tuple[str, ...]]) -> tuple[int, int] | None:
+    """Token range of a bare region after the bracketed acronym that follows a board's
+    organisation ending at ``end`` ("Badan Pimpinan Daerah Perhimpunan Hotel dan Restoran
+    Indonesia (PHRI) [Bali]"), or None: written without its administrative noun it only names the
+    board, as it would straight after the organisation."""
+    k = end + 3
+    if (k >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")"
+            or not doc[end + 1].text[:1].isupper() or _region_noun(doc[k])):
+        return None
+    region_end = _region_end(doc, k, ents, places)
+    return (k, region_end) if region_end > k else None
 
 
 def _region_noun(token: Token) -> bool:
@@ -1022,8 +1087,11 @@ def board_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
         found = [Span(doc, name_start, name_end, label="ORG")]
         if end > name_end and _region_noun(doc[name_end]):
             found.append(Span(doc, name_end, end, label="LOC"))
+        bare_region = _region_after_acronym(doc, end, result, places)
         kept: list[Span] = []
         for ent in result:
+            if (ent.start, ent.end) == bare_region:
+                continue  # "Badan Pimpinan Daerah [PHRI] ([PHRI]) Bali": the office's region
             if ent.end <= start or ent.start >= end:
                 kept.append(ent)
             elif ent.end > end and doc[end].text[:1].isupper():
@@ -1044,9 +1112,9 @@ class RegionalOffices:
         if is_headline_case(doc):
             return doc  # capitals mark no names there
         ents = list(doc.ents)
-        offices = offices_before_known_places(doc, join_regional_offices(
-            doc, areas_named_again(doc, untagged_areas(
-                doc, office_name_lists(doc, commands(doc, ents))))))
+        offices = join_regional_offices(doc, areas_named_again(doc, untagged_areas(
+            doc, office_name_lists(doc, commands(doc, ents)))))
+        offices = offices_before_known_places(doc, names_over_cut_places(doc, offices))
         joined = join_branches(doc, board_organisations(doc, regional_branches(
             doc, branches_with_untagged_parts(doc, technical_units_at_places(doc, offices)))))
         if joined != ents:
