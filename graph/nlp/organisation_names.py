@@ -318,8 +318,8 @@ def retyped_short_names(doc: Doc, ents: list[Span]) -> list[Span]:
     if not companies:
         return ents
     short = {name for ent in companies if (name := short_name(ent))}
-    short |= {word for ent in companies for word in (ent[-1].text,)
-              if (word_key(word),) in one_word_company_names(company_names([ent]))}
+    short |= {ent[-1].text for ent in companies  # "Perumda Air Minum [Tirtanadi]"
+              if (word_key(ent[-1].text),) in one_word_company_names(company_names([ent]))}
     openings = company_openings(company_names(companies))
     short -= {t.text for ent in ents if ent.label_ in ("PERSON", "LOC") and len(ent) > 1
               for t in ent}

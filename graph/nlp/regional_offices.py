@@ -1091,7 +1091,8 @@ def board_organisations(doc: Doc, ents: list[Span]) -> list[Span]:
         kept: list[Span] = []
         for ent in result:
             if (ent.start, ent.end) == bare_region:
-                continue  # "Badan Pimpinan Daerah [PHRI] ([PHRI]) Bali": the office's region
+                continue  # "Badan Pimpinan Daerah [Perhimpunan Hotel dan Restoran Indonesia]
+                # ([PHRI]) Bali": the board's region
             if ent.end <= start or ent.start >= end:
                 kept.append(ent)
             elif ent.end > end and doc[end].text[:1].isupper():
