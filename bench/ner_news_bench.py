@@ -204,10 +204,16 @@ xk1-xk4 (waste banks), xl1-xl4 (village libraries), ye1-ye4 (heritage buildings)
 (school immunisation), yg1-yg4 (geothermal projects), yh1-yh4 (tidal flooding and sea walls),
 yi1-yi4 (fish auctions), yj1-yj4 (collapsed bridges), yk1-yk4 (teachers' allowances), yl1-yl4
 (regional water companies), ze1-ze4 (market traders' relocation), zf1-zf4 (hospitals' health
-insurance claims), zg1-zg4 (regional football clubs), zh1-zh4 (customary forests), the groups
-from ga1-ga4 on written by helpers who
-never saw the pipeline's output ("Uni Eropa", which one writer tagged a place, made an
-organisation as in the other groups and IDNer 2k train; Muhammadiyah's and Muslimat NU's boards
+insurance claims), zg1-zg4 (regional football clubs), zh1-zh4 (customary forests), zi1-zi4
+(rabies), zj1-zj4 (damaged regional roads), zk1-zk4 (sugar mills and cane farmers), zl1-zl4
+(coastal abrasion), zm1-zm4 (regional secretaries and civil-service transfers), zn1-zn4
+(swiftlet nests), zo1-zo4 (tourism villages), zp1-zp4 (village water and sanitation), zq1-zq4
+(regional hospitals' buildings and equipment), zr1-zr4 (irrigation disputes), zs1-zs4 (boat
+races), zt1-zt4 (landslides on mining roads), zu1-zu4 (student protests), zv1-zv4 (bus
+terminals and companies), zw1-zw4 (coffee shops and barista contests), zx1-zx4 (vehicle tax
+raids), the groups from ga1-ga4 on written by helpers who never saw the pipeline's output
+("Uni Eropa", which one writer tagged a place, made an organisation as in the other groups and
+IDNer 2k train; Muhammadiyah's and Muslimat NU's boards
 in yd and aj converted to the board convention below before scoring); ``--ids d`` scores one
 group (d1-d6, not de1-de4). None of these articles is in Jalin's training
 corpus (graph/nlp/corpus), which other writers wrote without seeing them.

@@ -11,7 +11,7 @@ bench = load_bench("ner_news_bench")
 
 def test_gold_offsets_labels_and_size() -> None:
     articles = bench.load_gold(bench.DEFAULT_GOLD)
-    assert len(articles) == 1335 and len({a.id for a in articles}) == 1335
+    assert len(articles) == 1399 and len({a.id for a in articles}) == 1399
     labels = Counter(label for a in articles for _, _, label in a.entities)
     assert min(labels[label] for label in bench.SCORED) >= 30
     for article in articles:

@@ -1648,13 +1648,13 @@ def test_a_units_field_after_a_title_is_the_roles_not_the_commands() -> None:
     assert [e.text for e in commands(doc, ents)] == ["Polda Sulsel", "Polda Sulsel"]
 
 
-def test_an_area_named_again_without_its_noun_after_a_place_word_is_a_place() -> None:
-    from graph.nlp.regional_offices import areas_named_again
+def test_an_area_named_again_without_its_noun_is_a_place() -> None:
+    from graph.nlp.regional_offices import places_named_again
 
     doc = nlp("Smelter di Kecamatan Bahodopi meledak. Pengawas dikirim ke Bahodopi. Bahodopi "
               "Raya tutup.")
     ents = [Span(doc, 2, 4, label="LOC")]
-    assert [e.text for e in areas_named_again(doc, ents)] == ["Kecamatan Bahodopi", "Bahodopi"]
+    assert [e.text for e in places_named_again(doc, ents)] == ["Kecamatan Bahodopi", "Bahodopi"]
 
 
 def test_a_company_tail_lengthens_its_name_over_the_words_left_out_before_it() -> None:
@@ -2658,3 +2658,58 @@ def test_boards_regulations_schools_enterprises_and_cut_places() -> None:
             Span(doc, 4, 6, label="PERSON")]
     assert [(e.text, e.label_) for e in national_branches(doc, ents)] == [
         ("IOM Indonesia", "ORG"), ("Louis Hoffmann", "PERSON")]
+
+
+def test_ages_ranks_place_lists_routes_hospitals_and_places_named_again() -> None:
+    # the name words before an age in brackets are a person's, where the recogniser missed
+    # them or made them a place
+    from graph.nlp.person_names import people_before_ages
+
+    doc = nlp("Warga mulai mengikat anjingnya. Servasius Bheda (52), tokoh adat, mengaku takut. "
+              "Korban Hasnah (61) dirawat, kata Markus Tandi Rapa (47), kerabatnya.")
+    ents = [Span(doc, 25, 28, label="LOC")]
+    assert [(e.text, e.label_) for e in people_before_ages(doc, ents)] == [
+        ("Servasius Bheda", "PERSON"), ("Hasnah", "PERSON"), ("Markus Tandi Rapa", "PERSON")]
+    # a rank inside a person span ends the office's place or the command before the name
+    found = _shipped_entities("Kapolsek Mataraman Iptu Syahrani menyampaikan patroli ditambah.")
+    assert found == [("Syahrani", "PERSON")]
+    doc = nlp("Kasat Reskrim Polres Sanggau AKP Rivaldo Simanjuntak berkata.")
+    ents = [Span(doc, 2, 3, label="ORG"), Span(doc, 3, 5, label="PERSON"),
+            Span(doc, 5, 7, label="PERSON")]
+    doc.ents = ents
+    assert [(s.text, s.label_) for s, _ in apply_titles(doc)] == [
+        ("Polres Sanggau", "ORG"), ("Rivaldo Simanjuntak", "PERSON")]
+    # a list of places holds places only (a tie with persons goes to the places, one with
+    # organisations does not); a route's two ends are places
+    from graph.nlp.person_names import place_lists
+
+    doc = nlp("Tiga desa terdampak, yakni Ngemplak, Karangasem, Jatirejo, dan Wonokerto.")
+    ents = [Span(doc, 5, 6, label="PERSON"), Span(doc, 7, 8, label="LOC"),
+            Span(doc, 9, 10, label="LOC"), Span(doc, 12, 13, label="PERSON")]
+    assert [e.label_ for e in place_lists(doc, ents)] == ["LOC"] * 4
+    ents[0], ents[3] = Span(doc, 5, 6, label="ORG"), Span(doc, 12, 13, label="ORG")
+    assert [e.label_ for e in place_lists(doc, ents)] == ["ORG", "LOC", "LOC", "ORG"]
+    found = _shipped_entities(
+        "Perbaikan diprioritaskan untuk ruas Pondowan–Tayu sepanjang 12 kilometer.")
+    assert found == [("Pondowan", "LOC"), ("Tayu", "LOC")]
+    # a hospital named after a person keeps the namesake's titles and initials; an English
+    # body's "X of Y" name is an organisation's; a sugar mill is an organisation
+    found = _shipped_entities(
+        "Pasien dirujuk ke RSUP Prof Dr RD Kandou di Manado. Izin itu diterbitkan oleh otoritas "
+        "kepabeanan China, General Administration of Customs of China (GACC), pekan lalu. Petani "
+        "tebu mendatangi kantor PG Madukismo Baru.")
+    assert ("RSUP Prof Dr RD Kandou", "LOC") in found
+    assert ("General Administration of Customs of China", "ORG") in found
+    assert ("PG Madukismo Baru", "ORG") in found
+    # a place the article introduced is a place where it is named again alone
+    found = _shipped_entities(
+        "Festival itu digelar di Kecamatan Sembalun, Kabupaten Lombok Timur. Wisatawan menyukai "
+        "sayur Sembalun yang segar.")
+    assert found.count(("Sembalun", "LOC")) == 1 and ("Kecamatan Sembalun", "LOC") in found
+    # a score after a name is no part of it; a semicolon ends a name
+    found = _shipped_entities(
+        "Nilai tertinggi diraih Togar Siregar dengan 84,6, disusul Nurlela 82,1 dan Fikri "
+        "80,9. Tersangka ialah AS (52), pegawai Dinas Perumahan Kabupaten Banyuasin; RA (44), "
+        "kontraktor.")
+    assert ("Nurlela", "PERSON") in found
+    assert ("Dinas Perumahan Kabupaten Banyuasin", "ORG") in found

@@ -48,6 +48,7 @@ from .labels import (
     ORGANISATION_WORDS,
     ORIGIN_WORDS,
     PLACE_NOUNS,
+    ROUTE_HEADS,
     STRONG_PLACE_CUES,
     after_place_preposition,
     age_at,
@@ -478,10 +479,12 @@ def places_tagged_as_people(doc: Doc, ents: list[Span]) -> list[Span]:
             for ent in ents]
 
 
-PERSONLESS_CUES = frozenset({"di", "asal"})
+PERSONLESS_CUES = frozenset({"di", "asal", "air"})
 """Lower-case words that do not stand right before a person's name: of the benchmark's gold
 entities, 1 person among 7,628 entities after "di" and 1 among 818 after "asal"; IDNer 2k train
-none among 247 and 3 ("di" is a place's or an organisation's preposition, "asal" an origin's)."""
+none among 247 and 3 ("di" is a place's or an organisation's preposition, "asal" an origin's);
+"air" ends a spring's or a waterfall's noun ("mata air [Oe Naek]", "air terjun"): no person
+after it in the benchmark, IDNer 2k train or NERGrit train."""
 
 
 def places_after_place_cues(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -565,6 +568,57 @@ def appositions(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(result, key=lambda span: span.start)
 
 
+MAX_AGED_NAME_WORDS = 3
+"""Longest span of another type retyped a person's name before an age in brackets."""
+
+
+def people_before_ages(doc: Doc, ents: list[Span]) -> list[Span]:
+    """New entity list: the name words right before an age in brackets are a person's name
+    ("[Kristoforus Bheda] (52), tokoh masyarakat", "istri almarhum, [Deysi Kalangi] (51)"),
+    found where the recogniser missed them, or retyped where it made them a place or an
+    organisation of up to :data:`MAX_AGED_NAME_WORDS` words that the article does not otherwise
+    name ("[Markus Tandi Rapa] (47)" tagged a place). News gives ages in brackets to people
+    only: in the benchmark's 1,399 articles every one of 1,604 capitalised words before such an
+    age ends a person's name. Words that are not only names (:func:`_only_a_name`: a title, a
+    common word opening the sentence, "Korban Hasnah (69)") are left out, and so is an age
+    after a comma (", 23 tahun"), which also follows places and organisations' ages.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Warga desa, Sunarsih Rahayu (52), mengaku takut.")
+    >>> [(e.text, e.label_) for e in people_before_ages(doc, [])]
+    [('Sunarsih Rahayu', 'PERSON')]
+    """
+    ages = [k for k in positions_of(doc, frozenset({"("})) if k and age_at(doc, k)]
+    if not ages:
+        return ents
+    by_end = {ent.end: ent for ent in ents}
+    names = named_in_doc([ent for ent in ents if ent.end not in ages])
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    result = list(ents)
+    for k in ages:
+        ent = by_end.get(k)
+        if ent is not None:
+            if ent.label_ == "PERSON" or len(ent) > MAX_AGED_NAME_WORDS:
+                continue
+            start = ent.start
+        else:
+            start = k
+            while (start > 0 and k - start < MAX_NAME_WORDS and start - 1 not in taken
+                   and is_name_like(doc[start - 1].text) and not doc[start].is_sent_start):
+                start -= 1
+            while start < k and not _only_a_name(doc, start, names):
+                start += 1  # "Korban [Hasnah] (69)", "Pak [Darto] (60)"
+            if start == k:
+                continue
+        if not (_only_a_name(doc, start, names) and _only_a_name(doc, k - 1, names)
+                and all(_only_a_name(doc, j, names, inner=True) for j in range(start + 1, k - 1))):
+            continue
+        if ent is not None:
+            result.remove(ent)
+        result.append(Span(doc, start, k, label="PERSON"))
+    return sorted(result, key=lambda span: span.start)
+
+
 def _place_like(ent: Span, ents: list[Span]) -> bool:
     """Whether a person or organisation span can be a place a list of places holds: no word of
     it in another person span of the article (the name is a person's there), and, for an
@@ -635,6 +689,135 @@ def coordinated_places(doc: Doc, ents: list[Span]) -> list[Span]:
                     break
                 result[j] = Span(doc, member.start, member.end, label="LOC")
             end = member.end
+    if added:
+        return sorted(result + added, key=lambda span: span.start)
+    return result
+
+
+MIN_LISTED_PLACES = 2
+"""Fewest places a list must hold, and no fewer than persons and more than organisations, for
+:func:`place_lists`."""
+
+
+def _lists(doc: Doc, ents: list[Span]) -> list[list[int]]:
+    """Indices in ``ents`` of the members of each list of three or more entities: entities one
+    after another with only commas between them and "dan", "serta" or "atau" (after a comma or
+    not) before the last ("Timbulsloko, Bedono, Sriwulan, dan Surodadi")."""
+    lists: list[list[int]] = []
+    run: list[int] = []
+    closed = False
+    for i, ent in enumerate(ents):
+        if run and not closed:
+            between = [t.lower_ for t in doc[ents[run[-1]].end:ent.start]]
+            if between == [","]:
+                run.append(i)
+                continue
+            if between in (["dan"], ["serta"], ["atau"], [",", "dan"], [",", "serta"],
+                           [",", "atau"]):
+                run.append(i)
+                closed = True
+                continue
+        if closed and len(run) >= 3:
+            lists.append(run)
+        run, closed = [i], False
+    if closed and len(run) >= 3:
+        lists.append(run)
+    return lists
+
+
+def place_lists(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with the person and organisation spans of a list of places retyped as places: a
+    list of three or more names (:func:`_lists`) of which at least :data:`MIN_LISTED_PLACES`, no
+    fewer than persons and more than organisations, are places holds places only ("Empat desa
+    ... adalah Timbulsloko, [Bedono], Sriwulan, dan [Surodadi]"), where no place cue opens it
+    (:func:`coordinated_places`). A member must be place-like (:func:`_place_like`: no word of
+    another person's name of the article, no organisation's word or acronym) and no initials
+    ("RT (38), warga Kelurahan Oesapa, Kota Kupang, dan [LW] (45)").
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("yakni Timbulsloko, Bedono, Sriwulan, dan Surodadi.")
+    >>> ents = [Span(doc, 1, 2, label="PERSON"), Span(doc, 3, 4, label="LOC"),
+    ...         Span(doc, 5, 6, label="LOC"), Span(doc, 8, 9, label="PERSON")]
+    >>> [e.label_ for e in place_lists(doc, ents)]
+    ['LOC', 'LOC', 'LOC', 'LOC']
+    """
+    retyped: set[int] = set()
+    for members in _lists(doc, ents):
+        labels = [ents[i].label_ for i in members]
+        places = labels.count("LOC")
+        if (places < MIN_LISTED_PLACES or places < labels.count("PERSON")
+                or places <= labels.count("ORG")):
+            continue
+        for i in members:
+            ent = ents[i]
+            if ent.label_ in ("PERSON", "ORG") and not ent.text.isupper() and _place_like(
+                    ent, [other for other in ents if other.text != ent.text or other is ent]):
+                retyped.add(i)  # and the name's other person spans: "[Surodadi] ... pesisir
+                retyped |= {j for j, other in enumerate(ents)  # [Surodadi]"
+                            if other.label_ == "PERSON" and other.text == ent.text}
+    if not retyped:
+        return ents
+    return [Span(doc, ent.start, ent.end, label="LOC") if i in retyped else ent
+            for i, ent in enumerate(ents)]
+
+
+ROUTE_NOUNS = frozenset({"ruas", "rute", "jalur", "trayek", "lintasan", "koridor"})
+"""Lower-case nouns of a road's section or a route, written before the two places it joins with
+a dash ("ruas Pondidaha–Morosi", "rute Medan–Sibolga"): the benchmark's gold tags the two ends
+as two places 62 times, never a person; a road's own name after the noun ("ruas Tol
+Batang-Semarang", 14 times) opens with a route head (:data:`~graph.nlp.labels.ROUTE_HEADS`)."""
+
+MAX_ROUTE_END_WORDS = 3
+_ROUTE_DASHES = frozenset({"-", "–", "—"})
+
+
+def _route_end(doc: Doc, start: int) -> int:
+    """Index past the run of up to :data:`MAX_ROUTE_END_WORDS` capitalised words from token
+    ``start``."""
+    k = start
+    while (k < len(doc) and k - start < MAX_ROUTE_END_WORDS and doc[k].text[:1].isupper()
+           and doc[k].is_alpha):
+        k += 1
+    return k
+
+
+def route_ends(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with the two places a route noun's dash joins (:data:`ROUTE_NOUNS`: "ruas
+    [Pondidaha]–[Morosi]") made places: each end that no entity holds is added, and one tagged
+    a person or an organisation, exactly, retyped; an end that another entity only overlaps is
+    left alone, and so is a road's own name ("ruas Tol Cipali", opening with a route head).
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("untuk ruas Wawotobi–Bondoala sepanjang 9 kilometer")
+    >>> [(e.text, e.label_) for e in route_ends(doc, [Span(doc, 2, 3, label="PERSON")])]
+    [('Wawotobi', 'LOC'), ('Bondoala', 'LOC')]
+    """
+    texts = token_texts(doc)
+    cues = [k for k, text in enumerate(texts) if text in ROUTE_NOUNS]
+    if not cues:
+        return ents
+    by_span = {(ent.start, ent.end): i for i, ent in enumerate(ents)}
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    result = list(ents)
+    added: list[Span] = []
+    for cue in cues:
+        first_end = _route_end(doc, cue + 1)
+        if (first_end == cue + 1 or first_end + 1 >= len(doc)
+                or texts[first_end] not in _ROUTE_DASHES
+                or doc[first_end - 1].whitespace_ or doc[first_end].whitespace_
+                or doc[cue + 1].lower_ in ROUTE_HEADS):
+            continue
+        second_end = _route_end(doc, first_end + 1)
+        if second_end == first_end + 1:
+            continue
+        for start, end in ((cue + 1, first_end), (first_end + 1, second_end)):
+            i = by_span.get((start, end))
+            if i is not None:
+                if result[i].label_ in ("PERSON", "ORG"):
+                    result[i] = Span(doc, start, end, label="LOC")
+            elif not any(k in taken for k in range(start, end)):
+                added.append(Span(doc, start, end, label="LOC"))
+                taken |= set(range(start, end))
     if added:
         return sorted(result + added, key=lambda span: span.start)
     return result
@@ -1007,9 +1190,11 @@ class PersonNames:
             if old._.role:
                 new = next(e for e in extended if e.start <= old.start and old.end <= e.end)
                 roles.setdefault((new.start_char, new.end_char), old._.role)
-        ents = people_from_countries(doc, origin_appositions(doc, appositions(
-            doc, coordinated_places(doc, slash_pairs(
-                doc, split_pairs(doc, listed_people(doc, particle_joined_names(doc, extended))))))))
+        ents = extended
+        for step in (particle_joined_names, listed_people, split_pairs, slash_pairs,
+                     coordinated_places, appositions, people_before_ages, origin_appositions,
+                     people_from_countries):
+            ents = step(doc, ents)
         retyped = retyped_names(doc, ents)
         if retyped != ents:  # a name the recogniser typed an organisation or place is named
             # again as the person: "Siti Maryam binti ... [Maryam] ORG ... menjenguk Maryam"
@@ -1017,8 +1202,9 @@ class PersonNames:
             names = named_in_doc([e for e in before if (e.start, e.end) not in people])
             ents = retyped
         ents = sorted(ents + named_again(doc, ents, names), key=lambda span: span.start)
-        ents = common_words_opening_sentences(doc, places_after_place_cues(
-            doc, places_tagged_as_people(doc, retyped_names(doc, ents))))
+        ents = common_words_opening_sentences(doc, route_ends(doc, place_lists(
+            doc, places_after_place_cues(doc, places_tagged_as_people(
+                doc, retyped_names(doc, ents))))))
         if ents == before:
             return doc
         doc.ents = ents

@@ -36,6 +36,7 @@ from .labels import (
     ADMINISTRATIVE_HEADS,
     BALINESE_NAME_WORDS,
     BRANCH_HEADS,
+    COMMAND_HEADS,
     COMPANY_FORMS,
     COMPANY_HEADS,
     DIRECTIONS,
@@ -695,8 +696,8 @@ def _holder_start(span: Span, people: NameKeys, names: NameKeys) -> int:
     >>> _holder_start(doc[1:5], {("feri",)}, set())
     2
     """
-    if len(span) < 3:
-        return 0
+    if len(span) < 3 or is_org_only_tail(span[-1]):
+        return 0  # no name ends "... Nickel Industry"
     texts, lowers = span_texts(span), span_lowers(span)
     keys = tuple(map(word_key, texts))
     known = [False] * len(span)
@@ -923,6 +924,9 @@ def apply_titles(doc: Doc) -> list[tuple[Span, str]]:
                 ent = _without_trailing_title(ent)  # "[UNIFIL Letnan Jenderal] Alessandro ..."
             result += split_titled_name(ent, names)
         else:
+            ent = split_at_rank(ent, result)
+            if ent is None:
+                continue
             ent = without_office_place_end(ent, names.occupied)
             pairs = split_titled_person(ent, names)
             if (len(pairs) >= 2 and pairs[0][0].label_ == "LOC" and result
@@ -968,6 +972,59 @@ def without_office_place_end(ent: Span, occupied: set[int]) -> Span:
                         for k in range(start - 1, max(-1, start - _longest_title() - 1), -1)):
             return Span(doc, ent.start + size, ent.end, label=ent.label_)
     return ent
+
+
+MAX_WORDS_BEFORE_RANK = 3
+"""Most capitalised words before a rank inside a person span (:func:`rank_inside`)."""
+
+
+def rank_inside(ent: Span) -> int:
+    """Position in ``ent`` (a person span) of a rank (:data:`RANKS`) after one to
+    :data:`MAX_WORDS_BEFORE_RANK` capitalised words, a name following it in the span or right
+    after it; 0 if there is none. Ranks precede names, so the words before one are no part of
+    the holder's name: they end the command or the office before it ("Kasat Reskrim [Polres]
+    [Sanggau AKP] Rivaldo Simanjuntak", "Kapolsek [Astambul Iptu Rahmadi]").
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Kapolsek Astambul Iptu Rahmadi menyampaikan")
+    >>> rank_inside(Span(doc, 1, 4, label="PERSON"))
+    1
+    """
+    doc = ent.doc
+    for j in range(1, min(len(ent), MAX_WORDS_BEFORE_RANK + 1)):
+        if ent[j].lower_ in RANKS:
+            named = j + 1 < len(ent) or (ent.end < len(doc) and doc[ent.end].text[:1].isupper())
+            return j if named and all(t.text[:1].isupper() and t.is_alpha for t in ent[:j]) else 0
+        if not ent[j].is_alpha:
+            return 0
+    return 0
+
+
+def split_at_rank(ent: Span, result: list[tuple[Span, str]]) -> Span | None:
+    """``ent`` (a person span) from the rank inside it (:func:`rank_inside`) on, or ``None``
+    when the rank ends it; the words before the rank complete a command's short name that ends
+    right before them in ``result`` (:data:`~graph.nlp.labels.COMMAND_HEADS`: "[Polres]
+    [Sanggau AKP]" -> "Polres Sanggau", replaced in ``result``) or are the office's place and
+    no entity ("Kapolsek [Astambul] Iptu Rahmadi"). ``ent`` is returned as it is when no rank
+    is inside it.
+
+    >>> import spacy
+    >>> doc = spacy.blank("id")("Kasat Reskrim Polres Sanggau AKP Rivaldo Simanjuntak berkata")
+    >>> result = [(Span(doc, 2, 3, label="ORG"), "")]
+    >>> split_at_rank(Span(doc, 3, 5, label="PERSON"), result), [s.text for s, _ in result]
+    (None, ['Polres Sanggau'])
+    """
+    j = rank_inside(ent)
+    if not j:
+        return ent
+    doc = ent.doc
+    if result and result[-1][0].end == ent.start and result[-1][0].label_ == "ORG" and (
+            result[-1][0][-1].lower_ in COMMAND_HEADS):
+        command = result.pop()[0]
+        result.append((Span(doc, command.start, ent.start + j, label="ORG"), ""))
+    if j == len(ent) - 1:
+        return None
+    return Span(doc, ent.start + j, ent.end, label="PERSON")
 
 
 def _is_branch_before(branch: Span, region: Span) -> bool:
