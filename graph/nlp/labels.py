@@ -1225,7 +1225,8 @@ ROUTE_HEADS = frozenset({"jalan", "jl", "jl.", "tol", "jalur"})
 """First words of a road's name that may join two places with a dash: "Jalan Tol
 Yogyakarta–Bawen", "Jalan Raya Semarang–Magelang"."""
 
-_DASHES = frozenset({"-", "–", "—"})
+DASHES = frozenset({"-", "–", "—"})
+"""Dashes that join the two places of a road's or route's name ("Yogyakarta–Bawen")."""
 
 TRUNK_ROAD_WORDS = frozenset({"lintas", "trans"})
 """Words of a trunk road's name, which ends with the island or region it crosses: "Jalan Lintas
@@ -1253,7 +1254,7 @@ def join_route_names(ents: list[Span]) -> list[Span]:
         doc = ent.doc
         end = ent.end
         if (ent.label_ == "LOC" and ent[0].lower_ in ROUTE_HEADS and ent[0].text[:1].isupper()
-                and end + 1 < len(doc) and doc[end].text in _DASHES
+                and end + 1 < len(doc) and doc[end].text in DASHES
                 and not doc[end - 1].whitespace_ and not doc[end].whitespace_
                 and doc[end + 1].text[:1].isupper()):
             following = ents[i + 1] if i + 1 < len(ents) else None

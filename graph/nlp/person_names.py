@@ -42,6 +42,7 @@ from ..dates import MONTHS, WEEKDAYS
 from .labels import (
     ADMINISTRATIVE_HEADS,
     BALINESE_NAME_WORDS,
+    DASHES,
     KIND_NOUNS,
     LEADING_FUNCTION_WORDS,
     LIST_JOINERS,
@@ -699,6 +700,9 @@ MIN_LISTED_PLACES = 2
 :func:`place_lists`."""
 
 
+_LAST_JOINERS = LIST_JOINERS - {","}
+
+
 def _lists(doc: Doc, ents: list[Span]) -> list[list[int]]:
     """Indices in ``ents`` of the members of each list of three or more entities: entities one
     after another with only commas between them and "dan", "serta" or "atau" (after a comma or
@@ -712,8 +716,7 @@ def _lists(doc: Doc, ents: list[Span]) -> list[list[int]]:
             if between == [","]:
                 run.append(i)
                 continue
-            if between in (["dan"], ["serta"], ["atau"], [",", "dan"], [",", "serta"],
-                           [",", "atau"]):
+            if between[-1:] and between[-1] in _LAST_JOINERS and between[:-1] in ([], [","]):
                 run.append(i)
                 closed = True
                 continue
@@ -768,7 +771,6 @@ as two places 62 times, never a person; a road's own name after the noun ("ruas 
 Batang-Semarang", 14 times) opens with a route head (:data:`~graph.nlp.labels.ROUTE_HEADS`)."""
 
 MAX_ROUTE_END_WORDS = 3
-_ROUTE_DASHES = frozenset({"-", "–", "—"})
 
 
 def _route_end(doc: Doc, start: int) -> int:
@@ -803,7 +805,7 @@ def route_ends(doc: Doc, ents: list[Span]) -> list[Span]:
     for cue in cues:
         first_end = _route_end(doc, cue + 1)
         if (first_end == cue + 1 or first_end + 1 >= len(doc)
-                or texts[first_end] not in _ROUTE_DASHES
+                or texts[first_end] not in DASHES
                 or doc[first_end - 1].whitespace_ or doc[first_end].whitespace_
                 or doc[cue + 1].lower_ in ROUTE_HEADS):
             continue

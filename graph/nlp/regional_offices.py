@@ -47,6 +47,7 @@ from .labels import (
     FACILITY_HEADS,
     LANGUAGE_NOUNS,
     LEADING_FUNCTION_WORDS,
+    LIST_JOINERS,
     OFFICE_HEADS,
     ORGANISATION_WORDS,
     PLACE_NOUNS,
@@ -625,7 +626,8 @@ def _known_place_keys() -> frozenset[tuple[str, ...]]:
     return frozenset(key for name in place_names() for key in name_keys(name))
 
 
-LIST_WORDS = frozenset({",", "dan", "serta", "atau", "maupun", "baik"})
+LIST_WORDS = LIST_JOINERS | {"maupun", "baik"}
+"""Words between a list's members, also "baik ... maupun" (both ... and)."""
 
 
 def _in_language_list(doc: Doc, k: int) -> bool:
